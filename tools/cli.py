@@ -1,0 +1,196 @@
+"""The `tools` command line: a thin click layer over the library.
+
+Each command parses its options, calls one library function and prints the result. Library errors are
+`ToolError`s; `main` turns them into one-line messages and exit codes (0 ok, 1 invalid, 2 usage), and turns
+any unexpected exception into a one-line message too: a scholar never sees a traceback.
+"""
+from __future__ import annotations
+
+import json
+import sys
+
+import click
+
+from tools import __version__
+from tools.errors import EXIT_INVALID, EXIT_USAGE, ToolError
+
+FORMAT = click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
+                      help="Output for people (text) or for programs (json).")
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="tools")
+def cli():
+    """Tools for the TEI edition: validate, check, build, and editorial assistants."""
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, type=click.Path())
+@FORMAT
+def validate(paths, fmt):
+    """Validate TEI files: well-formedness, RELAX NG, Schematron.
+
+    PATHS are files or directories (every *.xml in them); default: the edition under tei/.
+    Exit 0 when every file is valid (warnings allowed), 1 when any is invalid, 2 for usage problems.
+    """
+    from tools.validate import validate_paths
+
+    report = validate_paths(paths)
+    if fmt == "json":
+        click.echo(json.dumps([p.as_dict() for p in report.problems], ensure_ascii=False, indent=1))
+    else:
+        for p in report.problems:
+            click.echo(p.format())
+        errors = sum(p.severity == "error" for p in report.problems)
+        warnings = len(report.problems) - errors
+        bad = len(report.invalid_files())
+        click.echo(f"{len(report.files)} file(s) checked: {len(report.files) - bad} valid, {bad} invalid; "
+                   f"{errors} error(s), {warnings} warning(s)", err=True)
+    if report.usage_error:
+        sys.exit(EXIT_USAGE)
+    sys.exit(0 if report.ok else EXIT_INVALID)
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, type=click.Path())
+@FORMAT
+def check(paths, fmt):
+    """Witness fidelity and markup statistics of the edition.
+
+    Rebuilds the witness reading from the TEI (sic, orig, abbr; no corrections, additions or notes) and
+    compares it word for word with the witness file; counts interventions, names and dates.
+    Exit 1 if any word differs.
+    """
+    from tools.edition import check_paths
+
+    results = check_paths(paths)
+    if fmt == "json":
+        click.echo(json.dumps([r.as_dict() for r in results], ensure_ascii=False, indent=1))
+    else:
+        for r in results:
+            click.echo(r.format())
+    sys.exit(0 if all(r.faithful for r in results) else EXIT_INVALID)
+
+
+@cli.group()
+def build():
+    """Build the reading editions (HTML site and PDF) from the TEI."""
+
+
+def _build_options(f):
+    f = click.option("--param", "params", multiple=True, metavar="NAME=VALUE",
+                     help="Stylesheet parameter (repeatable).")(f)
+    f = click.option("--force", is_flag=True, help="Build even if the TEI does not validate.")(f)
+    f = click.option("-o", "--outdir", type=click.Path(), default="build", show_default=True,
+                     help="Output folder.")(f)
+    f = click.argument("paths", nargs=-1, type=click.Path())(f)
+    return f
+
+
+def _params(pairs) -> dict[str, str]:
+    out = {}
+    for pair in pairs:
+        if "=" not in pair:
+            raise ToolError(f"--param {pair!r}: expected NAME=VALUE", EXIT_USAGE)
+        name, value = pair.split("=", 1)
+        out[name.strip()] = value
+    return out
+
+
+@build.command("html")
+@_build_options
+def build_html_cmd(paths, outdir, force, params):
+    """Build the HTML reading edition into OUTDIR/html/ (entry: index.html)."""
+    from pathlib import Path
+
+    from tools.build_html import build_html
+    from tools.paths import expand
+
+    site = build_html(expand(paths), Path(outdir), force=force, params=_params(params))
+    click.echo(f"wrote {site}")
+
+
+@build.command("pdf")
+@_build_options
+@click.option("--paper", type=click.Choice(["A4", "A5", "B5"]), default="A4", show_default=True,
+              help="Paper size (the page rules live in the print CSS).")
+def build_pdf_cmd(paths, outdir, force, params, paper):
+    """Build the print edition into OUTDIR/pdf/<edition>.pdf."""
+    from pathlib import Path
+
+    from tools.build_pdf import build_pdf
+    from tools.paths import expand
+
+    for pdf in build_pdf(expand(paths), Path(outdir), force=force, paper=paper, params=_params(params)):
+        click.echo(f"wrote {pdf}")
+
+
+@build.command("all")
+@_build_options
+@click.option("--paper", type=click.Choice(["A4", "A5", "B5"]), default="A4", show_default=True)
+@click.pass_context
+def build_all_cmd(ctx, paths, outdir, force, params, paper):
+    """Build every target: the HTML site and the PDF."""
+    ctx.invoke(build_html_cmd, paths=paths, outdir=outdir, force=force, params=params)
+    ctx.invoke(build_pdf_cmd, paths=paths, outdir=outdir, force=force, params=params, paper=paper)
+
+
+@cli.group()
+def suggest():
+    """Editorial assistants that propose corrections."""
+
+
+@suggest.command("ocr")
+@click.argument("path", type=click.Path())
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@click.option("--min-confidence", type=click.FloatRange(0, 1), default=0.0, show_default=True,
+              help="Only suggestions at least this confident.")
+@click.option("--apply", "apply_", is_flag=True, help="Write the suggestions into the TEI file as <choice> markup.")
+def suggest_ocr_cmd(path, fmt, min_confidence, apply_):
+    """List likely OCR and keying errors in a plain-text witness or a TEI file."""
+    from tools import ocr
+
+    ocr.run_cli(path, fmt=fmt, min_confidence=min_confidence, apply=apply_, echo=click.echo)
+
+
+@cli.group()
+def tag():
+    """Editorial assistants that propose markup."""
+
+
+@tag.command("dates")
+@click.argument("path", type=click.Path())
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@click.option("--apply", "apply_", is_flag=True, help="Write the proposed <date> markup into the TEI file.")
+def tag_dates_cmd(path, fmt, apply_):
+    """Recognize Kazakh date expressions and propose <date> markup with W3C values."""
+    from tools import dates
+
+    dates.run_cli(path, fmt=fmt, apply=apply_, echo=click.echo)
+
+
+def main(argv: list[str] | None = None) -> None:
+    try:
+        cli.main(args=argv, prog_name="tools", standalone_mode=False)
+    except ToolError as err:
+        for line in (p.format() for p in err.problems) if err.problems else [str(err)]:
+            click.echo(line, err=True)
+        sys.exit(err.exit_code)
+    except click.exceptions.Abort:
+        click.echo("aborted", err=True)
+        sys.exit(130)
+    except click.ClickException as err:
+        err.show()
+        sys.exit(EXIT_USAGE)
+    except SystemExit:
+        raise
+    except KeyboardInterrupt:
+        click.echo("interrupted", err=True)
+        sys.exit(130)
+    except Exception as exc:  # a bug of ours: still one line, never a traceback
+        click.echo(f"internal error: {type(exc).__name__}: {exc} (please report it)", err=True)
+        sys.exit(EXIT_INVALID)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,79 @@
+"""One Saxon (SaxonC-HE, XSLT 3.0) processor per process, each stylesheet compiled once.
+
+saxonche reports runtime errors on the native stderr (fd 2), not in the exception, so `transform` captures
+fd 2 around the call and puts Saxon's own text (error code, stylesheet line) into the ToolError. Paths are
+always made absolute: the processor's cwd is fixed when it is created.
+"""
+from __future__ import annotations
+
+import os
+import tempfile
+from contextlib import contextmanager
+from functools import lru_cache
+from pathlib import Path
+
+from tools.errors import EXIT_INVALID, ToolError
+
+_processor = None
+
+
+def processor():
+    global _processor
+    if _processor is None:
+        from saxonche import PySaxonProcessor
+
+        _processor = PySaxonProcessor(license=False)
+    return _processor
+
+
+@contextmanager
+def _captured_stderr():
+    """Capture native fd 2 into a temp file; yield a callable that returns what was written."""
+    saved = os.dup(2)
+    with tempfile.TemporaryFile() as tmp:
+        os.dup2(tmp.fileno(), 2)
+        try:
+            yield lambda: (tmp.seek(0), tmp.read().decode("utf-8", "replace"))[1]
+        finally:
+            os.dup2(saved, 2)
+            os.close(saved)
+
+
+@lru_cache(maxsize=None)
+def compile_stylesheet(path: str):
+    """Compile an XSLT 3.0 stylesheet once per process (keyed by absolute path)."""
+    path = str(Path(path).resolve())
+    xslt = processor().new_xslt30_processor()
+    with _captured_stderr() as err:
+        try:
+            exe = xslt.compile_stylesheet(stylesheet_file=path)
+        except Exception as exc:  # PySaxonApiError: message carries "on line L column C of FILE"
+            raise ToolError(f"{path}: error: cannot compile stylesheet: {exc} {err().strip()}".strip(), EXIT_INVALID)
+    if exe is None:
+        raise ToolError(f"{path}: error: cannot compile stylesheet: {err().strip()}", EXIT_INVALID)
+    return exe
+
+
+def transform_to_string(stylesheet: Path, source: Path, params: dict[str, str] | None = None,
+                        base_output: Path | None = None) -> str:
+    """Run `stylesheet` on the file `source`; return the principal result as a string.
+
+    Secondary results (xsl:result-document) are written relative to `base_output`.
+    """
+    proc = processor()
+    exe = compile_stylesheet(str(Path(stylesheet).resolve()))
+    exe.clear_parameters()  # the executable is reused across calls: no parameter may leak from the last one
+    for name, value in (params or {}).items():
+        exe.set_parameter(name, proc.make_string_value(str(value)))
+    if base_output is not None:
+        exe.set_base_output_uri(Path(base_output).resolve().as_uri() + "/")
+    with _captured_stderr() as err:
+        try:
+            out = exe.transform_to_string(source_file=str(Path(source).resolve()))
+        except Exception as exc:
+            raise ToolError(f"{source}: error: transformation by {Path(stylesheet).name} failed: {exc} "
+                            f"{err().strip()}".strip(), EXIT_INVALID)
+    if out is None:
+        raise ToolError(f"{source}: error: transformation by {Path(stylesheet).name} failed: {err().strip()}",
+                        EXIT_INVALID)
+    return out
