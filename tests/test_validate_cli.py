@@ -1,0 +1,113 @@
+"""`tools validate` on the edition and on broken documents: located messages, exit codes, no traceback."""
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+
+from conftest import EDITION, FIXTURES
+
+INVALID = FIXTURES / "invalid"
+
+# file → (exit code, line, message fragment)
+CASES = {
+    "malformed.xml": (1, 27, "Opening and ending tag mismatch"),
+    "unknown-element.xml": (1, 26, "element <speech> is not part of this edition's TEI schema"),
+    "wrong-attribute-value.xml": (1, 24, '@type="chapter" is not allowed on <div>; use one of: article'),
+    "bad-cert.xml": (1, 25, "use one of: high, medium, low"),
+    "dangling-pointer.xml": (1, 26, '@ref="#pers.lennin" points to no xml:id in this file; closest ids: #pers.lenin'),
+    "duplicate-id.xml": (1, 27, 'duplicate xml:id "p1"'),
+    "impossible-date.xml": (1, 27, '@when="1921-02-30" is not a calendar date: that month has 28 days'),
+    "from-after-to.xml": (1, 25, '@from="1921-03-16" is after @to="1921-03-08"'),
+    "when-with-from.xml": (1, 27, "@when cannot stand with @from"),
+    "choice-two-corr.xml": (1, 25, "a <choice> must hold exactly one pair"),
+    "corr-without-cert.xml": (1, 25, "every <corr> needs @cert"),
+    "misplaced-element.xml": (1, 24, "element <persName> is not allowed here inside <div>; allowed there: ab"),
+    "ref-wrong-register.xml": (1, 26, "of a placeName must point to a <place>"),
+    "windows-1251.xml": (1, 7, "the file is not UTF-8"),
+    "xxe-local-file.xml": (1, 3, "the DOCTYPE declares entities"),
+    "billion-laughs.xml": (1, 3, "the DOCTYPE declares entities"),
+    "empty.xml": (2, 1, "the file is empty"),
+}
+
+
+def test_edition_is_valid(run_tools):
+    result = run_tools("validate")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "0 invalid" in result.stderr
+
+
+def test_valid_fixture_is_valid(run_tools):
+    assert run_tools("validate", FIXTURES / "valid" / "minimal.xml").returncode == 0
+
+
+@pytest.mark.parametrize("name", sorted(CASES))
+def test_broken_document(run_tools, name):
+    code, line, fragment = CASES[name]
+    result = run_tools("validate", INVALID / name)
+    out = result.stdout + result.stderr
+    assert result.returncode == code, out
+    assert "Traceback" not in out
+    located = re.findall(rf"{re.escape(name)}:(\d+):(\d+): error: (.*)", out)
+    assert located, out
+    assert any(int(l) == line and fragment in msg for l, c, msg in located), out
+    assert all(int(c) >= 1 for _, c, _ in located)
+
+
+def test_external_entity_content_is_never_shown(run_tools):
+    out = run_tools("validate", INVALID / "xxe-local-file.xml")
+    assert "root:" not in out.stdout + out.stderr  # first field of /etc/passwd
+
+
+def test_billion_laughs_is_refused_quickly(run_tools):
+    result = run_tools("validate", INVALID / "billion-laughs.xml")
+    assert result.returncode == 1 and "lollol" not in result.stdout
+
+
+@pytest.mark.parametrize("arg, fragment", [
+    (INVALID / "no-xml-dir", "no *.xml files in this directory"),
+    (INVALID / "does-not-exist.xml", "no such file or directory"),
+])
+def test_usage_problems_exit_2(run_tools, arg, fragment):
+    result = run_tools("validate", arg)
+    assert result.returncode == 2
+    assert fragment in result.stderr + result.stdout
+    assert "Traceback" not in result.stderr
+
+
+def test_directory_means_every_xml(run_tools):
+    result = run_tools("validate", FIXTURES / "valid")
+    assert result.returncode == 0 and "1 file(s) checked" in result.stderr
+
+
+def test_mixed_files_invalid_wins(run_tools):
+    result = run_tools("validate", EDITION, INVALID / "bad-cert.xml")
+    assert result.returncode == 1 and "2 file(s) checked: 1 valid, 1 invalid" in result.stderr
+
+
+def test_json_format(run_tools):
+    result = run_tools("validate", "--format", "json", INVALID / "from-after-to.xml")
+    problems = json.loads(result.stdout)
+    assert result.returncode == 1
+    assert problems and set(problems[0]) == {"path", "line", "column", "severity", "message"}
+    assert problems[0]["line"] == 25 and problems[0]["severity"] == "error"
+
+
+def test_warning_does_not_fail(run_tools, tmp_path):
+    doc = (FIXTURES / "valid" / "minimal.xml").read_text(encoding="utf-8")
+    doc = doc.replace("</listPlace>", '<place xml:id="pl.unused"><placeName>Орал</placeName></place></listPlace>')
+    doc = doc.replace('href="../../../schema', 'href="../schema')
+    f = tmp_path / "warn.xml"
+    f.write_text(doc, encoding="utf-8")
+    result = run_tools("validate", f)
+    assert result.returncode == 0
+    assert 'warning: register entry "pl.unused" is not referenced' in result.stdout
+
+
+def test_every_command_has_help(run_tools):
+    for cmd in (["validate"], ["check"], ["build"], ["build", "html"], ["build", "pdf"], ["suggest", "ocr"],
+                ["tag", "dates"]):
+        result = run_tools(*cmd, "--help")
+        assert result.returncode == 0 and "Usage:" in result.stdout, cmd
+    assert run_tools("--version").stdout.startswith("tools, version")
