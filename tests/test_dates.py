@@ -1,0 +1,45 @@
+"""The date tagger: Kazakh date phrases and their W3C values."""
+from pathlib import Path
+
+import pytest
+
+from tools.dates import tag_dates
+
+FIX = Path(__file__).parent / "fixtures" / "assistants" / "mini-witness.txt"
+
+
+@pytest.fixture(scope="module")
+def dates():
+    return {d.text: d for d in tag_dates(FIX)}
+
+
+def test_day_range_with_ocr_year_word(dates):
+    d = dates["1921 жыды 8-16 мартта"]
+    assert d.attrs == {"from": "1921-03-08", "to": "1921-03-16"}
+    assert (d.line, d.column) == (3, 1)
+
+
+def test_academic_year(dates):
+    assert dates["1924/25 оқу жылында"].attrs == {"notBefore": "1924-09-01", "notAfter": "1925-08-31"}
+
+
+def test_context_year_is_internal_evidence(dates):
+    d = dates["12 июньде"]
+    assert d.attrs == {"when": "1925-06-12", "evidence": "internal"}  # the year closes 1924/25
+    assert dates["сол жылы"].attrs["evidence"] == "internal"
+
+
+def test_period_of_half_and_season(dates):
+    d = dates["1926 жылдың 2-жартысы мен 1928 жылдың көктемі аралығында"]
+    assert d.attrs == {"notBefore": "1926-07-01", "notAfter": "1928-05-31"}
+
+
+def test_year_range_and_decade(dates):
+    assert dates["1921-22 жылы"].attrs == {"from": "1921", "to": "1922"}
+    assert dates["30 жылдардың басында"].attrs == {"notBefore": "1930", "notAfter": "1933"}
+
+
+def test_no_false_date_from_numbers(tmp_path):
+    f = tmp_path / "n.txt"
+    f.write_text("Республикада 1204 колхоз, 316 май өндіретін зауыт, 10-съезі болды.\n", encoding="utf-8")
+    assert tag_dates(f) == []

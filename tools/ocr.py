@@ -1,0 +1,503 @@
+"""OCR- and keying-error finder for Kazakh Cyrillic text.
+
+How it works. Each word of the text is a *suspect* when the evidence that it is a real word is weak:
+the hunspell-kk dictionary (Debian, via pyhunspell) rejects it, the project word list
+(`tools/data/kk-extra.txt`) and a light Kazakh suffix stripper do not explain it, it occurs only once in
+the text, and it breaks vowel harmony although it looks native. For a suspect we generate the readings
+that the typical confusions of Kazakh OCR and keying would have produced it from (`CONFUSIONS`:
+ү/у, ө/о/е, қ/к, ң/н, ұ/у, ғ/г/р, ә/а, н/п, ш/ж, л/д/я, и/н …; a doubled letter; `ІІ` for `П`; Latin
+homoglyphs; a word split by a space) and score each reading by the same evidence: dictionary, suffix
+rules, frequency in the text itself, vowel harmony. A word the dictionary accepts is still suspect when
+a one-letter confusion turns it into a clearly more frequent word of the same text ("кун" beside many
+"күн…"), but with a low score.
+
+Names, abbreviations and Russian loanwords are protected by the same evidence rather than by lists:
+a capitalised word or an abbreviation is only reported when its correction occurs elsewhere in the
+text, and loanword-looking words (Russian letters, о/ө after the first syllable, initial consonant
+clusters) are exempt from the vowel-harmony argument.
+
+    from tools.ocr import suggest_ocr
+    items = suggest_ocr("tei/witness/000_2a7645c052e16c4f.txt", min_confidence=0.3)
+    for it in items: it.line, it.column, it.text, it.suggestion, it.confidence, it.reason
+"""
+from __future__ import annotations
+
+import math
+import os
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from tools.errors import EXIT_USAGE, ToolError
+from tools.textsource import Block, Source, load
+
+HUNSPELL_DIC = Path(os.environ.get("KK_HUNSPELL_DIC", "/usr/share/hunspell/kk_KZ.dic"))
+HUNSPELL_AFF = HUNSPELL_DIC.with_suffix(".aff")
+EXTRA_WORDS = Path(__file__).resolve().parent / "data" / "kk-extra.txt"
+
+# OCR/keying confusions: (letter seen, letter meant) -> prior weight of that confusion (0..1).
+CONFUSIONS: dict[tuple[str, str], float] = {
+    ("у", "ү"): 0.95, ("у", "ұ"): 0.8, ("ү", "у"): 0.5, ("ұ", "у"): 0.5, ("ұ", "ү"): 0.7, ("ү", "ұ"): 0.7,
+    ("о", "ө"): 0.95, ("ө", "о"): 0.6, ("е", "ө"): 0.75, ("ө", "е"): 0.4, ("о", "ә"): 0.35,
+    ("к", "қ"): 0.85, ("қ", "к"): 0.8, ("н", "ң"): 0.8, ("ң", "н"): 0.85, ("қ", "ң"): 0.4, ("ң", "қ"): 0.5,
+    ("г", "ғ"): 0.8, ("ғ", "г"): 0.6, ("р", "ғ"): 0.5, ("г", "р"): 0.3, ("ғ", "р"): 0.3,
+    ("а", "ә"): 0.6, ("ә", "а"): 0.5, ("н", "п"): 0.5, ("п", "н"): 0.9, ("и", "н"): 0.6, ("н", "и"): 0.4,
+    ("ш", "ж"): 0.6, ("ж", "ш"): 0.6, ("д", "л"): 0.75, ("л", "д"): 0.6, ("я", "л"): 0.75, ("л", "я"): 0.4,
+    ("д", "ң"): 0.3, ("о", "б"): 0.3, ("і", "ы"): 0.2, ("ы", "і"): 0.2, ("е", "о"): 0.3,
+}
+_BY_SEEN: dict[str, list[tuple[str, float]]] = {}
+for (_seen, _meant), _w in CONFUSIONS.items():
+    _BY_SEEN.setdefault(_seen, []).append((_meant, _w))
+
+# Latin letters that look like Cyrillic ones.
+HOMOGLYPHS = dict(zip("AaBCcEeHIiKMOoPpTXxYy", "АаВСсЕеНІіКМОоРрТХхУу"))
+
+BACK, FRONT = set("аоұы"), set("әөүіе")
+VOWELS = set("аоұыәөүіеиуэюяё")
+RUSSIAN_ONLY = set("вфцчщъьёэю")
+CYR = re.compile(r"[а-яёәіңғүұқөһ]", re.I)
+LAT = re.compile(r"[a-z]", re.I)
+WORD = re.compile(r"[^\W\d_]+")
+
+# Kazakh inflectional and common derivational suffixes, for the stripper (longest first when tried).
+SUFFIXES = sorted(set("""
+лар лер дар дер тар тер
+ым ім м ың ің ң ы і сы сі ымыз іміз мыз міз ыңыз іңіз ңыз ңіз
+ның нің дың дің тың тің ға ге қа ке ғә на не ны ні ды ді ты ті н да де та те нда нде
+дан ден тан тен нан нен мен бен пен ша ше дай дей тай тей ғы гі қы кі дағы дегі тағы тегі
+лық лік дық дік тық тік шы ші шыл шіл лы лі сыз сіз ла ле сын сін
+у ю ыс іс с ыл іл л ын ін ған ген қан кен ар ер р атын етін йтын йтін ушы уші
+ып іп п а е й са се ма ме ба бе па пе мақ мек пақ пек бақ бек ғалы гелі қалы келі
+ды ді ты ті дық дік тық тік шылық шілік лан лен дан ден тан тен лас лес дас дес тас тес
+т ыр ір дыр дір тыр тір ғыз гіз қыз кіз ушылық ушілік
+""".split()), key=len, reverse=True)
+_SUFFIX_SET = set(SUFFIXES)
+_MAX_SUF = max(map(len, SUFFIXES))
+# Word-final pieces that are never separate words: a space before them splits a word ("совет тік").
+SPLIT_SUFFIXES = set("ның нің дың дің тың тің ға ге қа ке на не ны ні ды ді ты ті да де та те нда нде "
+                    "дан ден тан тен нан нен дағы дегі тағы тегі лық лік дық дік тық тік "
+                     "лар лер дар дер тар тер дың дің шы ші шылық шілік сыз сіз ғы гі қы кі".split()) - {"не", "да", "де", "та", "те"}
+
+
+@dataclass
+class OcrItem:
+    line: int
+    column: int
+    text: str
+    suggestion: str
+    confidence: float
+    reason: str
+    start: int = field(default=0, repr=False)  # offsets in the decoded file, for --apply
+    end: int = field(default=0, repr=False)
+
+    def as_dict(self) -> dict:
+        return {"line": self.line, "column": self.column, "text": self.text, "suggestion": self.suggestion,
+                "confidence": self.confidence, "reason": self.reason}
+
+
+# ---------------------------------------------------------------- lexicon
+
+class Lexicon:
+    """hunspell-kk + project word list + suffix stripping; every lookup cached."""
+
+    def __init__(self, dic: Path = HUNSPELL_DIC, aff: Path = HUNSPELL_AFF, extra: Path = EXTRA_WORDS):
+        try:
+            import hunspell  # pyhunspell, binding to libhunspell
+        except ImportError as exc:
+            raise ToolError(f"the OCR assistant needs pyhunspell: pip install hunspell ({exc})", EXIT_USAGE)
+        if not dic.exists() or not aff.exists():
+            raise ToolError(f"{dic}: error: Kazakh hunspell dictionary not found; install Debian hunspell-kk "
+                            "or set KK_HUNSPELL_DIC", EXIT_USAGE)
+        self._h = hunspell.HunSpell(str(dic), str(aff))
+        self.extra = set()
+        if extra.exists():
+            for ln in extra.read_text(encoding="utf-8").splitlines():
+                ln = ln.split("#", 1)[0].strip().lower()
+                if ln:
+                    self.extra.add(ln)
+        self._spell: dict[str, bool] = {}
+        self._morph: dict[str, bool] = {}
+
+    def spell(self, word: str) -> bool:
+        r = self._spell.get(word)
+        if r is None:
+            try:
+                r = bool(self._h.spell(word)) or word.lower() in self.extra
+            except UnicodeError:
+                r = False
+            self._spell[word] = r
+        return r
+
+    def stem_ok(self, stem: str) -> bool:
+        if len(stem) < 2:
+            return False
+        if self.spell(stem):
+            return True
+        # consonant alternation before a vowel-initial suffix: ғ<қ, г<к, б<п (шаруашылығы < шаруашылық)
+        alt = {"ғ": "қ", "г": "к", "б": "п"}.get(stem[-1])
+        if alt and self.spell(stem[:-1] + alt):
+            return True
+        if stem[-1] in "яю" and self.spell(stem[:-1] + "й"):  # нығай+а = нығая, нығай+у = нығаю
+            return True
+        if stem.endswith("и") and self.spell(stem + "я"):  # конференци-ясы, territori-ясы
+            return True
+        return False
+
+    def morph(self, word: str) -> bool:
+        """True when `word` is a known stem followed by Kazakh suffixes."""
+        r = self._morph.get(word)
+        if r is None:
+            r = self._strip(word, 0)
+            self._morph[word] = r
+        return r
+
+    def _strip(self, word: str, depth: int) -> bool:
+        if depth > 5:
+            return False
+        for k in range(min(_MAX_SUF, len(word) - 2), 0, -1):
+            suf = word[-k:]
+            if suf not in _SUFFIX_SET:
+                continue
+            stem = word[:-k]
+            if not _suffix_fits(stem, suf):
+                continue
+            if self.stem_ok(stem):
+                return True
+            r = self._morph.get(stem)
+            if r is None:
+                r = self._strip(stem, depth + 1)
+                self._morph[stem] = r
+            if r:
+                return True
+        return False
+
+    def loan_stem(self, word: str) -> bool:
+        """Does `word` begin with a loan stem of the project word list (комитет-ін, орден-імен)?"""
+        return any(word[:k] in self.extra for k in range(4, len(word) + 1))
+
+    def known(self, word: str) -> int:
+        """2 = dictionary word, 1 = explained by suffix rules, 0 = unknown."""
+        if self.spell(word):
+            return 2
+        if self.morph(word) or (word[-1] in "яю" and self.stem_ok(word)):
+            return 1
+        return 0
+
+
+def _suffix_fits(stem: str, suf: str) -> bool:
+    """Phonotactics of a suffix boundary: vowel-initial suffixes after consonants, a lone consonant
+    after a vowel, and the suffix's vowel in harmony with the stem's last vowel."""
+    if suf[0] in VOWELS and stem[-1] in VOWELS:
+        return False
+    if len(suf) == 1 and suf not in VOWELS and stem[-1] not in VOWELS:
+        return False
+    last = next((c for c in reversed(stem) if c in BACK or c in FRONT), None)
+    sv = next((c for c in suf if c in BACK or c in FRONT), None)
+    if last and sv and ((last in BACK) != (sv in BACK)) and not looks_loan(stem):
+        return False
+    return True
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    """The process-wide lexicon (hunspell loads once)."""
+    return Lexicon()
+
+
+# ---------------------------------------------------------------- word features
+
+def looks_loan(w: str) -> bool:
+    """Russian loanword or name: Russian-only letters, о/ө after the first syllable, initial cluster."""
+    w = w.lower()
+    if set(w) & RUSSIAN_ONLY:
+        return True
+    vowels = [c for c in w if c in VOWELS]
+    if any(c in "оө" for c in vowels[1:]):
+        return True
+    if len(w) > 2 and w[0] not in VOWELS and w[1] not in VOWELS and w[1] not in "уиы":
+        return True
+    return False
+
+
+def harmony_ok(w: str) -> bool:
+    """Front/back vowel harmony of a native Kazakh word (и, у, я, ю are neutral)."""
+    vs = [c for c in w.lower() if c in BACK or c in FRONT]
+    return not (any(c in BACK for c in vs) and any(c in FRONT for c in vs))
+
+
+def _match_case(model: str, word: str) -> str:
+    if model.isupper() and len(model) > 1:
+        return word.upper()
+    out = []
+    for i, ch in enumerate(word):
+        out.append(ch.upper() if i < len(model) and model[i].isupper() else ch)
+    return "".join(out)
+
+
+def _edits(w: str, max_edits: int) -> dict[str, tuple[float, str]]:
+    """Readings that `w` (lower case) may stand for: candidate -> (prior, description)."""
+    out: dict[str, tuple[float, str]] = {}
+
+    def put(c: str, p: float, why: str) -> None:
+        if c != w and (c not in out or out[c][0] < p):
+            out[c] = (p, why)
+
+    singles = []
+    for i, ch in enumerate(w):
+        for meant, p in _BY_SEEN.get(ch, ()):
+            c = w[:i] + meant + w[i + 1:]
+            put(c, p, f"{ch}→{meant}")
+            singles.append((i, c, p, f"{ch}→{meant}"))
+        if i > 0 and w[i - 1] == ch:  # doubled letter
+            put(w[:i] + w[i + 1:], 0.75 if ch in VOWELS else 0.5, f"doubled {ch}")
+    if max_edits > 1:
+        for i, c1, p1, d1 in singles:
+            if p1 < 0.5:
+                continue
+            for j in range(i + 1, len(c1)):
+                for meant, p2 in _BY_SEEN.get(c1[j], ()):
+                    if p2 < 0.5:
+                        continue
+                    put(c1[:j] + meant + c1[j + 1:], p1 * p2 * 0.8, f"{d1}, {c1[j]}→{meant}")
+    return out
+
+
+# Endings that Kazakh morphology hardly produces: the -п converb after a dative-like -ке/-ға syllable
+# (шеккеп, біріккеп are -кен participles with н read as п).
+IMPLAUSIBLE_END = re.compile(r"(?:[гкғқ][еа]п|[ыі]ңың|[ыі]ңің)$")
+
+
+def _diff_pos(a: str, b: str) -> int:
+    return next((i for i, (x, y) in enumerate(zip(a, b)) if x != y), min(len(a), len(b)))
+
+
+# ---------------------------------------------------------------- the finder
+
+@dataclass
+class _Tok:
+    block: int
+    i: int  # start in block text
+    j: int  # end in block text
+    text: str
+
+
+def _tokens(blocks: list[Block]) -> list[_Tok]:
+    toks = []
+    for bi, b in enumerate(blocks):
+        for m in WORD.finditer(b.text):
+            toks.append(_Tok(bi, m.start(), m.end(), m.group()))
+    return toks
+
+
+def _sigmoid(x: float) -> float:
+    return 1.0 / (1.0 + math.exp(-x))
+
+
+class _Finder:
+    def __init__(self, src: Source):
+        self.src = src
+        self.lex = lexicon()
+        self.toks = _tokens(src.blocks)
+        self.freq = Counter(t.text.lower() for t in self.toks)
+        # stems present in the text: a word's first 5+ letters seen at least twice supports it
+        self.prefixes = Counter()
+        for w, n in self.freq.items():
+            for k in range(5, len(w) + 1):
+                self.prefixes[w[:k]] += n
+
+    def frozen(self, t: _Tok) -> bool:
+        b = self.src.blocks[t.block]
+        return any(b.frozen[t.i:t.j])
+
+    def evidence(self, w: str) -> float:
+        """How much the text and the lexicon vouch for `w` (lower case) as a real word."""
+        e = {2: 2.0, 1: 1.5, 0: 0.0}[self.lex.known(w)]
+        f = self.freq.get(w, 0)
+        if e == 1.5 and not f:
+            e = 0.9  # explained by suffix rules only, and not in the text: weak for a candidate
+        if f:
+            e += 0.8 + 0.4 * min(f - 1, 4)
+        elif len(w) >= 6 and self.prefixes.get(w[: max(5, len(w) - 3)], 0) >= 2:
+            e += 0.4  # its stem occurs in the text with other endings
+        return e
+
+    def item(self, t: _Tok, i: int, j: int, text: str, sugg: str, conf: float, why: str) -> OcrItem:
+        b = self.src.blocks[t.block]
+        s, e = b.span(i, j)
+        line, col = self.src.line_col(s)
+        return OcrItem(line, col, text, sugg, round(conf, 2), why, s, e)
+
+    def run(self) -> list[OcrItem]:
+        items: list[OcrItem] = []
+        cache: dict[tuple[str, bool, bool], tuple[str, float, str] | None] = {}
+        for k, t in enumerate(self.toks):
+            if self.frozen(t):
+                continue
+            b = self.src.blocks[t.block]
+            special = self.special(t, b)
+            if special:
+                items.append(special)
+                continue
+            if len(t.text) < 2 or not CYR.search(t.text):
+                continue
+            if b.text[t.j:t.j + 1] == "." and len(t.text) <= 4 and t.text.islower():
+                continue  # an abbreviation (сент., млн., т. б.)
+            if t.i > 0 and b.text[t.i - 1] == "-" and len(t.text) <= 5 and t.text.islower():
+                continue  # a case ending after a hyphen (ОК-інің, 1,5%-не)
+            initial = self.sentence_initial(b, t.i)
+            key = (t.text, initial, t.j < len(b.text) and b.text[t.j] in "-(")
+            if key not in cache:
+                cache[key] = self.judge(t.text, initial, key[2])
+            res = cache[key]
+            if res:
+                sugg, conf, why = res
+                items.append(self.item(t, t.i, t.j, t.text, sugg, conf, why))
+        items.extend(self.splits())
+        items.sort(key=lambda x: (x.line, x.column))
+        # one suggestion per place: keep the most confident
+        best: dict[tuple[int, int], OcrItem] = {}
+        for it in items:
+            if (it.start, it.end) not in best or best[(it.start, it.end)].confidence < it.confidence:
+                best[(it.start, it.end)] = it
+        return sorted(best.values(), key=lambda x: (x.line, x.column))
+
+    @staticmethod
+    def sentence_initial(b: Block, i: int) -> bool:
+        k = i - 1
+        while k >= 0 and b.text[k] in " \t«\"(„“":
+            k -= 1
+        return k < 0 or b.text[k] in ".!?:;…"
+
+    def special(self, t: _Tok, b: Block) -> OcrItem | None:
+        """Latin homoglyphs and ІІ for П: shape errors that need no dictionary."""
+        w = t.text
+        if LAT.search(w):
+            nxt = b.text[t.j:t.j + 3]
+            mixed = bool(CYR.search(w))
+            lone_initial = (len(w) == 1 and w.isupper() and re.match(r"\.\s?[А-ЯӘІҢҒҮҰҚӨҺЁ]", nxt))
+            if (mixed or lone_initial) and all(c in HOMOGLYPHS or not LAT.match(c) for c in w):
+                fixed = "".join(HOMOGLYPHS.get(c, c) for c in w)
+                return self.item(t, t.i, t.j, w, fixed, 0.95 if mixed else 0.9, "Latin letter for Cyrillic")
+            return None
+        m = re.search(r"[ІI]{2}", w)
+        if m and (t.i > 0 and b.text[t.i - 1] == ")" or len(w) > 2):
+            fixed = w[:m.start()] + "П" + w[m.end():]
+            conf = 0.9 if self.freq.get(fixed.lower(), 0) or t.i > 0 and b.text[t.i - 1] == ")" else 0.6
+            return self.item(t, t.i, t.j, w, fixed, conf, "ІІ for П")
+        return None
+
+    def judge(self, word: str, initial: bool, glued: bool) -> tuple[str, float, str] | None:
+        lw = word.lower()
+        own = self.lex.known(lw)
+        f = self.freq.get(lw, 0)
+        abbrev = word.isupper() and len(word) <= 6
+        name = word[0].isupper() and not initial and not abbrev
+        loan = looks_loan(lw) or self.lex.loan_stem(lw)
+        native_bad = not loan and not harmony_ok(lw)
+        # evidence for the word as it stands (its own occurrences count once less: it is one of them)
+        e_own = {2: 2.0, 1: 1.5, 0: 0.0}[own] + 0.7 * min(f - 1, 3)
+        if own and IMPLAUSIBLE_END.search(lw):
+            own, e_own = 0, e_own - 1.5
+        if own and native_bad:
+            e_own -= 0.9
+        if name or abbrev:
+            e_own += 1.0
+        if loan:
+            e_own += 0.5
+        if e_own >= 2.6:
+            return None
+        max_edits = 2 if own == 0 and len(lw) <= 14 else 1
+        best = None
+        for cand, (prior, why) in _edits(lw, max_edits).items():
+            if abbrev and not self.freq.get(cand, 0):
+                continue  # an abbreviation is corrected only towards one the text uses elsewhere
+            if name and not self.freq.get(cand, 0) and not self.lex.spell(_match_case(word, cand)):
+                continue
+            e_c = self.evidence(cand)
+            if e_c <= 0.5:
+                continue
+            if not looks_loan(cand) and not harmony_ok(cand):
+                e_c -= 0.8
+            elif native_bad:
+                e_c += 0.6
+            score = prior * _sigmoid(1.6 * (e_c - e_own) - 1.2)
+            if own == 2 and not native_bad:
+                score *= 0.6  # a dictionary word: only a hint
+            if own and self.lex.known(cand) and _diff_pos(lw, cand) >= len(lw) - 4 and not native_bad:
+                score *= 0.35  # two grammatical endings of one stem: the dictionary cannot decide
+            if _diff_pos(lw, cand) == len(lw) - 1 and {lw[-1], cand[-1]} == {"н", "ң"}:
+                score *= 0.4  # final -н (accusative) or -ң (genitive, 2nd person): grammar, not OCR shape
+            if best is None or score > best[1]:
+                best = (_match_case(word, cand), score, why)
+        if best and best[1] >= 0.05:
+            return best
+        return None
+
+    def splits(self) -> list[OcrItem]:
+        """Words split by a space ("совет тік") or after a hyphen ("ОК- нің")."""
+        out = []
+        for a, b in zip(self.toks, self.toks[1:]):
+            if a.block != b.block or self.frozen(a) or self.frozen(b):
+                continue
+            blk = self.src.blocks[a.block]
+            gap = blk.text[a.j:b.i]
+            if gap not in (" ", "- "):
+                continue
+            lb = b.text.lower()
+            if gap == "- ":
+                if lb in SPLIT_SUFFIXES or re.fullmatch(r"[іы]?(н|ң|ні|нің|ның|не|на|нде|нда|нен|нан)", lb):
+                    text = blk.text[a.i:b.j]
+                    out.append(self.item(a, a.i, b.j, text, a.text + "-" + b.text, 0.85, "space after hyphen"))
+                continue
+            joined = (a.text + b.text).lower()
+            if not CYR.search(joined) or b.text[0].isupper() or len(a.text) < 3:
+                continue
+            if lb not in SPLIT_SUFFIXES:
+                continue
+            e = self.evidence(joined)
+            if e < 2.0 or (not looks_loan(joined) and not harmony_ok(joined)):
+                continue
+            conf = min(0.9, 0.3 + 0.25 * e)
+            text = blk.text[a.i:b.j]
+            out.append(self.item(a, a.i, b.j, text, a.text + b.text, conf, "word split by a space"))
+        return out
+
+
+def suggest_ocr(path: Path | str, min_confidence: float = 0.0) -> list[OcrItem]:
+    """Likely OCR/keying errors in a plain-text witness or a TEI file, in reading order."""
+    src = load(path)
+    return suggest_ocr_source(src, min_confidence)
+
+
+def suggest_ocr_source(src: Source, min_confidence: float = 0.0) -> list[OcrItem]:
+    items = _Finder(src).run()
+    return [it for it in items if it.confidence >= min_confidence]
+
+
+# ---------------------------------------------------------------- output for people and programs
+
+def format_items(rows: list[dict], columns: list[str], fmt: str = "table") -> str:
+    """One JSON array, or an aligned table with the given columns (missing cells left blank)."""
+    import json
+
+    if fmt == "json":
+        return json.dumps(rows, ensure_ascii=False, indent=1)
+    table = [columns] + [[str(r.get(c, "")) for c in columns] for r in rows]
+    widths = [max(len(row[i]) for row in table) for i in range(len(columns))]
+    return "\n".join("  ".join(cell.ljust(w) for cell, w in zip(row, widths)).rstrip() for row in table)
+
+
+def run_cli(path, fmt: str = "table", min_confidence: float = 0.0, apply: bool = False, echo=print) -> int:
+    """What `tools suggest ocr PATH` does: list (table or JSON), and with `apply` write the markup."""
+    items = suggest_ocr(path, min_confidence)
+    rows = [it.as_dict() for it in items]
+    echo(format_items(rows, ["line", "column", "confidence", "text", "suggestion", "reason"], fmt))
+    if apply:
+        from tools.minedit import apply_ocr
+
+        n = apply_ocr(path, items)
+        if fmt != "json":
+            echo(f"{n} corrections written to {path} (previous version: {path}.bak)")
+    return len(items)
