@@ -47,7 +47,7 @@ case "${1:-}" in
   build)
     .venv/bin/tools validate
     .venv/bin/tools check
-    .venv/bin/tools build all
+    .venv/bin/tools build
     ;;
   test)
     .venv/bin/python -m pytest -q

@@ -106,7 +106,7 @@ def test_warning_does_not_fail(run_tools, tmp_path):
 
 
 def test_every_command_has_help(run_tools):
-    for cmd in (["validate"], ["check"], ["build"], ["build", "html"], ["build", "pdf"], ["suggest", "ocr"],
+    for cmd in (["validate"], ["check"], ["build"], ["suggest", "ocr"],
                 ["tag", "dates"]):
         result = run_tools(*cmd, "--help")
         assert result.returncode == 0 and "Usage:" in result.stdout, cmd

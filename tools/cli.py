@@ -72,19 +72,44 @@ def check(paths, fmt):
     sys.exit(0 if all(r.faithful for r in results) else EXIT_INVALID)
 
 
-@cli.group()
-def build():
-    """Build the reading editions (HTML site and PDF) from the TEI."""
+TARGETS = ("html", "pdf")
 
 
-def _build_options(f):
-    f = click.option("--param", "params", multiple=True, metavar="NAME=VALUE",
-                     help="Stylesheet parameter (repeatable).")(f)
-    f = click.option("--force", is_flag=True, help="Build even if the TEI does not validate.")(f)
-    f = click.option("-o", "--outdir", type=click.Path(), default="build", show_default=True,
-                     help="Output folder.")(f)
-    f = click.argument("paths", nargs=-1, type=click.Path())(f)
-    return f
+@cli.command(context_settings={"ignore_unknown_options": False})
+@click.argument("target_and_paths", nargs=-1, type=click.Path(), metavar="[html|pdf|all] [PATH]...")
+@click.option("-o", "--outdir", type=click.Path(), default="build", show_default=True, help="Output folder.")
+@click.option("--force", is_flag=True, help="Build even if the TEI does not validate.")
+@click.option("--param", "params", multiple=True, metavar="NAME=VALUE", help="Stylesheet parameter (repeatable).")
+@click.option("--paper", type=click.Choice(["A4", "A5", "B5"]), default="A4", show_default=True,
+              help="Paper size of the PDF (the page rules live in the print CSS).")
+def build(target_and_paths, outdir, force, params, paper):
+    """Build the reading editions from the TEI: the HTML site (OUTDIR/html/, entry index.html) and the
+    print edition (OUTDIR/pdf/<edition>.pdf).
+
+    The first argument may name one target (html or pdf; default: all). PATHs are TEI files or folders;
+    default: the edition under tei/. The input is validated first and an invalid edition is refused
+    (with the validation messages) unless --force; a failed build leaves the previous output as it was.
+    """
+    from pathlib import Path
+
+    from tools.paths import expand
+
+    args = list(target_and_paths)
+    targets = TARGETS
+    if args and args[0] in (*TARGETS, "all"):
+        first = args.pop(0)
+        targets = TARGETS if first == "all" else (first,)
+    files = expand(args)
+    out = Path(outdir)
+    if "html" in targets:
+        from tools.build_html import build_html
+
+        click.echo(f"wrote {build_html(files, out, force=force, params=_params(params))}")
+    if "pdf" in targets:
+        from tools.build_pdf import build_pdf
+
+        for pdf in build_pdf(files, out, force=force, paper=paper, params=_params(params)):
+            click.echo(f"wrote {pdf}")
 
 
 def _params(pairs) -> dict[str, str]:
@@ -95,44 +120,6 @@ def _params(pairs) -> dict[str, str]:
         name, value = pair.split("=", 1)
         out[name.strip()] = value
     return out
-
-
-@build.command("html")
-@_build_options
-def build_html_cmd(paths, outdir, force, params):
-    """Build the HTML reading edition into OUTDIR/html/ (entry: index.html)."""
-    from pathlib import Path
-
-    from tools.build_html import build_html
-    from tools.paths import expand
-
-    site = build_html(expand(paths), Path(outdir), force=force, params=_params(params))
-    click.echo(f"wrote {site}")
-
-
-@build.command("pdf")
-@_build_options
-@click.option("--paper", type=click.Choice(["A4", "A5", "B5"]), default="A4", show_default=True,
-              help="Paper size (the page rules live in the print CSS).")
-def build_pdf_cmd(paths, outdir, force, params, paper):
-    """Build the print edition into OUTDIR/pdf/<edition>.pdf."""
-    from pathlib import Path
-
-    from tools.build_pdf import build_pdf
-    from tools.paths import expand
-
-    for pdf in build_pdf(expand(paths), Path(outdir), force=force, paper=paper, params=_params(params)):
-        click.echo(f"wrote {pdf}")
-
-
-@build.command("all")
-@_build_options
-@click.option("--paper", type=click.Choice(["A4", "A5", "B5"]), default="A4", show_default=True)
-@click.pass_context
-def build_all_cmd(ctx, paths, outdir, force, params, paper):
-    """Build every target: the HTML site and the PDF."""
-    ctx.invoke(build_html_cmd, paths=paths, outdir=outdir, force=force, params=params)
-    ctx.invoke(build_pdf_cmd, paths=paths, outdir=outdir, force=force, params=params, paper=paper)
 
 
 @cli.group()
