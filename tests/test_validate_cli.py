@@ -111,3 +111,23 @@ def test_every_command_has_help(run_tools):
         result = run_tools(*cmd, "--help")
         assert result.returncode == 0 and "Usage:" in result.stdout, cmd
     assert run_tools("--version").stdout.startswith("tools, version")
+
+
+# regressions found by feeding odd files to the validator
+@pytest.mark.parametrize("name, data, code, fragment", [
+    ("utf16-xxe.xml", '<?xml version="1.0" encoding="UTF-16"?><!DOCTYPE x [<!ENTITY a SYSTEM "file:///etc/passwd">]>'
+                      "<TEI>&a;</TEI>".encode("utf-16"), 1, "the DOCTYPE declares entities"),
+    ("utf16.xml", '<?xml version="1.0" encoding="UTF-16"?><TEI/>'.encode("utf-16"), 1, "has no namespace"),
+    ("binary.xml", bytes(range(1, 200)), 2, "not an XML document"),
+    ("deep.xml", b"<a>" * 5000 + b"</a>" * 5000, 1, "Excessive depth"),
+    ("bad-id.xml", b'<p xml:id="1bad">x</p>', 1, "not an NCName"),
+    ("incomplete.xml", b'<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader/></TEI>', 1, "is incomplete"),
+])
+def test_odd_inputs(run_tools, tmp_path, name, data, code, fragment):
+    f = tmp_path / name
+    f.write_bytes(data)
+    result = run_tools("validate", f)
+    out = result.stdout + result.stderr
+    assert result.returncode == code, out
+    assert fragment in out and "Traceback" not in out and "root:" not in out
+    assert re.search(rf"{re.escape(name)}:\d+:\d+: error: ", out)

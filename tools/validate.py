@@ -141,7 +141,7 @@ _RNG_PATTERNS = [
     (re.compile(r"Did not expect element (\S+) there"), "unexpected"),
     (re.compile(r"Element (\S+) has extra content: (\S+)"), "extra"),
     (re.compile(r"Expecting element (\S+), got (\S+)"), "expecting"),
-    (re.compile(r"Expecting an element (\S+), got nothing"), "missing"),
+    (re.compile(r"Expecting an element ?(\S*), got nothing"), "missing"),
     (re.compile(r"Invalid attribute (\S+) for element (\S+)"), "badattr"),
     (re.compile(r"Element (\S+) failed to validate attributes"), "attrs"),
     (re.compile(r"Type (\S+) doesn't allow value '([^']*)'"), "datatype"),
@@ -197,8 +197,12 @@ def _explain_rng(kind, m, message, line, shown, loc, grammar: Grammar) -> Proble
                 msg += " (wrong position or count: check the order of the siblings)"
         return Problem(shown, line, at(name), "error", msg)
     if kind == "missing":
-        return Problem(shown, line, at(m.group(1)), "error",
-                       f"<{m.group(1)}> is incomplete: a required child element is missing")
+        el = loc.element(line, m.group(1) or None)
+        name = m.group(1) or (etree.QName(el).localname if el is not None else "element")
+        allowed = grammar.children(name)
+        hint = f"; it may contain: {_few(allowed)}" if allowed else ""
+        return Problem(shown, line, at(name), "error",
+                       f"<{name}> is incomplete: a required child element is missing{hint}")
     if kind in ("badattr", "attrs", "datatype", "value", "attrmsg"):
         name = m.group(2) if kind == "badattr" else (m.group(1) if kind in ("attrs", "attrmsg") else None)
         el = loc.element(line, name) if name else (loc.by_line.get(line) or [None])[0]

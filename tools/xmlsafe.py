@@ -52,6 +52,12 @@ def read_bytes(path: Path) -> bytes:
 
 def parse_bytes(data: bytes, path: str) -> etree._ElementTree:
     """Parse `data` (the content of `path`) or raise ToolError with located problems."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        # UTF-16 with a byte-order mark: re-encode as UTF-8 (same lines and columns) so that the checks
+        # below, the entity check above all, see the real characters
+        text = data.decode("utf-16")
+        text = re.sub(r'^(<\?xml[^>]*encoding=["\'])UTF-16(["\'])', r"\1UTF-8\2", text, flags=re.IGNORECASE)
+        data = text.encode("utf-8")
     body = data.lstrip(b"\xef\xbb\xbf \t\r\n")
     if not body:
         raise ToolError(f"{path}:1:1: error: the file is empty, not an XML document", EXIT_USAGE,
