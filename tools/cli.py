@@ -160,7 +160,9 @@ def main(argv: list[str] | None = None) -> None:
     try:
         cli.main(args=argv, prog_name="tools", standalone_mode=False)
     except ToolError as err:
-        for line in (p.format() for p in err.problems) if err.problems else [str(err)]:
+        lines = [p.format() for p in err.problems]
+        lines += [line for line in str(err).splitlines() if line not in lines]  # e.g. "use --force"
+        for line in lines:
             click.echo(line, err=True)
         sys.exit(err.exit_code)
     except click.exceptions.Abort:

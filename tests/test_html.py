@@ -1,0 +1,329 @@
+"""The HTML reading edition (tools.build_html + xslt/html): assertions on the generated site.
+
+The site of tests/fixtures/mini-edition.xml (our conventions, fully marked up) is built once per module
+and examined with XPath; the real edition and the foreign TEI samples (verse, letter, drama, prose) are
+built too. Browser behaviour is in test_html_browser.py, the CLI in test_html_cli.py.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+from lxml import etree
+from lxml import html as lhtml
+
+from tools.build_html import build_html
+from tools.errors import ToolError
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = ROOT / "tests" / "fixtures"
+MINI = FIXTURES / "mini-edition.xml"
+EDITION = ROOT / "tei" / "kazakhstan-1920-1932.xml"
+FOREIGN = sorted((FIXTURES / "foreign").glob("*.xml"))
+PAGES = ["index.html", "text.html", "apparatus.html", "persons.html", "places.html", "orgs.html",
+         "chronology.html", "search.html"]
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("mini")
+    entry = build_html([MINI], out)
+    assert entry == out / "html" / "index.html"
+    return entry.parent
+
+
+def page(site: Path, name: str):
+    return lhtml.parse(str(site / name)).getroot()
+
+
+def search_index(site: Path) -> list[dict]:
+    text = (site / "assets" / "search-index.js").read_text(encoding="utf-8")
+    return json.loads(text[text.index("=") + 1:].rstrip().rstrip(";"))
+
+
+# ---------- the site as a whole ----------
+
+def test_every_page_is_written(site):
+    for name in PAGES + ["assets/edition.css", "assets/edition.js", "assets/search.js",
+                         "assets/search-index.js", "assets/labels.js"]:
+        assert (site / name).is_file(), name
+
+
+def test_tei_source_is_offered_byte_for_byte(site):
+    copy = site / "tei" / MINI.name
+    assert copy.read_bytes() == MINI.read_bytes()
+    assert page(site, "index.html").xpath(f"//a[@href='tei/{MINI.name}'][@download]")
+
+
+def test_no_resource_is_loaded_from_outside_the_site(site):
+    for name in PAGES:
+        root = page(site, name)
+        for url in root.xpath("//link/@href | //script/@src | //img/@src | //iframe/@src | //source/@src"):
+            assert not urlsplit(url).scheme and not url.startswith("//"), (name, url)
+    css = (site / "assets" / "edition.css").read_text(encoding="utf-8")
+    assert not re.search(r"url\(\s*['\"]?(https?:)?//", css)
+    assert "@import" not in css
+
+
+def test_every_internal_link_resolves(site):
+    ids = {name: set(page(site, name).xpath("//@id")) for name in PAGES}
+    for name in PAGES:
+        for href in page(site, name).xpath("//a/@href"):
+            parts = urlsplit(href)
+            if parts.scheme or href.startswith("tei/"):
+                continue
+            target = parts.path or name
+            assert (site / target).is_file(), (name, href)
+            if parts.fragment and target in ids:
+                assert parts.fragment in ids[target], (name, href)
+
+
+def test_ids_are_unique_and_no_link_is_nested(site):
+    for name in PAGES:
+        root = page(site, name)
+        all_ids = root.xpath("//@id")
+        assert len(all_ids) == len(set(all_ids)), name
+        assert not root.xpath("//a//a"), name
+
+
+def test_pages_are_kazakh_with_english_twins(site):
+    root = page(site, "text.html")
+    assert root.get("lang") == "kk"
+    labels = {el.text: el.get("data-en") for el in root.xpath("//label[@data-en]")}
+    assert labels == {"Оқу мәтіні": "Reading text", "Дипломатиялық мәтін": "Diplomatic text", "Аппарат": "Apparatus"}
+    nav = [a.text for a in root.xpath("//nav[@class='site-nav']//a")]
+    assert nav == ["Басты бет", "Мәтін", "Аппарат", "Кісі есімдері", "Жер-су атаулары", "Ұйымдар", "Хронология", "Іздеу"]
+
+
+# ---------- 1. the text and its three views ----------
+
+def test_paragraphs_have_numbers_and_permalinks(site):
+    root = page(site, "text.html")
+    paras = root.xpath("//article[@class='edition']//p[contains-token(@class, 'para')]".replace(
+        "contains-token(@class, 'para')", "contains(concat(' ', @class, ' '), ' para ')"))
+    assert [p.get("id") for p in paras] == [f"p{n}" for n in range(1, 7)]
+    for p in paras:
+        assert p.xpath("a[@class='pnum']/@href") == [f"#{p.get('id')}"]
+    assert "part-I" in root.get_element_by_id("p5").get("class")
+    assert "part-F" in root.get_element_by_id("p6").get("class")
+
+
+def test_choice_carries_both_readings(site):
+    root = page(site, "text.html")
+    app = root.get_element_by_id("app-2")
+    assert app.xpath("string(span[@class='lem'])") == "жылы"
+    assert app.xpath("string(span[@class='sic'])") == "жыды"
+    assert app.xpath("a[@class='app-mark']/@href") == ["#appn-2"]
+    assert "жыды" in app.xpath("string(span[@role='tooltip'])")
+    assert root.get_element_by_id("appn-2").xpath("string(.//span[@class='app-rdg'])") == "жыды"
+
+
+def test_three_views_switch_without_reloading(site):
+    root = page(site, "text.html")
+    radios = root.xpath("//input[@type='radio'][@name='view']")
+    assert [r.get("value") for r in radios] == ["reading", "diplomatic", "apparatus"]
+    assert radios[0].get("checked") is not None  # the reading view without JavaScript
+    css = (site / "assets" / "edition.css").read_text(encoding="utf-8")
+    for view in ("diplomatic", "apparatus"):
+        assert f"body:has(#view-{view}:checked)" in css
+
+
+def test_interventions_are_numbered_in_document_order(site):
+    root = page(site, "text.html")
+    marks = [int(a.text) for a in root.xpath("//article//a[@class='app-mark'] | //article//sup[@class='app-mark']")]
+    assert marks == list(range(1, 12))
+
+
+def test_sic_alone_and_free_note(site):
+    root = page(site, "text.html")
+    sic = root.get_element_by_id("app-7")
+    assert "app-sic" in sic.get("class")
+    assert sic.xpath("string(span[@class='sic-alone'])") == "70° мың км"
+    assert "damaged digit" in sic.xpath("string(span[@role='tooltip'])")
+    note = root.get_element_by_id("app-4")
+    assert "app-note" in note.get("class") and "computed from the context" in note.text_content()
+
+
+def test_name_holding_a_correction_has_no_nested_link(site):
+    root = page(site, "text.html")
+    name = root.get_element_by_id("pers.muratbaev-1")
+    assert name.tag == "a" and name.get("href") == "persons.html#pers.muratbaev"
+    assert name.xpath("string(.//span[@class='lem'])") == "Ғани"
+    assert name.xpath(".//sup[@class='app-mark']")
+
+
+# ---------- 2. registers ----------
+
+def test_names_link_to_their_entries_and_back(site):
+    text = page(site, "text.html")
+    persons = page(site, "persons.html")
+    assert text.xpath("//a[@href='persons.html#pers.lenin']/@id") == ["pers.lenin-1", "pers.lenin-2"]
+    entry = persons.get_element_by_id("pers.lenin")
+    assert entry.xpath("string(.//h3)").startswith("Владимир Ильич Ленин")
+    assert "(1870–1924)" in entry.xpath("string(.//h3)")
+    assert "В. И. Ленин" in entry.xpath("string(.//p[@class='variants'])")
+    assert "Bolshevik" in entry.xpath("string(.//p[@class='role'])")
+    links = entry.xpath(".//ul[@class='occ-list']//a")
+    assert [a.get("href") for a in links] == ["text.html#pers.lenin-1", "text.html#pers.lenin-2"]
+    assert [a.xpath("string(span[@class='occ-form'])") for a in links] == ["В. И. Ленин", "Лениннің"]
+
+
+def test_registers_follow_the_kazakh_alphabet(site):
+    ids = page(site, "persons.html").xpath("//article[@class='entry']/@id")
+    assert ids == ["pers.lenin", "pers.muratbaev", "pers.mendeshev", "pers.zhansugirov"]  # В Ғ С І
+
+
+def test_places_and_orgs(site):
+    places = page(site, "places.html")
+    assert places.xpath("string(//article[@id='pl.orenburg']//span[@class='entry-en'])") == "Orenburg"
+    assert len(places.xpath("//article[@id='pl.kazakhstan']//ul[@class='occ-list']/li")) == 3
+    orgs = page(site, "orgs.html")
+    assert "РК(б)П ОК" in orgs.xpath("string(//article[@id='org.rkpb-ok']//p[@class='variants'])")
+
+
+# ---------- 3. chronology ----------
+
+def test_chronology_is_in_date_order_with_sentences(site):
+    root = page(site, "chronology.html")
+    rows = root.xpath("//table[@class='chronology']/tbody/tr")
+    assert len(rows) == 8
+    dates = [r.xpath("string(th)") for r in rows]
+    assert dates[0] == "1920 ж."
+    assert dates[3] == "1921 ж. 8–16 наурыз"
+    assert "болжалды" in dates[2] and "мәнмәтіннен" in dates[2]  # cert=medium, evidence=internal
+    first = rows[0].xpath("string(td[@class='chrono-sentence'])")
+    assert first == "1920 жылы мұнда өнеркәсіп соғысқа дейінгі өнім көлемінің 1,5%-не жуығын ғана берді."
+    assert rows[3].xpath("td//a/@href")[0] == "text.html#d-p2-1"
+
+
+# ---------- 4. apparatus ----------
+
+def test_apparatus_lists_every_intervention(site):
+    root = page(site, "apparatus.html")
+    rows = root.xpath("//table[@class='apparatus-table']/tbody/tr")
+    assert len(rows) == 11
+    row8 = root.get_element_by_id("a8")
+    assert [row8.xpath(f"string(td[{i}])").strip() for i in (2, 3, 4, 5)] == ["4", "басшыларының", "басшыларыңың", "орташа"]
+    assert row8.xpath("td[1]/a/@href") == ["text.html#app-8"]
+    assert "damaged digit" in root.get_element_by_id("a7").text_content()
+
+
+# ---------- 5. search index ----------
+
+def test_search_index_has_reading_and_witness_text(site):
+    docs = {d["id"]: d for d in search_index(site)}
+    assert "күн" in docs["p2"]["r"] and "кун бұрын" in docs["p2"]["d"]
+    assert docs["p2"]["n"] == "2"
+    assert not any("Жарияланған" in d["r"] for d in docs.values())  # residue is left out
+
+
+# ---------- 6. title page and introduction ----------
+
+def test_title_page_and_introduction(site):
+    root = page(site, "index.html")
+    assert root.xpath("string(//h1)") == "Қазақстан халық шаруашылығын қалпына келтіру дәуірінде"
+    for section in ("introduction", "sources", "principles", "statistics", "citation"):
+        assert root.get_element_by_id(section) is not None
+    stats = {tr.xpath("string(td[2])"): tr.xpath("string(td[1])") for tr in root.xpath("//table[@class='stats']//tr")}
+    assert stats["абзац"] == "6" and stats["редакциялық түзету"] == "11"
+    assert "kse-mini-fixture" in root.xpath("string(//blockquote[@class='citation'])")
+
+
+# ---------- 8. any reasonable TEI P5 ----------
+
+@pytest.mark.parametrize("sample", FOREIGN, ids=[p.stem for p in FOREIGN])
+def test_foreign_tei_renders(sample, tmp_path):
+    entry = build_html([sample], tmp_path)  # no --force: foreign TEI is checked for well-formedness only
+    root = page(entry.parent, "text.html")
+    text = " ".join(root.xpath("string(//article)").split())
+    source = etree.parse(str(sample))
+    words = re.findall(r"\w{4,}", " ".join(source.xpath("//*[local-name()='text']//text()[not(ancestor::*[local-name()='figDesc'])]")))
+    assert [w for w in words if w not in text] == [], "text lost"
+    assert not root.xpath("//a//a")
+    assert not root.xpath("//img[starts-with(@src, 'http')]")
+
+
+def test_foreign_structures(tmp_path):
+    def text_page(name):
+        return page(build_html([FIXTURES / "foreign" / f"{name}.xml"], tmp_path / name).parent, "text.html")
+
+    verse = text_page("verse")
+    assert len(verse.xpath("//div[contains(@class, 'lg')]//div[contains(@class, 'l')][@data-n]")) == 8
+    assert verse.xpath("//a[@class='lnum']/text()") == ["5"]
+    letter = text_page("letter")
+    assert letter.xpath("//div[@class='opener']/p[@class='salute']") and letter.xpath("//p[@class='signed']")
+    assert letter.xpath("//a[@href='persons.html#anna']")
+    drama = text_page("drama")
+    assert [s.text for s in drama.xpath("//div[@class='speaker']")] == ["Hamlet", "Ophelia"]
+    assert drama.xpath("//span[@class='stage']") and drama.xpath("//p[@class='stage']")
+    prose = text_page("prose")
+    assert prose.xpath("//section[@class='footnotes']//li[@id='fn-1']") and prose.xpath("//a[@class='fn-call']")
+    assert prose.xpath("//ol[contains(@class, 'list')]/li") and prose.xpath("//dl[@class='list']/dt")
+    assert prose.xpath("//table//th[@scope='col']") and prose.xpath("//td[@colspan='2']")
+    assert prose.xpath("//figure/img[@src='tei/images/caravan.jpg']")
+    assert prose.xpath("//a[@class='remote-graphic'][@href='https://example.org/remote.png']")
+    assert prose.xpath("//*[@class='tei-floatingText']") and "Ride on" in prose.text_content()
+
+
+# ---------- the real edition, safety of the build ----------
+
+def test_the_edition_builds(tmp_path):
+    before = {p: hashlib.sha256(p.read_bytes()).hexdigest() for p in (ROOT / "tei").rglob("*") if p.is_file()}
+    entry = build_html([EDITION], tmp_path)
+    after = {p: hashlib.sha256(p.read_bytes()).hexdigest() for p in (ROOT / "tei").rglob("*") if p.is_file()}
+    assert before == after  # the source is sacred
+    root = page(entry.parent, "text.html")
+    assert root.xpath("//p[@id='p76']") and "part-F" in root.get_element_by_id("p34").get("class")
+    assert not root.xpath("//*[contains(@class, 'residue')]")
+
+
+def test_invalid_edition_is_refused_unless_forced(tmp_path):
+    bad = tmp_path / "bad.xml"
+    bad.write_text(MINI.read_text(encoding="utf-8").replace('resp="#ed" cert="high">үстіне', 'resp="#ed">үстіне')
+                   .replace("../../schema/", str(ROOT / "schema") + "/"), encoding="utf-8")
+    with pytest.raises(ToolError) as err:
+        build_html([bad], tmp_path / "out")
+    assert err.value.exit_code == 1 and err.value.problems
+    assert "refusing" in str(err.value)
+    assert not (tmp_path / "out" / "html").exists()
+    assert build_html([bad], tmp_path / "out", force=True).is_file()
+
+
+def test_failed_build_keeps_the_previous_site(tmp_path, monkeypatch):
+    entry = build_html([MINI], tmp_path)
+    before = entry.read_bytes()
+    import tools.build_html as B
+
+    def broken(*args, **kwargs):
+        raise ToolError("boom", 1)
+
+    monkeypatch.setattr(B, "transform_to_string", broken)
+    with pytest.raises(ToolError):
+        build_html([MINI], tmp_path)
+    assert entry.read_bytes() == before
+    assert [p.name for p in tmp_path.iterdir()] == ["html"]  # no temporary folder left behind
+
+
+def test_unknown_parameter_is_a_usage_error(tmp_path):
+    with pytest.raises(ToolError) as err:
+        build_html([MINI], tmp_path, params={"no-such-param": "1"})
+    assert err.value.exit_code == 2 and "default-view" in str(err.value)
+
+
+def test_parameters_reach_the_stylesheet(tmp_path):
+    entry = build_html([MINI], tmp_path, params={"default-view": "apparatus", "lang": "en"})
+    root = page(entry.parent, "text.html")
+    assert root.get("lang") == "en"
+    assert root.xpath("//input[@id='view-apparatus']/@checked")
+    assert root.xpath("string(//label[@for='view-reading'])") == "Reading text"
+
+
+def test_several_sources_give_one_site_each(tmp_path):
+    entry = build_html([MINI, FIXTURES / "foreign" / "verse.xml"], tmp_path)
+    assert (entry.parent / "mini-edition" / "text.html").is_file()
+    assert (entry.parent / "verse" / "text.html").is_file()
+    assert page(entry.parent, "index.html").xpath("//a[@href='verse/index.html']")

@@ -1,0 +1,167 @@
+"""The HTML reading edition: TEI → (XSLT 3.0, xslt/html/html.xsl, one transform) → a static site.
+
+    build_html([Path("tei/edition.xml")], Path("build"))  ->  Path("build/html/index.html")
+
+One transform writes every page of the site (xsl:result-document) into a temporary folder; the builder then
+copies the static assets (CSS, JS, the Noto fonts from Debian's fonts-noto-core when installed) and a
+byte-for-byte copy of the TEI source for download, and swaps the folder in whole (tools.outputs.atomic_dir):
+a failed or interrupted build leaves the previous site as it was. The stylesheet is compiled once per
+process (tools.saxon). Several sources give one sub-site each (OUTDIR/html/<stem>/) under an index page.
+
+Order of work: every source is parsed safely first (tools.xmlsafe: no entities, no DTD, no network; this is
+not waived by `force`, since Saxon would otherwise expand what the safe parser refuses), then validated
+(tools.validate, policy "declared": foreign TEI without our schema is checked for well-formedness only) and
+refused when invalid unless `force`. `timings`, if given, receives the seconds of each phase
+(parse, validate, transform, write) for bench/bench_html.py.
+"""
+from __future__ import annotations
+
+import datetime as _dt
+import html
+import re
+import shutil
+import time
+from pathlib import Path
+
+from tools.errors import EXIT_INVALID, EXIT_USAGE, ToolError
+from tools.outputs import atomic_dir
+from tools.paths import XSLT_DIR, expand
+from tools.saxon import transform_to_string
+
+HTML_DIR = XSLT_DIR / "html"
+STYLESHEET = HTML_DIR / "html.xsl"
+ASSETS = HTML_DIR / "assets"
+PARAM_FILES = (XSLT_DIR / "common" / "common_param.xsl", HTML_DIR / "html_param.xsl")
+FONT_DIR = Path("/usr/share/fonts/truetype/noto")
+FONTS = ("NotoSerif-Regular.ttf", "NotoSerif-Italic.ttf", "NotoSerif-Bold.ttf",
+         "NotoSans-Regular.ttf", "NotoSans-Bold.ttf")  # the faces edition.css declares
+PHASES = ("parse", "validate", "transform", "write")
+
+
+def build_html(sources: list[Path], outdir: Path, *, force: bool = False,
+               params: dict[str, str] | None = None, timings: dict[str, float] | None = None) -> Path:
+    """Write the site to OUTDIR/html/ and return the path of its entry page, OUTDIR/html/index.html."""
+    files = expand(list(sources))
+    user_params = dict(params or {})
+    _check_params(user_params)
+    clock = timings if timings is not None else {}
+    for phase in PHASES:
+        clock.setdefault(phase, 0.0)
+
+    t = time.perf_counter()
+    _parse_safely(files)
+    clock["parse"] += time.perf_counter() - t
+
+    t = time.perf_counter()
+    _validate(files, force)
+    clock["validate"] += time.perf_counter() - t
+
+    target = Path(outdir) / "html"
+    with atomic_dir(target) as tmp:
+        if len(files) == 1:
+            _build_site(files[0], tmp, user_params, clock)
+        else:
+            for src in files:
+                _build_site(src, tmp / src.stem, user_params, clock)
+            t = time.perf_counter()
+            _write_collection_index(files, tmp)
+            clock["write"] += time.perf_counter() - t
+        t_swap = time.perf_counter()
+    clock["write"] += time.perf_counter() - t_swap
+    return target / "index.html"
+
+
+def known_params() -> list[str]:
+    """The stylesheet parameters `--param` may set (declared in the *_param.xsl files)."""
+    names = []
+    for path in PARAM_FILES:
+        names += re.findall(r'<xsl:param\s+name="([^"]+)"', path.read_text(encoding="utf-8"))
+    return names
+
+
+def _check_params(params: dict[str, str]) -> None:
+    unknown = sorted(set(params) - set(known_params()))
+    if unknown:
+        raise ToolError(f"error: unknown stylesheet parameter(s) {', '.join(unknown)}; "
+                        f"known: {', '.join(known_params())}", EXIT_USAGE)
+
+
+def _parse_safely(files: list[Path]) -> None:
+    from tools.xmlsafe import parse_file
+
+    for src in files:
+        parse_file(src)  # raises a located ToolError
+
+
+def _validate(files: list[Path], force: bool) -> None:
+    from tools.validate import validate_paths  # imported late: schema compilation only when building
+
+    report = validate_paths(files, policy="declared")
+    if not report.ok and not force:
+        problems = [p for p in report.problems if p.severity == "error"]
+        first = problems[0].format() if problems else "the edition is not valid"
+        raise ToolError(f"{first}\nerror: refusing to build the HTML edition of an invalid document "
+                        f"({len(problems)} problem(s)); fix them or use --force", EXIT_INVALID, report.problems)
+
+
+def _build_site(src: Path, site: Path, user_params: dict[str, str], clock: dict[str, float]) -> None:
+    site.mkdir(parents=True, exist_ok=True)
+    params = {"source-href": f"tei/{src.name}", "build-date": _dt.date.today().isoformat(), **user_params}
+
+    t = time.perf_counter()
+    manifest = transform_to_string(STYLESHEET, src, params, base_output=site)
+    clock["transform"] += time.perf_counter() - t
+
+    t = time.perf_counter()
+    missing = [name for name in manifest.split() if not (site / name).is_file()]
+    if missing:
+        raise ToolError(f"{src}: error: the stylesheet did not write {', '.join(missing)}", EXIT_INVALID)
+    assets = site / "assets"
+    assets.mkdir(exist_ok=True)
+    for asset in ASSETS.iterdir():
+        if asset.is_file():
+            shutil.copyfile(asset, assets / asset.name)
+    fonts = [FONT_DIR / name for name in FONTS if (FONT_DIR / name).is_file()]
+    if fonts:  # without fonts-noto-core the CSS falls back to the system font stack
+        (assets / "fonts").mkdir(exist_ok=True)
+        for font in fonts:
+            shutil.copyfile(font, assets / "fonts" / font.name)
+    (site / "tei").mkdir(exist_ok=True)
+    shutil.copyfile(src, site / "tei" / src.name)  # the source as it is, byte for byte
+    for rel in _local_files(src):  # what the TEI points to (the witness, images), so its links work
+        (site / "tei" / rel).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(src.parent / rel, site / "tei" / rel)
+    clock["write"] += time.perf_counter() - t
+
+
+def _local_files(src: Path) -> list[Path]:
+    """Files beside or below the TEI file that its ref/ptr/@target and graphic/@url point to."""
+    from tools.xmlsafe import parse_file
+
+    tree = parse_file(src)
+    base = src.parent.resolve()
+    found = []
+    for url in tree.xpath("//*[local-name()='ref' or local-name()='ptr']/@target | //*[local-name()='graphic']/@url"):
+        if re.match(r"^([a-z][a-z0-9+.-]*:|#|/)", url, re.I):
+            continue
+        target = (base / url.split("#")[0]).resolve()
+        if target.is_file() and base in target.parents:
+            found.append(target.relative_to(base))
+    return found
+
+
+def _write_collection_index(files: list[Path], site: Path) -> None:
+    """The entry page when several documents are built: one link per sub-site."""
+    from tools.xmlsafe import parse_file
+
+    items = []
+    for src in files:
+        tree = parse_file(src)
+        titles = tree.xpath("//*[local-name()='titleStmt']/*[local-name()='title']")
+        title = " ".join((titles[0].xpath("string()") if titles else src.stem).split())
+        items.append(f'<li><a href="{html.escape(src.stem)}/index.html">{html.escape(title)}</a></li>')
+    page = ("<!DOCTYPE html>\n<html lang=\"kk\"><head><meta charset=\"utf-8\">"
+            "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>TEI</title>"
+            f"<link rel=\"stylesheet\" href=\"{html.escape(files[0].stem)}/assets/edition.css\"></head>"
+            "<body><main id=\"main\"><h1>TEI</h1><ul>" + "".join(items) + "</ul></main></body></html>\n")
+    (site / "index.html").write_text(page, encoding="utf-8")

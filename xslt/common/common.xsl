@@ -1,0 +1,76 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  common.xsl — the shared editorial layer of every output (HTML reading edition, PDF print edition).
+
+  WHAT: the editorial logic that must be the same in every target: which reading of a <choice> shows in
+  which view, what counts as an intervention and its number in the apparatus, register lookups, date
+  formatting (kk/en), the labels of the interface (kk/en) and the parameters. Targets only render.
+  HOW: this file is only a list of imports (TEI Stylesheets style). A target's entry stylesheet does
+    <xsl:import href="../common/common.xsl"/>
+  and then imports its own modules, overriding the hook templates below where it must. Everything here
+  lives in the namespace  xmlns:kse="urn:kse:xslt"  (functions) and in no-namespace parameters.
+
+  STABLE API (names do not change; new ones may be added):
+  Parameters (common_param.xsl): lang, show-residue, source-href, edition-url
+  Labels (common_labels.xsl):
+    kse:label($key as xs:string, $lang as xs:string) as xs:string   label in kk or en (falls back to en, then key)
+    kse:labels() as map(*)                                          the whole table: key -> map{'kk':…, 'en':…}
+  Text-critical logic (common_textcrit.xsl):
+    kse:is-textual-intervention($n as node()) as xs:boolean          choice | app | supplied | sic/corr outside choice
+    kse:is-intervention($n as node()) as xs:boolean                  choice | sic alone | corr alone | supplied | app |
+                                                                     editorial note not attached to one of these
+    kse:interventions($root as node()) as element()*                 all interventions of the text, document order
+    kse:block-interventions($block as element()) as element()*       the interventions whose block is $block (a key)
+    kse:app-number($n as element()) as xs:integer?                   1-based number of an intervention (doc order)
+    kse:intervention-kind($n) as xs:string                           'correction' | 'regularization' | 'expansion' |
+                                                                     'sic' | 'supplied' | 'variant' | 'note'
+    kse:witness($n as element()) as node()*                          what the witness has (sic/orig/abbr/rdg; empty for supplied)
+    kse:correction($n as element()) as node()*                       what the editor reads (corr/reg/expan/lem/supplied)
+    kse:cert($n as element()) as xs:string                           'high' | 'medium' | 'low' | '' (corr/@cert or own @cert)
+    kse:resp($n as element()) as xs:string                           @resp of corr or of the element, '#' stripped
+    kse:notes-of($n as element()) as element()*                      editorial notes attached to an intervention
+                                                                     (notes inside it, or right after it)
+    kse:is-attached-note($note as element()) as xs:boolean
+    kse:text($nodes as node()*, $view as xs:string) as xs:string     plain text in view 'reading' or 'diplomatic' (notes dropped)
+    kse:block-of($n as node()) as element()?                         the numbered block (p, l, ab, item, head, sp…) holding $n
+    kse:block-number($b as element()) as xs:string                   @n, else its position among blocks of its kind
+    kse:block-id($b as element()) as xs:string                       @xml:id, else a stable generated id
+    kse:is-block($e as element()) as xs:boolean                      p, l, ab, head, item, cell, speaker, stage, salute …
+    kse:sentence-of($n as element()) as map(xs:string, xs:string)    map{'before','match','after'}: the sentence of the
+                                                                     reading text around $n (used by the chronology)
+    kse:stats($root as node()) as map(xs:string, xs:integer)         counts of the markup (statistics of the edition)
+  Registers (common_names.xsl):
+    key('kse:id', $id, $root)      any element by xml:id;   key('kse:ref', $id, $root)  elements whose @ref points to #$id
+    kse:entry($name as element()) as element()?                      register entry (person/place/org…) of a name
+    kse:register-kind($entry as element()) as xs:string              'persons' | 'places' | 'orgs' | 'other'
+    kse:entry-name($entry as element(), $lang as xs:string) as xs:string   normalized name (kk) or English name if lang='en' and present
+    kse:entry-variants($entry as element()) as xs:string*            the variant forms
+    kse:entry-role($entry as element(), $lang as xs:string) as xs:string   occupation / note / English name
+    kse:entry-life($entry as element()) as xs:string                 '1882–1937' or ''
+    kse:occurrences($entry as element()) as element()*               the tagged names pointing to it, document order
+    kse:occurrence-id($name as element()) as xs:string               stable anchor for a tagged name ('pers.lenin-3')
+    kse:entries($root as node(), $kind as xs:string) as element()*   entries of a register, sorted by normalized name
+    kse:ref-id($name as element()) as xs:string?                     the id the first local @ref points to
+    kse:sort-key($s as xs:string) as xs:string                       Kazakh alphabetical sort key
+  Dates (common_dates.xsl):
+    kse:date-sort-key($d as element()) as xs:string                  ISO start value (when|from|notBefore)
+    kse:format-iso($iso as xs:string, $lang as xs:string) as xs:string   '1921-03-08' -> '8 наурыз 1921 ж.' / '8 March 1921'
+    kse:format-range($from, $to, $lang) as xs:string                  '1921-03-08','1921-03-16' -> '1921 ж. 8–16 наурыз' / '8–16 March 1921'
+    kse:format-date($d as element(), $lang as xs:string) as xs:string    a whole <date>: point, range or vague span
+    kse:date-qualifiers($d as element()) as xs:string*               label keys: 'approx', 'date-uncertain', 'date-internal'
+    kse:dates($root as node()) as element()*                         the dated expressions of the text, in date order
+  Hook templates (override in a target):
+    mode kse:reading-text / kse:diplomatic-text  — the plain-text modes behind kse:text()
+-->
+<xsl:stylesheet version="3.0"
+  xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+  xmlns:xs="http://www.w3.org/2001/XMLSchema"
+  xmlns:tei="http://www.tei-c.org/ns/1.0"
+  xmlns:kse="urn:kse:xslt"
+  exclude-result-prefixes="#all">
+  <xsl:import href="common_param.xsl"/>
+  <xsl:import href="common_labels.xsl"/>
+  <xsl:import href="common_textcrit.xsl"/>
+  <xsl:import href="common_names.xsl"/>
+  <xsl:import href="common_dates.xsl"/>
+</xsl:stylesheet>

@@ -1,0 +1,107 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  common_names.xsl — registers: from a tagged name to its entry, from an entry to its occurrences.
+
+  ALGORITHM. Two keys do all lookups (never a // search per name): kse:id (any element by xml:id) and
+  kse:ref (names by the id their @ref points to; only local pointers "#id" are followed). Entries are the
+  person/personGrp, place and org elements anywhere in the document (standOff, back, particDesc…).
+  Occurrence anchors are "<id>-<k>" (k-th occurrence of that id in document order): stable as long as
+  the text before them does not change, and readable in a URL.
+  Sorting follows the Kazakh alphabet (а ә б в г ғ д е ё ж з и й к қ л м н ң о ө п р с т у ұ ү ф х һ ц
+  ч ш щ ъ ы і ь э ю я), via kse:sort-key, since codepoint order would put ә … і after я.
+-->
+<xsl:stylesheet version="3.0"
+  xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+  xmlns:xs="http://www.w3.org/2001/XMLSchema"
+  xmlns:tei="http://www.tei-c.org/ns/1.0"
+  xmlns:kse="urn:kse:xslt"
+  exclude-result-prefixes="#all">
+
+  <xsl:key name="kse:id" match="*[@xml:id]" use="string(@xml:id)"/>
+  <xsl:key name="kse:ref" match="tei:text//*[@ref]" use="for $t in tokenize(@ref) return substring-after($t, '#')[. != '']"/>
+
+  <xsl:function name="kse:ref-id" as="xs:string?">
+    <xsl:param name="name" as="element()"/>
+    <xsl:sequence select="(for $t in tokenize($name/@ref) return substring-after($t, '#')[. != ''])[1]"/>
+  </xsl:function>
+
+  <xsl:function name="kse:entry" as="element()?">
+    <xsl:param name="name" as="element()"/>
+    <xsl:variable name="id" select="kse:ref-id($name)"/>
+    <xsl:sequence select="if ($id) then key('kse:id', $id, root($name))[1]
+                            [self::tei:person or self::tei:personGrp or self::tei:place or self::tei:org] else ()"/>
+  </xsl:function>
+
+  <xsl:function name="kse:register-kind" as="xs:string">
+    <xsl:param name="entry" as="element()"/>
+    <xsl:sequence select="if ($entry/self::tei:person or $entry/self::tei:personGrp) then 'persons'
+                          else if ($entry/self::tei:place) then 'places'
+                          else if ($entry/self::tei:org) then 'orgs' else 'other'"/>
+  </xsl:function>
+
+  <xsl:function name="kse:entry-name" as="xs:string">
+    <xsl:param name="entry" as="element()"/>
+    <xsl:param name="lang" as="xs:string"/>
+    <xsl:variable name="names" select="$entry/(tei:persName | tei:placeName | tei:orgName | tei:name)"/>
+    <xsl:variable name="chosen" select="(
+        $names[$lang = 'en'][@xml:lang = 'en'],
+        $names[@type = ('normalized', 'full', 'reg', 'main')][not(@xml:lang) or @xml:lang != 'en'],
+        $names[not(@type)][not(@xml:lang) or @xml:lang != 'en'],
+        $names)[1]"/>
+    <xsl:sequence select="if ($chosen) then normalize-space($chosen) else string($entry/@xml:id)"/>
+  </xsl:function>
+
+  <xsl:function name="kse:entry-variants" as="xs:string*">
+    <xsl:param name="entry" as="element()"/>
+    <xsl:variable name="main" select="kse:entry-name($entry, 'kk')"/>
+    <xsl:sequence select="distinct-values($entry/(tei:persName | tei:placeName | tei:orgName | tei:name)
+        [@type = ('variant', 'abbr', 'alt')] ! normalize-space(.))[. != $main]"/>
+  </xsl:function>
+
+  <xsl:function name="kse:entry-role" as="xs:string">
+    <xsl:param name="entry" as="element()"/>
+    <xsl:param name="lang" as="xs:string"/>
+    <xsl:variable name="en" select="$entry/(tei:placeName | tei:orgName)[@xml:lang = 'en'][1]"/>
+    <xsl:sequence select="string-join((
+        if ($lang != 'en') then $en ! normalize-space(.) else (),
+        $entry/(tei:occupation | tei:roleName | tei:state | tei:desc | tei:note) ! normalize-space(.)), '. ')"/>
+  </xsl:function>
+
+  <xsl:function name="kse:entry-life" as="xs:string">
+    <xsl:param name="entry" as="element()"/>
+    <xsl:variable name="b" select="$entry/tei:birth/(@when, @notBefore, @from)[1] ! substring(., 1, 4)"/>
+    <xsl:variable name="d" select="$entry/tei:death/(@when, @notBefore, @from)[1] ! substring(., 1, 4)"/>
+    <xsl:sequence select="if ($b or $d) then (($b, '?')[1] || '–' || ($d, '')[1]) else ''"/>
+  </xsl:function>
+
+  <xsl:function name="kse:occurrences" as="element()*">
+    <xsl:param name="entry" as="element()"/>
+    <xsl:sequence select="key('kse:ref', string($entry/@xml:id), root($entry))
+                          [$show-residue = 'yes' or empty(ancestor::tei:div[@type = 'residue'])]"/>
+  </xsl:function>
+
+  <xsl:function name="kse:occurrence-id" as="xs:string">
+    <xsl:param name="name" as="element()"/>
+    <xsl:variable name="id" select="kse:ref-id($name)"/>
+    <xsl:variable name="all" select="if ($id) then key('kse:ref', $id, root($name)) else ()"/>
+    <xsl:sequence select="if ($id) then $id || '-' || (for $i in 1 to count($all) return $i[$all[$i] is $name])[1]
+                          else 'n-' || generate-id($name)"/>
+  </xsl:function>
+
+  <xsl:variable name="kse:alphabet" as="xs:integer*"
+    select="string-to-codepoints('аәбвгғдеёжзийкқлмнңоөпрстуұүфхһцчшщъыіьэюя')"/>
+
+  <xsl:function name="kse:sort-key" as="xs:string">
+    <xsl:param name="s" as="xs:string"/>
+    <xsl:sequence select="codepoints-to-string(for $c in string-to-codepoints(lower-case($s))
+        return (for $i in index-of($kse:alphabet, $c) return 57344 + $i, $c)[1])"/>
+  </xsl:function>
+
+  <xsl:function name="kse:entries" as="element()*">
+    <xsl:param name="root" as="node()"/>
+    <xsl:param name="kind" as="xs:string"/>
+    <xsl:perform-sort select="$root//(tei:person | tei:personGrp | tei:place | tei:org)[kse:register-kind(.) = $kind]">
+      <xsl:sort select="kse:sort-key(kse:entry-name(., 'kk'))"/>
+    </xsl:perform-sort>
+  </xsl:function>
+</xsl:stylesheet>

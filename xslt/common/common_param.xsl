@@ -1,0 +1,18 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  common_param.xsl — parameters of the shared layer. Every target sees them; `tools build` with param NAME=VALUE
+  sets them. Values are strings (the CLI passes strings); each has a one-line doc.
+-->
+<xsl:stylesheet version="3.0"
+  xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+  xmlns:xs="http://www.w3.org/2001/XMLSchema"
+  exclude-result-prefixes="#all">
+  <!-- lang (kk|en): language of the generated labels and date formats. -->
+  <xsl:param name="lang" as="xs:string" select="'kk'"/>
+  <!-- show-residue (yes|no): include the div[@type='residue'] (web-page residue of the witness) in the text. -->
+  <xsl:param name="show-residue" as="xs:string" select="'no'"/>
+  <!-- source-href: relative link to the downloadable copy of the TEI source ('' = no download link). -->
+  <xsl:param name="source-href" as="xs:string" select="''"/>
+  <!-- edition-url: public address of the edition, used in the citation suggestion ('' = none). -->
+  <xsl:param name="edition-url" as="xs:string" select="''"/>
+</xsl:stylesheet>

@@ -1,0 +1,263 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  common_textcrit.xsl — which reading shows in which view, what an intervention is, and its number.
+
+  ALGORITHM. An *intervention* is one place where the editor acts on the witness: a <choice> (sic/corr,
+  orig/reg, abbr/expan), a <sic> or <corr> standing alone, a <supplied>, an <app>, or an editorial <note>
+  that is not attached to one of these (a note is *attached* when it follows an intervention directly,
+  whitespace aside, or sits inside it). Interventions nested in another intervention, or in the header, or
+  in residue divs (unless show-residue=yes), are not counted. They are numbered 1…n in document order;
+  the numbers are computed once per document into a map keyed by generate-id(), so kse:app-number() is a
+  lookup, not a count of preceding nodes (which would be quadratic).
+  Views: 'reading' shows corr/reg/expan/lem/supplied and drops sic/orig/abbr inside choice; 'diplomatic'
+  shows the witness: sic/orig/abbr, drops corr/reg/expan/supplied. Notes never belong to the running text.
+  USAGE. kse:text($node, 'reading'), kse:app-number($choice), kse:witness($choice), kse:correction($choice),
+  kse:notes-of($choice), kse:sentence-of($date). See common.xsl for the full list.
+-->
+<xsl:stylesheet version="3.0"
+  xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+  xmlns:xs="http://www.w3.org/2001/XMLSchema"
+  xmlns:map="http://www.w3.org/2005/xpath-functions/map"
+  xmlns:tei="http://www.tei-c.org/ns/1.0"
+  xmlns:kse="urn:kse:xslt"
+  exclude-result-prefixes="#all">
+
+  <!-- ============ interventions ============ -->
+
+  <xsl:function name="kse:is-textual-intervention" as="xs:boolean">
+    <xsl:param name="n" as="node()"/>
+    <xsl:sequence select="exists($n[self::tei:choice or self::tei:app or self::tei:supplied
+                          or self::tei:sic[not(parent::tei:choice)] or self::tei:corr[not(parent::tei:choice)]])"/>
+  </xsl:function>
+
+  <xsl:function name="kse:is-attached-note" as="xs:boolean">
+    <xsl:param name="note" as="element()"/>
+    <xsl:variable name="prev" select="$note/preceding-sibling::node()[not(self::text()[not(normalize-space())])][1]"/>
+    <xsl:sequence select="exists($prev) and $prev instance of element() and kse:is-textual-intervention($prev)
+                          or exists($note/parent::*[kse:is-textual-intervention(.)])"/>
+  </xsl:function>
+
+  <xsl:function name="kse:is-intervention" as="xs:boolean">
+    <xsl:param name="n" as="node()"/>
+    <xsl:sequence select="$n instance of element()
+      and (kse:is-textual-intervention($n)
+           or $n[self::tei:note[@type = 'editorial'] and not(kse:is-attached-note(.))])
+      and exists($n/ancestor::tei:text)
+      and not($n/ancestor::tei:choice or $n/ancestor::tei:app or $n/ancestor::tei:supplied[not($n/self::tei:note)])
+      and ($show-residue = 'yes' or empty($n/ancestor::tei:div[@type = 'residue']))"/>
+  </xsl:function>
+
+  <xsl:function name="kse:interventions" as="element()*">
+    <xsl:param name="root" as="node()"/>
+    <xsl:sequence select="if ($root is $kse:principal-root) then $kse:principal-interventions
+                          else kse:find-interventions($root)"/>
+  </xsl:function>
+  <xsl:function name="kse:find-interventions" as="element()*">
+    <xsl:param name="root" as="node()"/>
+    <xsl:sequence select="$root//tei:text//(tei:choice | tei:app | tei:supplied | tei:sic | tei:corr
+                          | tei:note[@type = 'editorial'])[kse:is-intervention(.)]"/>
+  </xsl:function>
+  <xsl:variable name="kse:principal-interventions" as="element()*" select="kse:find-interventions(/)"/>
+
+  <!-- the interventions of one block (paragraph, line …): key('kse:apps-by-block', generate-id($block)) -->
+  <xsl:key name="kse:apps-by-block" match="tei:choice | tei:app | tei:supplied | tei:sic | tei:corr | tei:note[@type = 'editorial']"
+           use="if (kse:is-intervention(.)) then kse:block-of(.) ! generate-id(.) else ()"/>
+  <xsl:function name="kse:block-interventions" as="element()*">
+    <xsl:param name="block" as="element()"/>
+    <xsl:sequence select="key('kse:apps-by-block', generate-id($block), root($block))"/>
+  </xsl:function>
+
+  <xsl:function name="kse:app-index" as="map(xs:string, xs:integer)">
+    <xsl:param name="root" as="node()"/>
+    <xsl:variable name="all" select="kse:find-interventions($root)"/>
+    <xsl:sequence select="map:merge(for $i in 1 to count($all) return map{generate-id($all[$i]): $i})"/>
+  </xsl:function>
+
+  <!-- Computed once for the principal document (global variables are evaluated lazily and once). -->
+  <xsl:variable name="kse:principal-app-index" as="map(xs:string, xs:integer)" select="kse:app-index(/)"/>
+
+  <xsl:function name="kse:app-number" as="xs:integer?">
+    <xsl:param name="n" as="element()"/>
+    <xsl:sequence select="if (root($n) is $kse:principal-root) then $kse:principal-app-index(generate-id($n))
+                          else kse:app-index(root($n))(generate-id($n))"/>
+  </xsl:function>
+  <xsl:variable name="kse:principal-root" as="document-node()" select="/"/>
+
+  <xsl:function name="kse:intervention-kind" as="xs:string">
+    <xsl:param name="n" as="element()"/>
+    <xsl:sequence select="
+      if ($n/self::tei:choice/tei:corr) then 'correction'
+      else if ($n/self::tei:choice/tei:reg) then 'regularization'
+      else if ($n/self::tei:choice/tei:expan) then 'expansion'
+      else if ($n/self::tei:choice) then 'correction'
+      else if ($n/self::tei:sic) then 'sic'
+      else if ($n/self::tei:corr) then 'correction'
+      else if ($n/self::tei:supplied) then 'supplied'
+      else if ($n/self::tei:app) then 'variant'
+      else 'note'"/>
+  </xsl:function>
+
+  <xsl:function name="kse:witness" as="node()*">
+    <xsl:param name="n" as="element()"/>
+    <xsl:sequence select="
+      if ($n/self::tei:choice) then ($n/(tei:sic | tei:orig | tei:abbr))[1]
+      else if ($n/self::tei:sic) then $n
+      else if ($n/self::tei:app) then $n/tei:rdg
+      else ()"/>
+  </xsl:function>
+
+  <xsl:function name="kse:correction" as="node()*">
+    <xsl:param name="n" as="element()"/>
+    <xsl:sequence select="
+      if ($n/self::tei:choice) then ($n/(tei:corr | tei:reg | tei:expan))[1]
+      else if ($n/self::tei:corr or $n/self::tei:supplied) then $n
+      else if ($n/self::tei:app) then $n/tei:lem
+      else ()"/>
+  </xsl:function>
+
+  <xsl:function name="kse:cert" as="xs:string">
+    <xsl:param name="n" as="element()"/>
+    <xsl:sequence select="string((kse:correction($n)/@cert, $n/@cert)[1])"/>
+  </xsl:function>
+
+  <xsl:function name="kse:resp" as="xs:string">
+    <xsl:param name="n" as="element()"/>
+    <xsl:sequence select="replace(string((kse:correction($n)/@resp, $n/@resp)[1]), '^#', '')"/>
+  </xsl:function>
+
+  <xsl:function name="kse:notes-of" as="element()*">
+    <xsl:param name="n" as="element()"/>
+    <xsl:sequence select="if ($n/self::tei:note) then $n else
+      ($n//tei:note | $n/following-sibling::tei:note[kse:is-attached-note(.)]
+         [every $x in (preceding-sibling::node() intersect $n/following-sibling::node())
+          satisfies ($x/self::tei:note or $x/self::text()[not(normalize-space())])])"/>
+  </xsl:function>
+
+  <!-- ============ plain text of a view ============ -->
+
+  <xsl:function name="kse:text" as="xs:string">
+    <xsl:param name="nodes" as="node()*"/>
+    <xsl:param name="view" as="xs:string"/>
+    <xsl:variable name="parts" as="xs:string*">
+      <xsl:choose>
+        <xsl:when test="$view = 'diplomatic'"><xsl:apply-templates select="$nodes" mode="kse:diplomatic-text"/></xsl:when>
+        <xsl:otherwise><xsl:apply-templates select="$nodes" mode="kse:reading-text"/></xsl:otherwise>
+      </xsl:choose>
+    </xsl:variable>
+    <xsl:sequence select="normalize-space(string-join($parts))"/>
+  </xsl:function>
+
+  <xsl:mode name="kse:reading-text" on-no-match="text-only-copy"/>
+  <xsl:mode name="kse:diplomatic-text" on-no-match="text-only-copy"/>
+
+  <xsl:template match="*" mode="kse:reading-text kse:diplomatic-text">
+    <xsl:param name="kse:mark" as="element()?" tunnel="yes" select="()"/>
+    <xsl:choose>
+      <xsl:when test=". is $kse:mark">
+        <xsl:text>&#xE000;</xsl:text><xsl:apply-templates mode="#current"/><xsl:text>&#xE001;</xsl:text>
+      </xsl:when>
+      <xsl:otherwise><xsl:apply-templates mode="#current"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+  <xsl:template match="tei:note | tei:rdg | tei:teiHeader | tei:standOff | tei:fw | tei:figDesc"
+                mode="kse:reading-text kse:diplomatic-text"/>
+  <xsl:template match="tei:choice/tei:sic | tei:choice/tei:orig | tei:choice/tei:abbr | tei:del" mode="kse:reading-text"/>
+  <xsl:template match="tei:choice/tei:corr | tei:choice/tei:reg | tei:choice/tei:expan | tei:supplied | tei:corr"
+                mode="kse:diplomatic-text"/>
+  <xsl:template match="tei:lb | tei:cb" mode="kse:reading-text kse:diplomatic-text">
+    <xsl:if test="not(@break = 'no')"><xsl:text> </xsl:text></xsl:if>
+  </xsl:template>
+  <xsl:template match="tei:p | tei:l | tei:head | tei:ab | tei:item | tei:cell | tei:speaker | tei:stage"
+                mode="kse:reading-text kse:diplomatic-text">
+    <xsl:next-match/><xsl:text> </xsl:text>
+  </xsl:template>
+
+  <!-- ============ blocks (paragraphs, lines …) ============ -->
+
+  <xsl:function name="kse:is-block" as="xs:boolean">
+    <xsl:param name="e" as="element()"/>
+    <xsl:sequence select="exists($e[self::tei:p or self::tei:l or self::tei:ab or self::tei:head or self::tei:item
+      or self::tei:cell or self::tei:speaker or self::tei:stage or self::tei:salute or self::tei:signed
+      or self::tei:dateline or self::tei:byline or self::tei:bibl or self::tei:label or self::tei:trailer
+      or self::tei:docTitle or self::tei:titlePart])"/>
+  </xsl:function>
+
+  <xsl:function name="kse:block-of" as="element()?">
+    <xsl:param name="n" as="node()"/>
+    <xsl:sequence select="$n/ancestor-or-self::*[kse:is-block(.)][1]"/>
+  </xsl:function>
+
+  <xsl:function name="kse:block-position" as="xs:integer">
+    <xsl:param name="b" as="element()"/>
+    <xsl:variable name="name" select="node-name($b)"/>
+    <xsl:sequence select="count($b/preceding::*[node-name(.) = $name][ancestor::tei:text]) + 1"/>
+  </xsl:function>
+
+  <xsl:function name="kse:block-number" as="xs:string">
+    <xsl:param name="b" as="element()"/>
+    <xsl:sequence select="if ($b/@n) then string($b/@n) else string(kse:block-position($b))"/>
+  </xsl:function>
+
+  <xsl:function name="kse:block-id" as="xs:string">
+    <xsl:param name="b" as="element()"/>
+    <xsl:sequence select="if ($b/@xml:id) then string($b/@xml:id)
+                          else local-name($b) || '-' || kse:block-position($b)"/>
+  </xsl:function>
+
+  <!-- ============ the sentence around a node ============ -->
+  <!-- Sentence boundaries: a word of 2+ letters ending in . ! ? …, then space, then a capital, digit or «.
+       Abbreviations of the encyclopedia (млн., Мыс., янв. …) and initials (one letter) are not boundaries. -->
+  <xsl:variable name="kse:abbreviations" as="xs:string"
+    select="'млн|млрд|Мыс|мыс|янв|февр|апр|авг|сент|окт|нояб|дек|тыс|обл|губ|им|шт|проф|акад|ст|см|стр|мысалы'"/>
+
+  <xsl:function name="kse:sentence-of" as="map(xs:string, xs:string)">
+    <xsl:param name="n" as="element()"/>
+    <xsl:variable name="block" select="(kse:block-of($n[not(kse:is-block(.))]), $n/..)[1]"/>
+    <xsl:variable name="marked" as="xs:string">
+      <xsl:value-of separator="">
+        <xsl:apply-templates select="$block" mode="kse:reading-text">
+          <xsl:with-param name="kse:mark" select="$n" tunnel="yes"/>
+        </xsl:apply-templates>
+      </xsl:value-of>
+    </xsl:variable>
+    <!-- linear: one pass over the words (a regex over the whole paragraph backtracks badly) -->
+    <xsl:variable name="t" select="tokenize(normalize-space($marked), ' ')"/>
+    <xsl:variable name="ends" as="xs:integer*" select="for $k in 1 to count($t) - 1 return $k[
+        matches($t[$k], '[^.]{2}[.!?…][»”)]?&#xE001;?$')
+        and not(matches($t[$k], '^[(«]?(' || $kse:abbreviations || ')\.$'))
+        and matches($t[$k + 1], '^&#xE000;?[«“(]?&#xE000;?[\p{Lu}\d]')]"/>
+    <xsl:variable name="i" select="(for $k in 1 to count($t) return $k[contains($t[$k], '&#xE000;')])[1]"/>
+    <xsl:variable name="j" select="(for $k in $i to count($t) return $k[contains($t[$k], '&#xE001;')])[1]"/>
+    <xsl:variable name="from" select="(($ends[. lt $i])[last()], 0)[1] + 1"/>
+    <xsl:variable name="to" select="(($ends[. ge $j])[1], count($t))[1]"/>
+    <xsl:variable name="s" select="string-join($t[position() ge $from and position() le $to], ' ')"/>
+    <xsl:sequence select="map{
+      'before': substring-before($s, '&#xE000;'),
+      'match':  substring-before(substring-after($s, '&#xE000;'), '&#xE001;'),
+      'after':  normalize-space(substring-after($s, '&#xE001;'))}"/>
+  </xsl:function>
+
+  <!-- ============ statistics ============ -->
+
+  <xsl:function name="kse:stats" as="map(xs:string, xs:integer)">
+    <xsl:param name="root" as="node()"/>
+    <xsl:variable name="body" select="$root//tei:text/tei:body"/>
+    <xsl:variable name="apps" select="kse:interventions($root)"/>
+    <xsl:variable name="names" select="$root//tei:text//(tei:persName | tei:placeName | tei:orgName)"/>
+    <xsl:sequence select="map{
+      'paragraphs':    count($body//tei:p),
+      'words':         count(tokenize(kse:text($body, 'reading'), ' ')[not(. = ('-', '–', '—', ''))]),
+      'interventions': count($apps),
+      'cert-high':     count($apps[kse:cert(.) = 'high']),
+      'cert-medium':   count($apps[kse:cert(.) = 'medium']),
+      'cert-low':      count($apps[kse:cert(.) = 'low']),
+      'notes':         count($root//tei:text//tei:note[@type = 'editorial']),
+      'persName':      count($names/self::tei:persName),
+      'placeName':     count($names/self::tei:placeName),
+      'orgName':       count($names/self::tei:orgName),
+      'persons':       count($root//tei:person),
+      'places':        count($root//tei:place),
+      'orgs':          count($root//tei:org),
+      'dates':         count(kse:dates($root))}"/>
+  </xsl:function>
+</xsl:stylesheet>

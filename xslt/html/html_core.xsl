@@ -1,0 +1,355 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  html_core.xsl — TEI P5 elements to HTML, as a table: one template per element (or group), one comment each.
+
+  Works on any reasonable TEI P5 text, not only our edition: prose (div/head/p, notes, lists, tables,
+  figures), verse (lg/l), letters (opener/closer/salute/signed/dateline), drama (sp/speaker/stage,
+  castList). Unknown elements degrade to <span class="tei-NAME"> (or <div> when they hold blocks), so
+  their text is always shown. Remote images are never loaded (no request may leave the page): they become
+  links. Editorial elements (choice, sic, corr …) are in html_textcrit.xsl, names and dates in
+  html_names.xsl; both override nothing here, they add templates for other elements.
+  Helpers: h:t($key) gives the label attributes + text of a key for the kk/en switch (see edition.js).
+-->
+<xsl:stylesheet version="3.0"
+  xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+  xmlns:xs="http://www.w3.org/2001/XMLSchema"
+  xmlns:tei="http://www.tei-c.org/ns/1.0"
+  xmlns:kse="urn:kse:xslt"
+  xmlns:h="urn:kse:html"
+  exclude-result-prefixes="#all">
+
+  <!-- ============ i18n helpers ============ -->
+  <!-- Text of a label in $lang, with data-kk/data-en so that edition.js can switch without reloading. -->
+  <xsl:function name="h:t" as="node()*">
+    <xsl:param name="key" as="xs:string"/>
+    <xsl:sequence select="h:bi(kse:label($key, 'kk'), kse:label($key, 'en'))"/>
+  </xsl:function>
+  <xsl:function name="h:bi" as="node()*">
+    <xsl:param name="kk" as="xs:string"/>
+    <xsl:param name="en" as="xs:string"/>
+    <xsl:attribute name="data-kk" select="$kk"/>
+    <xsl:attribute name="data-en" select="$en"/>
+    <xsl:value-of select="if ($lang = 'en') then $en else $kk"/>
+  </xsl:function>
+  <!-- An attribute (title, aria-label, placeholder) in $lang with its kk/en twins. -->
+  <xsl:function name="h:t-attr" as="attribute()*">
+    <xsl:param name="name" as="xs:string"/>
+    <xsl:param name="kk" as="xs:string"/>
+    <xsl:param name="en" as="xs:string"/>
+    <xsl:attribute name="{$name}" select="if ($lang = 'en') then $en else $kk"/>
+    <xsl:attribute name="data-kk-{$name}" select="$kk"/>
+    <xsl:attribute name="data-en-{$name}" select="$en"/>
+  </xsl:function>
+  <xsl:function name="h:label-attr" as="attribute()*">
+    <xsl:param name="name" as="xs:string"/>
+    <xsl:param name="key" as="xs:string"/>
+    <xsl:sequence select="h:t-attr($name, kse:label($key, 'kk'), kse:label($key, 'en'))"/>
+  </xsl:function>
+
+  <!-- A URL of the TEI document, as seen from the site: relative ones are relative to the TEI file, whose copy
+       (with the local files it points to) sits beside $source-href. -->
+  <xsl:function name="h:url" as="xs:string">
+    <xsl:param name="url" as="xs:string"/>
+    <xsl:sequence select="if (matches($url, '^([a-z][a-z0-9+.-]*:|#|/)', 'i') or $source-href = '') then $url
+                          else string-join(tokenize($source-href, '/')[position() lt last()] ! (. || '/')) || $url"/>
+  </xsl:function>
+
+  <!-- Attributes every rendered TEI element carries: its language and its id. -->
+  <xsl:template name="h:common-attrs">
+    <xsl:if test="@xml:lang"><xsl:attribute name="lang" select="@xml:lang"/></xsl:if>
+    <xsl:if test="@xml:id"><xsl:attribute name="id" select="@xml:id"/></xsl:if>
+  </xsl:template>
+
+  <!-- Is this element (or what it holds) block-level in HTML? -->
+  <xsl:function name="h:holds-blocks" as="xs:boolean">
+    <xsl:param name="e" as="element()"/>
+    <xsl:sequence select="exists($e/(tei:p | tei:div | tei:lg | tei:l | tei:list | tei:table | tei:sp | tei:ab
+                          | tei:quote[tei:p or tei:lg] | tei:figure | tei:listBibl | tei:opener | tei:closer))"/>
+  </xsl:function>
+
+  <!-- ============ structure ============ -->
+  <!-- text: front, body, back in order -->
+  <xsl:template match="tei:text">
+    <xsl:apply-templates select="tei:front | tei:body | tei:back | tei:group"/>
+  </xsl:template>
+  <xsl:template match="tei:front | tei:body | tei:back | tei:group">
+    <div class="tei-{local-name()}"><xsl:call-template name="h:common-attrs"/><xsl:apply-templates/></div>
+  </xsl:template>
+  <!-- residue of the web page: kept in the TEI, left out of the reading edition unless asked -->
+  <xsl:template match="tei:div[@type = 'residue']">
+    <xsl:if test="$show-residue = 'yes'">
+      <aside class="residue"><xsl:call-template name="h:common-attrs"/><xsl:apply-templates/></aside>
+    </xsl:if>
+  </xsl:template>
+  <!-- div (and numbered divs): a section whose heading level follows its depth -->
+  <xsl:template match="tei:div | tei:div1 | tei:div2 | tei:div3 | tei:div4 | tei:div5">
+    <section class="div{@type ! (' div-' || .)}"><xsl:call-template name="h:common-attrs"/><xsl:apply-templates/></section>
+  </xsl:template>
+  <!-- head of a div/body/lg: a heading; in tables and figures: the caption (see table/figure) -->
+  <xsl:template match="tei:head">
+    <xsl:variable name="level" select="min((6, count(ancestor::*[self::tei:div or starts-with(local-name(), 'div') or self::tei:lg]) + 1))"/>
+    <xsl:element name="h{$level}">
+      <xsl:attribute name="class" select="'head'"/>
+      <xsl:attribute name="id" select="kse:block-id(.)"/>
+      <xsl:if test="@xml:lang"><xsl:attribute name="lang" select="@xml:lang"/></xsl:if>
+      <xsl:apply-templates/>
+    </xsl:element>
+  </xsl:template>
+  <!-- p: a numbered paragraph (number in the margin, a permalink) when it is part of the running text -->
+  <xsl:template match="tei:p">
+    <xsl:variable name="numbered" select="empty(ancestor::*[self::tei:note or self::tei:cell or self::tei:item
+                                          or self::tei:sp or self::tei:quote or self::tei:figure or self::tei:teiHeader])"/>
+    <xsl:variable name="id" select="kse:block-id(.)"/>
+    <p class="{string-join(('para'[$numbered], @part ! ('part-' || .)), ' ')}" id="{$id}">
+      <xsl:if test="@xml:lang"><xsl:attribute name="lang" select="@xml:lang"/></xsl:if>
+      <xsl:if test="$numbered">
+        <xsl:attribute name="data-n" select="kse:block-number(.)"/>
+        <a class="pnum" href="#{$id}">
+          <xsl:sequence select="h:t-attr('title', kse:label('permalink', 'kk') || ' · ' || kse:label('paragraph', 'kk') || ' ' || kse:block-number(.)
+                                || (if (@part = ('F', 'M')) then ' (' || kse:label('continued', 'kk') || ')' else ''),
+                                kse:label('permalink', 'en') || ' · ' || kse:label('paragraph', 'en') || ' ' || kse:block-number(.)
+                                || (if (@part = ('F', 'M')) then ' (' || kse:label('continued', 'en') || ')' else ''))"/>
+          <xsl:value-of select="kse:block-number(.)"/>
+        </a>
+      </xsl:if>
+      <xsl:apply-templates/>
+    </p>
+    <xsl:if test="$numbered"><xsl:call-template name="h:block-apparatus"/></xsl:if>
+  </xsl:template>
+  <!-- ab: an anonymous block -->
+  <xsl:template match="tei:ab">
+    <div class="ab" id="{kse:block-id(.)}"><xsl:if test="@xml:lang"><xsl:attribute name="lang" select="@xml:lang"/></xsl:if><xsl:apply-templates/></div>
+  </xsl:template>
+  <!-- hook: the per-block apparatus (html_textcrit.xsl fills it) -->
+  <xsl:template name="h:block-apparatus"/>
+
+  <!-- ============ verse ============ -->
+  <!-- lg: a stanza or poem -->
+  <xsl:template match="tei:lg">
+    <div class="lg{@type ! (' lg-' || .)}"><xsl:call-template name="h:common-attrs"/><xsl:apply-templates/></div>
+  </xsl:template>
+  <!-- l: a verse line; its number shows in the margin every $line-numbers-every lines -->
+  <xsl:template match="tei:l">
+    <xsl:variable name="n" select="kse:block-number(.)"/>
+    <xsl:variable name="every" select="if ($line-numbers-every castable as xs:integer) then xs:integer($line-numbers-every) else 0"/>
+    <div class="l{@rend ! (' rend-' || .)}" id="{kse:block-id(.)}" data-n="{$n}">
+      <xsl:if test="@xml:lang"><xsl:attribute name="lang" select="@xml:lang"/></xsl:if>
+      <xsl:if test="$every gt 0 and $n castable as xs:integer and xs:integer($n) mod $every = 0">
+        <a class="lnum" href="#{kse:block-id(.)}"><xsl:value-of select="$n"/></a>
+      </xsl:if>
+      <xsl:apply-templates/>
+    </div>
+    <xsl:call-template name="h:block-apparatus"/>
+  </xsl:template>
+
+  <!-- ============ drama ============ -->
+  <!-- sp: a speech; speaker in small caps before it -->
+  <xsl:template match="tei:sp">
+    <div class="sp"><xsl:call-template name="h:common-attrs"/><xsl:apply-templates/></div>
+  </xsl:template>
+  <xsl:template match="tei:speaker">
+    <div class="speaker" id="{kse:block-id(.)}"><xsl:apply-templates/></div>
+  </xsl:template>
+  <!-- stage: a block of its own between speeches, inline inside a line or paragraph -->
+  <xsl:template match="tei:stage">
+    <xsl:element name="{if (parent::tei:p or parent::tei:l or parent::tei:speaker or parent::tei:head) then 'span' else 'p'}">
+      <xsl:attribute name="class" select="'stage'"/>
+      <xsl:attribute name="id" select="kse:block-id(.)"/>
+      <xsl:apply-templates/>
+    </xsl:element>
+  </xsl:template>
+  <!-- castList: the dramatis personae -->
+  <xsl:template match="tei:castList">
+    <div class="castlist"><xsl:apply-templates select="tei:head"/><ul><xsl:apply-templates select="* except tei:head"/></ul></div>
+  </xsl:template>
+  <xsl:template match="tei:castItem | tei:castGroup">
+    <li class="{local-name()}"><xsl:apply-templates/></li>
+  </xsl:template>
+  <xsl:template match="tei:castGroup/tei:castItem" priority="2"><li class="castItem"><xsl:apply-templates/></li></xsl:template>
+  <xsl:template match="tei:castGroup/*[not(self::tei:castItem or self::tei:head)]" priority="2"><xsl:apply-templates/></xsl:template>
+  <xsl:template match="tei:castGroup/tei:head" priority="3"><span class="castgroup-head"><xsl:apply-templates/></span></xsl:template>
+  <xsl:template match="tei:castGroup" priority="2"><li class="castGroup"><xsl:apply-templates select="tei:head"/><ul><xsl:apply-templates select="* except tei:head"/></ul></li></xsl:template>
+  <xsl:template match="tei:role | tei:roleDesc | tei:actor">
+    <span class="{local-name()}"><xsl:apply-templates/></span>
+  </xsl:template>
+
+  <!-- ============ letters and front matter ============ -->
+  <!-- opener/closer/postscript: blocks of a letter -->
+  <xsl:template match="tei:opener | tei:closer | tei:postscript | tei:epigraph | tei:argument | tei:trailer | tei:titlePage | tei:docImprint">
+    <div class="{local-name()}"><xsl:call-template name="h:common-attrs"/><xsl:apply-templates/></div>
+  </xsl:template>
+  <!-- salute, signed, dateline, byline …: one line each (inline when inside a paragraph) -->
+  <xsl:template match="tei:salute | tei:signed | tei:dateline | tei:byline | tei:docTitle | tei:titlePart | tei:docAuthor | tei:docDate | tei:docEdition | tei:address">
+    <xsl:element name="{if (parent::tei:p) then 'span' else 'p'}">
+      <xsl:attribute name="class" select="local-name() || (@type ! (' ' || local-name(..) || '-' || .))"/>
+      <xsl:if test="kse:is-block(.)"><xsl:attribute name="id" select="kse:block-id(.)"/></xsl:if>
+      <xsl:apply-templates/>
+    </xsl:element>
+  </xsl:template>
+  <xsl:template match="tei:addrLine"><span class="addrLine"><xsl:apply-templates/></span><br/></xsl:template>
+
+  <!-- ============ lists, tables, figures ============ -->
+  <!-- list: ordered when declared so, a definition list when items have labels -->
+  <xsl:template match="tei:list">
+    <xsl:apply-templates select="tei:head"/>
+    <xsl:choose>
+      <xsl:when test="tei:label">
+        <dl class="list"><xsl:call-template name="h:common-attrs"/>
+          <xsl:for-each select="tei:item"><dt><xsl:apply-templates select="preceding-sibling::*[1][self::tei:label]/node()"/></dt><dd id="{kse:block-id(.)}"><xsl:apply-templates/></dd></xsl:for-each>
+        </dl>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:element name="{if (@type = ('ordered', 'numbered') or @rend = ('numbered', 'ordered')) then 'ol' else 'ul'}">
+          <xsl:attribute name="class" select="'list' || (@type ! (' list-' || .))"/>
+          <xsl:call-template name="h:common-attrs"/>
+          <xsl:apply-templates select="tei:item"/>
+        </xsl:element>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+  <xsl:template match="tei:item"><li id="{kse:block-id(.)}"><xsl:apply-templates/></li></xsl:template>
+  <xsl:template match="tei:list/tei:head"><p class="list-head"><xsl:apply-templates/></p></xsl:template>
+  <!-- table/row/cell; role="label" rows and cells become header cells -->
+  <xsl:template match="tei:table">
+    <div class="table-wrap"><table><xsl:call-template name="h:common-attrs"/>
+      <xsl:if test="tei:head"><caption><xsl:apply-templates select="tei:head/node()"/></caption></xsl:if>
+      <tbody><xsl:apply-templates select="tei:row"/></tbody>
+    </table></div>
+  </xsl:template>
+  <xsl:template match="tei:row"><tr><xsl:apply-templates select="tei:cell"/></tr></xsl:template>
+  <xsl:template match="tei:cell">
+    <xsl:element name="{if (@role = 'label' or ../@role = 'label') then 'th' else 'td'}">
+      <xsl:if test="@cols"><xsl:attribute name="colspan" select="@cols"/></xsl:if>
+      <xsl:if test="@rows"><xsl:attribute name="rowspan" select="@rows"/></xsl:if>
+      <xsl:if test="../@role = 'label'"><xsl:attribute name="scope" select="'col'"/></xsl:if>
+      <xsl:apply-templates/>
+    </xsl:element>
+  </xsl:template>
+  <!-- figure: image (local files only; a remote URL becomes a link) with its caption and description -->
+  <xsl:template match="tei:figure">
+    <figure class="figure"><xsl:call-template name="h:common-attrs"/>
+      <xsl:apply-templates select="* except (tei:head | tei:figDesc)"/>
+      <xsl:if test="tei:head or tei:figDesc">
+        <figcaption><xsl:apply-templates select="tei:head/node()"/>
+          <xsl:if test="tei:figDesc"><span class="figdesc"><xsl:apply-templates select="tei:figDesc/node()"/></span></xsl:if>
+        </figcaption>
+      </xsl:if>
+    </figure>
+  </xsl:template>
+  <xsl:template match="tei:graphic | tei:media">
+    <xsl:variable name="alt" select="normalize-space(../tei:figDesc)"/>
+    <xsl:choose>
+      <xsl:when test="matches(@url, '^[a-z][a-z0-9+.-]*:', 'i')">
+        <a class="remote-graphic" href="{@url}" rel="noopener"><xsl:value-of select="if ($alt) then $alt else @url"/></a>
+      </xsl:when>
+      <xsl:otherwise><img src="{h:url(string(@url))}" alt="{$alt}" loading="lazy"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+  <xsl:template match="tei:figDesc"/>
+
+  <!-- ============ notes (not editorial ones: those are apparatus, see html_textcrit.xsl) ============ -->
+  <!-- note: a numbered call in the text; the note itself at the foot of the text (mode h:footnote) -->
+  <xsl:template match="tei:note">
+    <xsl:variable name="n" select="h:footnote-number(.)"/>
+    <a class="fn-call" href="#fn-{$n}" id="fnref-{$n}" role="doc-noteref"><xsl:value-of select="$n"/></a>
+  </xsl:template>
+  <xsl:function name="h:footnote-number" as="xs:integer">
+    <xsl:param name="note" as="element()"/>
+    <xsl:variable name="n"><xsl:number select="$note" level="any" from="tei:text" count="tei:note[not(@type = 'editorial')][not(ancestor::tei:div[@type = 'residue'])]"/></xsl:variable>
+    <xsl:sequence select="xs:integer($n)"/>
+  </xsl:function>
+  <xsl:template name="h:footnotes">
+    <xsl:param name="root" as="node()"/>
+    <xsl:variable name="notes" select="$root//tei:text//tei:note[not(@type = 'editorial')][not(ancestor::tei:note)]
+                                       [$show-residue = 'yes' or empty(ancestor::tei:div[@type = 'residue'])]"/>
+    <xsl:if test="$notes">
+      <section class="footnotes" role="doc-endnotes">
+        <h2><xsl:sequence select="h:t('footnotes')"/></h2>
+        <ol>
+          <xsl:for-each select="$notes">
+            <xsl:variable name="n" select="h:footnote-number(.)"/>
+            <li id="fn-{$n}" value="{$n}"><xsl:apply-templates/> <a class="fn-back" href="#fnref-{$n}" aria-label="↩">↩</a></li>
+          </xsl:for-each>
+        </ol>
+      </section>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- ============ phrase level ============ -->
+  <!-- hi: by @rend (italic, bold, sup, sub, smallcaps, underline …) -->
+  <xsl:template match="tei:hi">
+    <xsl:variable name="r" select="string(@rend) || ' ' || string(@rendition) || ' ' || string(@style)"/>
+    <xsl:element name="{if (matches($r, 'ital')) then 'em' else if (matches($r, 'bold')) then 'strong'
+                        else if (matches($r, 'sup')) then 'sup' else if (matches($r, 'sub')) then 'sub' else 'span'}">
+      <xsl:attribute name="class" select="normalize-space('hi ' || replace(string(@rend), '[^\w\- ]', ''))"/>
+      <xsl:apply-templates/>
+    </xsl:element>
+  </xsl:template>
+  <xsl:template match="tei:emph"><em><xsl:apply-templates/></em></xsl:template>
+  <xsl:template match="tei:foreign | tei:term | tei:mentioned | tei:soCalled">
+    <i class="{local-name()}"><xsl:call-template name="h:common-attrs"/><xsl:apply-templates/></i>
+  </xsl:template>
+  <!-- title in running text: a <cite> (upright in our edition: the witness keeps its guillemets) -->
+  <xsl:template match="tei:title"><cite class="title{@level ! (' title-' || .)}"><xsl:call-template name="h:common-attrs"/><xsl:apply-templates/></cite></xsl:template>
+  <!-- q, quote, said: inline quotation, or a block quotation when it holds blocks or stands alone -->
+  <xsl:template match="tei:q | tei:quote | tei:said">
+    <xsl:choose>
+      <xsl:when test="h:holds-blocks(.) or parent::tei:div or parent::tei:body or parent::tei:cit[parent::tei:div or parent::tei:body]">
+        <blockquote class="{local-name()}"><xsl:call-template name="h:common-attrs"/><xsl:apply-templates/></blockquote>
+      </xsl:when>
+      <xsl:otherwise><q class="{local-name()}"><xsl:call-template name="h:common-attrs"/><xsl:apply-templates/></q></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+  <xsl:template match="tei:cit">
+    <xsl:element name="{if (parent::tei:div or parent::tei:body or parent::tei:epigraph) then 'div' else 'span'}">
+      <xsl:attribute name="class" select="'cit'"/><xsl:apply-templates/>
+    </xsl:element>
+  </xsl:template>
+  <!-- ref/ptr: links; a local pointer (#id) stays in the page -->
+  <xsl:template match="tei:ref | tei:ptr">
+    <a class="{local-name()}" href="{h:url(string(@target))}"><xsl:apply-templates/><xsl:if test="self::tei:ptr"><xsl:value-of select="@target"/></xsl:if></a>
+  </xsl:template>
+  <!-- lb: a line break (none when break="no"); pb: a page marker -->
+  <xsl:template match="tei:lb"><xsl:if test="not(@break = 'no')"><br/></xsl:if></xsl:template>
+  <xsl:template match="tei:pb"><span class="pb" title="{@n}"><xsl:value-of select="if (@n) then '[' || @n || ']' else '|'"/></span></xsl:template>
+  <xsl:template match="tei:cb | tei:milestone | tei:anchor | tei:fw | tei:index | tei:interp | tei:interpGrp | tei:link | tei:linkGrp | tei:span | tei:spanGrp | tei:alt | tei:altGrp | tei:join | tei:timeline"/>
+  <!-- gap, unclear, add, del, damage, surplus: visible editorial signs -->
+  <xsl:template match="tei:gap"><span class="gap" title="{string-join((@reason, @extent, @quantity ! (. || ' ' || ../@unit)), ' ')}">[…]</span></xsl:template>
+  <xsl:template match="tei:unclear"><span class="unclear" title="unclear"><xsl:apply-templates/></span></xsl:template>
+  <xsl:template match="tei:add"><ins class="add"><xsl:apply-templates/></ins></xsl:template>
+  <xsl:template match="tei:del"><del class="del"><xsl:apply-templates/></del></xsl:template>
+  <xsl:template match="tei:damage | tei:surplus | tei:restore | tei:handShift | tei:subst | tei:mod | tei:retrace">
+    <span class="{local-name()}"><xsl:apply-templates/></span>
+  </xsl:template>
+  <!-- abbr/expan outside choice -->
+  <xsl:template match="tei:abbr"><abbr><xsl:apply-templates/></abbr></xsl:template>
+  <!-- bibliography: inline bibl, or a list of them -->
+  <xsl:template match="tei:bibl | tei:biblStruct">
+    <xsl:element name="{if (parent::tei:listBibl) then 'li' else if (parent::tei:div or parent::tei:body or parent::tei:back) then 'p' else 'span'}">
+      <xsl:attribute name="class" select="'bibl'"/><xsl:call-template name="h:common-attrs"/><xsl:apply-templates/>
+    </xsl:element>
+  </xsl:template>
+  <xsl:template match="tei:listBibl"><xsl:apply-templates select="tei:head"/><ul class="listBibl"><xsl:apply-templates select="* except tei:head"/></ul></xsl:template>
+  <!-- code-like TEI documentation elements -->
+  <xsl:template match="tei:gi"><code class="gi">&lt;<xsl:value-of select="."/>&gt;</code></xsl:template>
+  <xsl:template match="tei:att"><code class="att">@<xsl:value-of select="."/></code></xsl:template>
+  <xsl:template match="tei:val"><code class="val">"<xsl:value-of select="."/>"</code></xsl:template>
+  <xsl:template match="tei:tag | tei:code | tei:ident | tei:eg"><code><xsl:apply-templates/></code></xsl:template>
+  <!-- other phrase-level elements keep their text in a span named after them -->
+  <xsl:template match="tei:seg | tei:s | tei:w | tei:c | tei:pc | tei:num | tei:measure | tei:time | tei:distinct | tei:gloss | tei:lang | tei:affiliation | tei:email | tei:roleName | tei:forename | tei:surname | tei:genName | tei:addName | tei:nameLink">
+    <span class="{local-name()}"><xsl:call-template name="h:common-attrs"/><xsl:apply-templates/></span>
+  </xsl:template>
+  <xsl:template match="tei:space"><span class="space"><xsl:text> </xsl:text></span></xsl:template>
+
+  <!-- anything else: keep the text, mark the element (a div when it holds blocks) -->
+  <xsl:template match="tei:*">
+    <xsl:element name="{if (h:holds-blocks(.)) then 'div' else 'span'}">
+      <xsl:attribute name="class" select="'tei-' || local-name()"/>
+      <xsl:call-template name="h:common-attrs"/>
+      <xsl:apply-templates/>
+    </xsl:element>
+  </xsl:template>
+  <!-- elements of other namespaces: their text only -->
+  <xsl:template match="*"><xsl:apply-templates/></xsl:template>
+  <xsl:template match="comment() | processing-instruction()"/>
+</xsl:stylesheet>

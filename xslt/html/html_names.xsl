@@ -1,0 +1,149 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  html_names.xsl — tagged names and dates in the text, the register pages and the chronology.
+
+  A tagged name whose @ref resolves to a register entry becomes a link to persons.html / places.html /
+  orgs.html#ENTRY-ID and carries the anchor kse:occurrence-id() ('pers.lenin-3'); each register entry links
+  back to every one of its anchors, showing the form the text has there. A name that does not resolve stays
+  a styled span. A date becomes a span with the normalized value as its title and an anchor
+  'd-BLOCK-K' that the chronology links to. Lookups are keys from the common layer (kse:entry …).
+-->
+<xsl:stylesheet version="3.0"
+  xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+  xmlns:xs="http://www.w3.org/2001/XMLSchema"
+  xmlns:tei="http://www.tei-c.org/ns/1.0"
+  xmlns:kse="urn:kse:xslt"
+  xmlns:h="urn:kse:html"
+  exclude-result-prefixes="#all">
+
+  <xsl:function name="h:name-kind" as="xs:string">
+    <xsl:param name="name" as="element()"/>
+    <xsl:variable name="entry" select="kse:entry($name)"/>
+    <xsl:sequence select="if ($entry) then kse:register-kind($entry)
+      else if ($name/self::tei:persName or $name/@type = 'person') then 'persons'
+      else if ($name/self::tei:placeName or $name/@type = 'place') then 'places'
+      else if ($name/self::tei:orgName or $name/@type = 'org') then 'orgs' else 'other'"/>
+  </xsl:function>
+
+  <!-- a name in the text: a link to its register entry -->
+  <xsl:template match="tei:text//tei:persName | tei:text//tei:placeName | tei:text//tei:orgName | tei:text//tei:name | tei:text//tei:rs">
+    <xsl:variable name="entry" select="kse:entry(.)"/>
+    <xsl:variable name="kind" select="h:name-kind(.)"/>
+    <xsl:choose>
+      <xsl:when test="$entry and not(h:in-link(.)) and $kind != 'other'">
+        <a class="name name-{$kind}" href="{$kind}.html#{$entry/@xml:id}" id="{kse:occurrence-id(.)}">
+          <xsl:attribute name="title" select="string-join((kse:entry-name($entry, $lang), kse:entry-life($entry)[. != '']), ' ')"/>
+          <xsl:apply-templates/>
+        </a>
+      </xsl:when>
+      <xsl:otherwise>
+        <span class="name name-{$kind}{if (@ref and not($entry)) then ' unresolved' else ''}">
+          <xsl:if test="@ref and not(h:in-link(.))"><xsl:attribute name="id" select="kse:occurrence-id(.)"/></xsl:if>
+          <xsl:apply-templates/>
+        </span>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- a date in the text: its normalized value on hover, an anchor for the chronology -->
+  <xsl:function name="h:date-id" as="xs:string">
+    <xsl:param name="d" as="element()"/>
+    <xsl:variable name="block" select="kse:block-of($d)"/>
+    <xsl:variable name="all" select="if ($block) then $block//tei:date else root($d)//tei:text//tei:date"/>
+    <xsl:sequence select="'d-' || ($block ! kse:block-id(.), 'text')[1] || '-' || (for $i in 1 to count($all) return $i[$all[$i] is $d])[1]"/>
+  </xsl:function>
+
+  <xsl:function name="h:date-value" as="node()*">
+    <xsl:param name="d" as="element()"/>
+    <xsl:variable name="q" select="kse:date-qualifiers($d)"/>
+    <xsl:sequence select="h:bi(kse:format-date($d, 'kk') || string-join($q ! (' (' || kse:label(., 'kk') || ')')),
+                               kse:format-date($d, 'en') || string-join($q ! (' (' || kse:label(., 'en') || ')')))"/>
+  </xsl:function>
+
+  <xsl:template match="tei:text//tei:date">
+    <span class="date" id="{h:date-id(.)}">
+      <xsl:if test="@when or @from or @to or @notBefore or @notAfter">
+        <xsl:variable name="q" select="kse:date-qualifiers(.)"/>
+        <xsl:sequence select="h:t-attr('title', kse:format-date(., 'kk') || string-join($q ! (' (' || kse:label(., 'kk') || ')')),
+                                                kse:format-date(., 'en') || string-join($q ! (' (' || kse:label(., 'en') || ')')))"/>
+        <xsl:attribute name="data-iso" select="kse:date-sort-key(.)"/>
+      </xsl:if>
+      <xsl:apply-templates/>
+    </span>
+  </xsl:template>
+
+  <!-- a register page (persons.html, places.html, orgs.html) -->
+  <xsl:template name="h:register-page">
+    <xsl:param name="kind" as="xs:string"/>
+    <xsl:variable name="entries" select="kse:entries(/, $kind)"/>
+    <h1><xsl:sequence select="h:t($kind)"/></h1>
+    <p class="lead"><xsl:value-of select="count($entries)"/></p>
+    <xsl:variable name="initials" select="distinct-values($entries ! upper-case(substring(kse:entry-name(., 'kk'), 1, 1)))"/>
+    <xsl:if test="count($entries) gt 12">
+      <nav class="alpha" aria-label="А–Я"><xsl:for-each select="$initials"><a href="#letter-{.}"><xsl:value-of select="."/></a><xsl:text> </xsl:text></xsl:for-each></nav>
+    </xsl:if>
+    <xsl:for-each-group select="$entries" group-adjacent="upper-case(substring(kse:entry-name(., 'kk'), 1, 1))">
+      <section class="letter" id="letter-{current-grouping-key()}">
+        <h2 class="letter-head"><xsl:value-of select="current-grouping-key()"/></h2>
+        <xsl:apply-templates select="current-group()" mode="h:register-entry"/>
+      </section>
+    </xsl:for-each-group>
+  </xsl:template>
+
+  <xsl:template match="*" mode="h:register-entry">
+    <xsl:variable name="occ" select="kse:occurrences(.)"/>
+    <xsl:variable name="life" select="kse:entry-life(.)"/>
+    <xsl:variable name="en" select="kse:entry-name(., 'en')"/>
+    <article class="entry" id="{@xml:id}">
+      <h3 class="entry-name"><xsl:value-of select="kse:entry-name(., 'kk')"/>
+        <xsl:if test="$life != ''"><xsl:text> </xsl:text><span class="life">(<xsl:value-of select="$life"/>)</span></xsl:if>
+        <xsl:if test="$en != kse:entry-name(., 'kk')"><xsl:text> </xsl:text><span class="entry-en" lang="en"><xsl:value-of select="$en"/></span></xsl:if>
+      </h3>
+      <xsl:variable name="variants" select="kse:entry-variants(.)"/>
+      <xsl:if test="exists($variants)">
+        <p class="variants"><span class="field"><xsl:sequence select="h:t('variants')"/></span><xsl:text>: </xsl:text>
+          <xsl:value-of select="$variants" separator=" · "/></p>
+      </xsl:if>
+      <xsl:variable name="role" select="string-join(((tei:occupation | tei:roleName | tei:state | tei:desc | tei:note) ! normalize-space(.)), '. ')"/>
+      <xsl:if test="$role != ''"><p class="role" lang="en"><xsl:value-of select="$role"/></p></xsl:if>
+      <xsl:if test="exists($occ)">
+        <div class="occurrences"><span class="field"><xsl:sequence select="h:t('occurrences')"/></span>
+          <xsl:text> (</xsl:text><xsl:value-of select="count($occ)"/><xsl:text>): </xsl:text>
+          <ul class="occ-list">
+            <xsl:for-each select="$occ">
+              <xsl:variable name="block" select="kse:block-of(.)"/>
+              <li><a href="text.html#{kse:occurrence-id(.)}"><span class="occ-n"><xsl:value-of select="($block ! kse:block-number(.), '·')[1]"/></span><xsl:text> </xsl:text><span class="occ-form"><xsl:value-of select="kse:text(., 'reading')"/></span></a></li>
+            </xsl:for-each>
+          </ul>
+        </div>
+      </xsl:if>
+    </article>
+  </xsl:template>
+
+  <!-- chronology.html: every dated expression in date order, with its sentence -->
+  <xsl:template name="h:chronology-page">
+    <xsl:variable name="dates" select="kse:dates(/)"/>
+    <h1><xsl:sequence select="h:t('chronology')"/></h1>
+    <p class="lead"><xsl:value-of select="count($dates)"/><xsl:text> </xsl:text><span><xsl:sequence select="h:t('st-dates')"/></span></p>
+    <div class="table-wrap">
+      <table class="chronology">
+        <thead><tr>
+          <th scope="col"><xsl:sequence select="h:t('date')"/></th>
+          <th scope="col"><xsl:sequence select="h:t('sentence')"/></th>
+          <th scope="col"><xsl:sequence select="h:t('paragraph-abbr')"/></th>
+        </tr></thead>
+        <tbody>
+          <xsl:for-each select="$dates">
+            <xsl:variable name="s" select="kse:sentence-of(.)"/>
+            <xsl:variable name="block" select="kse:block-of(.)"/>
+            <tr>
+              <th scope="row" class="chrono-date"><span><xsl:sequence select="h:date-value(.)"/></span></th>
+              <td class="chrono-sentence"><xsl:value-of select="$s?before"/><a class="chrono-link" href="text.html#{h:date-id(.)}"><mark><xsl:value-of select="$s?match"/></mark></a><xsl:value-of select="(' '[matches($s?after, '^\w')]) || $s?after"/></td>
+              <td class="num"><xsl:if test="$block"><a href="text.html#{h:date-id(.)}"><xsl:value-of select="kse:block-number($block)"/></a></xsl:if></td>
+            </tr>
+          </xsl:for-each>
+        </tbody>
+      </table>
+    </div>
+  </xsl:template>
+</xsl:stylesheet>

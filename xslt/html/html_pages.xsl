@@ -1,0 +1,324 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  html_pages.xsl — the pages of the site: the frame every page shares, the title page with the editorial
+  introduction (all from the teiHeader), the text page with the view switch, the search page, and the
+  generated scripts (search index, labels).
+
+  Every page is one xsl:result-document, written next to the principal output (the builder sets the
+  base output URI to the site folder). Pages link to each other by relative URLs, and to nothing outside
+  the site, so the site works from file:// and from any static host.
+-->
+<xsl:stylesheet version="3.0"
+  xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+  xmlns:xs="http://www.w3.org/2001/XMLSchema"
+  xmlns:tei="http://www.tei-c.org/ns/1.0"
+  xmlns:kse="urn:kse:xslt"
+  xmlns:h="urn:kse:html"
+  exclude-result-prefixes="#all">
+
+  <xsl:output name="h:html" method="html" html-version="5" encoding="UTF-8" indent="no" include-content-type="no"/>
+  <xsl:output name="h:js" method="text" encoding="UTF-8"/>
+
+  <xsl:variable name="h:title" as="xs:string"
+    select="normalize-space((//tei:teiHeader/tei:fileDesc/tei:titleStmt/tei:title[@type = 'main'],
+                             //tei:teiHeader/tei:fileDesc/tei:titleStmt/tei:title, 'TEI')[1])"/>
+  <xsl:variable name="h:text-lang" as="xs:string" select="string((//tei:text/@xml:lang, /tei:TEI/@xml:lang, 'und')[1])"/>
+
+  <!-- which optional pages this document has -->
+  <xsl:variable name="h:registers" as="xs:string*"
+    select="('persons', 'places', 'orgs')[exists(kse:entries($kse:principal-root, .))]"/>
+  <xsl:variable name="h:has-dates" as="xs:boolean" select="exists(kse:dates(/))"/>
+  <xsl:variable name="h:has-apparatus" as="xs:boolean" select="exists(kse:interventions(/))"/>
+
+  <xsl:variable name="h:nav" as="map(xs:string, xs:string)*" select="(
+    map{'file': 'index.html', 'key': 'home'},
+    map{'file': 'text.html', 'key': 'text'},
+    map{'file': 'apparatus.html', 'key': 'apparatus'}[$h:has-apparatus],
+    $h:registers ! map{'file': . || '.html', 'key': .},
+    map{'file': 'chronology.html', 'key': 'chronology'}[$h:has-dates],
+    map{'file': 'search.html', 'key': 'search'})"/>
+
+  <!-- the frame of every page -->
+  <xsl:template name="h:page">
+    <xsl:param name="file" as="xs:string"/>
+    <xsl:param name="key" as="xs:string"/>
+    <xsl:param name="content" as="item()*"/>
+    <xsl:param name="scripts" as="xs:string*" select="()"/>
+    <xsl:result-document href="{$file}" format="h:html">
+      <html lang="{$lang}" class="no-js">
+        <head>
+          <meta charset="utf-8"/>
+          <meta name="viewport" content="width=device-width, initial-scale=1"/>
+          <title><xsl:value-of select="(if ($key = 'home') then () else kse:label($key, $lang) || ' · ') || $h:title"/></title>
+          <meta name="generator" content="kse-edition-tools (XSLT 3.0)"/>
+          <link rel="stylesheet" href="assets/edition.css"/>
+          <script>document.documentElement.className = 'js';</script>
+          <script src="assets/labels.js" defer="defer"></script>
+          <script src="assets/edition.js" defer="defer"></script>
+          <xsl:for-each select="$scripts"><script src="{.}" defer="defer"></script></xsl:for-each>
+        </head>
+        <body class="page-{$key}">
+          <a class="skip" href="#main"><xsl:sequence select="h:t('skip')"/></a>
+          <header class="site-header">
+            <div class="site-brand">
+              <a href="index.html" class="site-title" lang="{$h:text-lang}"><xsl:value-of select="$h:title"/></a>
+              <span class="site-kind"><xsl:sequence select="h:t('edition')"/></span>
+            </div>
+            <nav class="site-nav">
+              <xsl:sequence select="h:label-attr('aria-label', 'contents')"/>
+              <ul>
+                <xsl:for-each select="$h:nav">
+                  <li><a href="{?file}">
+                    <xsl:if test="?key = $key"><xsl:attribute name="aria-current" select="'page'"/></xsl:if>
+                    <xsl:sequence select="h:t(?key)"/></a></li>
+                </xsl:for-each>
+              </ul>
+            </nav>
+            <div class="site-tools">
+              <form class="quick-search" action="search.html" method="get" role="search">
+                <input type="search" name="q">
+                  <xsl:sequence select="h:label-attr('aria-label', 'search'), h:label-attr('placeholder', 'search-hint')"/>
+                </input>
+              </form>
+              <button type="button" class="lang-switch" data-lang-switch="">
+                <xsl:sequence select="h:t('switch-lang')"/>
+              </button>
+            </div>
+          </header>
+          <main id="main" tabindex="-1">
+            <xsl:sequence select="$content"/>
+          </main>
+          <footer class="site-footer">
+            <p><span lang="{$h:text-lang}"><xsl:value-of select="$h:title"/></span>
+              <xsl:for-each select="//tei:publicationStmt/tei:publisher[1]"> · <xsl:value-of select="normalize-space(.)"/></xsl:for-each>
+              <xsl:if test="$source-href != ''"> · <a href="{$source-href}" download=""><xsl:sequence select="h:t('download')"/></a></xsl:if>
+            </p>
+            <p class="generated"><xsl:sequence select="h:t('generated')"/><xsl:if test="$build-date != ''"> · <xsl:value-of select="$build-date"/></xsl:if></p>
+          </footer>
+        </body>
+      </html>
+    </xsl:result-document>
+  </xsl:template>
+
+  <!-- ============ index.html: title page and editorial introduction ============ -->
+  <xsl:template name="h:index-page">
+    <xsl:variable name="fd" select="//tei:teiHeader/tei:fileDesc"/>
+    <xsl:variable name="stats" select="kse:stats(/)"/>
+    <header class="titlepage">
+      <p class="kicker"><xsl:sequence select="h:t('edition')"/></p>
+      <h1 lang="{($fd/tei:titleStmt/tei:title[@type = 'main']/@xml:lang, $h:text-lang)[1]}"><xsl:value-of select="$h:title"/></h1>
+      <xsl:for-each select="$fd/tei:titleStmt/tei:title[@type = 'sub'] | $fd/tei:titleStmt/tei:title[not(@type)][position() gt 1]">
+        <p class="subtitle"><xsl:call-template name="h:common-attrs"/><xsl:apply-templates/></p>
+      </xsl:for-each>
+      <xsl:for-each select="$fd/tei:titleStmt/(tei:author | tei:editor)">
+        <p class="byline"><xsl:apply-templates/></p>
+      </xsl:for-each>
+      <p class="imprint">
+        <xsl:value-of select="string-join((
+          $fd/tei:editionStmt/tei:edition ! normalize-space(.),
+          $fd/tei:publicationStmt/(tei:publisher, tei:distributor, tei:authority)[1] ! normalize-space(.),
+          $fd/tei:publicationStmt/tei:pubPlace[1] ! normalize-space(.),
+          $fd/tei:publicationStmt/tei:date[1] ! normalize-space(.)), ' · ')"/>
+      </p>
+      <p class="cta">
+        <a class="button" href="text.html"><xsl:sequence select="h:t('reading')"/></a>
+        <xsl:if test="$source-href != ''"><a class="button secondary" href="{$source-href}" download=""><xsl:sequence select="h:t('download')"/></a></xsl:if>
+      </p>
+    </header>
+
+    <div class="intro">
+      <nav class="intro-toc"><xsl:sequence select="h:label-attr('aria-label', 'contents')"/>
+        <h2><xsl:sequence select="h:t('contents')"/></h2>
+        <ol>
+          <li><a href="#introduction"><xsl:sequence select="h:t('introduction')"/></a></li>
+          <xsl:if test="$fd/tei:sourceDesc"><li><a href="#sources"><xsl:sequence select="h:t('sources')"/></a></li></xsl:if>
+          <xsl:if test="//tei:encodingDesc/tei:editorialDecl"><li><a href="#principles"><xsl:sequence select="h:t('principles')"/></a></li></xsl:if>
+          <li><a href="#statistics"><xsl:sequence select="h:t('statistics')"/></a></li>
+          <li><a href="#citation"><xsl:sequence select="h:t('citation')"/></a></li>
+        </ol>
+      </nav>
+
+      <section id="introduction">
+        <h2><xsl:sequence select="h:t('introduction')"/></h2>
+        <xsl:apply-templates select="//tei:encodingDesc/tei:projectDesc/node()"/>
+        <xsl:if test="$fd/tei:titleStmt/tei:respStmt">
+          <h3><xsl:sequence select="h:t('responsibility')"/></h3>
+          <dl class="resp">
+            <xsl:for-each select="$fd/tei:titleStmt/tei:respStmt">
+              <dt><xsl:value-of select="string-join((tei:name, tei:persName, tei:orgName) ! normalize-space(.), ', ')"/></dt>
+              <dd><xsl:value-of select="normalize-space(tei:resp)"/></dd>
+            </xsl:for-each>
+          </dl>
+        </xsl:if>
+      </section>
+
+      <xsl:if test="$fd/tei:sourceDesc">
+        <section id="sources">
+          <h2><xsl:sequence select="h:t('sources')"/></h2>
+          <xsl:for-each select="$fd/tei:sourceDesc/*">
+            <div class="source-desc"><xsl:call-template name="h:common-attrs"/><xsl:apply-templates select="." mode="h:source"/></div>
+          </xsl:for-each>
+        </section>
+      </xsl:if>
+
+      <xsl:if test="//tei:encodingDesc/tei:editorialDecl">
+        <section id="principles">
+          <h2><xsl:sequence select="h:t('principles')"/></h2>
+          <xsl:for-each select="//tei:encodingDesc/tei:editorialDecl/*">
+            <xsl:variable name="k" select="'ed-' || local-name()"/>
+            <h3><xsl:sequence select="h:t(if (exists(kse:labels()($k))) then $k else 'ed-other')"/></h3>
+            <xsl:apply-templates select="if (tei:p) then * else ."/>
+          </xsl:for-each>
+        </section>
+      </xsl:if>
+
+      <section id="statistics">
+        <h2><xsl:sequence select="h:t('statistics')"/></h2>
+        <table class="stats">
+          <tbody>
+            <xsl:for-each select="('paragraphs', 'words', 'interventions', 'cert-high', 'cert-medium', 'cert-low', 'notes')">
+              <tr class="{.}"><td class="num"><xsl:value-of select="format-integer($stats(.), '#,##0')"/></td><td><xsl:sequence select="h:t('st-' || .)"/></td></tr>
+            </xsl:for-each>
+            <xsl:for-each select="('persName', 'placeName', 'orgName')">
+              <xsl:variable name="reg" select="map{'persName': 'persons', 'placeName': 'places', 'orgName': 'orgs'}(.)"/>
+              <tr><td class="num"><xsl:value-of select="$stats(.)"/> (<xsl:value-of select="$stats($reg)"/>)</td>
+                <td><xsl:choose>
+                  <xsl:when test="$reg = $h:registers"><a href="{$reg}.html"><xsl:sequence select="h:t('st-' || $reg)"/></a></xsl:when>
+                  <xsl:otherwise><xsl:sequence select="h:t('st-' || $reg)"/></xsl:otherwise>
+                </xsl:choose></td></tr>
+            </xsl:for-each>
+            <tr><td class="num"><xsl:value-of select="$stats('dates')"/></td>
+              <td><a href="chronology.html"><xsl:sequence select="h:t('st-dates')"/></a></td></tr>
+          </tbody>
+        </table>
+      </section>
+
+      <section id="citation">
+        <h2><xsl:sequence select="h:t('citation')"/></h2>
+        <xsl:variable name="who" select="($fd/tei:titleStmt/(tei:editor, tei:respStmt/(tei:orgName, tei:persName, tei:name), tei:author),
+                                          $fd/tei:publicationStmt/tei:publisher)[1] ! normalize-space(.)"/>
+        <blockquote class="citation">
+          <xsl:value-of select="$who"/>
+          <xsl:if test="$who"> (<span><xsl:sequence select="h:t('editors')"/></span>). </xsl:if>
+          <cite lang="{$h:text-lang}"><xsl:value-of select="$h:title"/></cite>
+          <xsl:for-each select="$fd/tei:titleStmt/tei:title[@type = 'sub']">: <span><xsl:call-template name="h:common-attrs"/><xsl:value-of select="normalize-space(.)"/></span></xsl:for-each>
+          <xsl:text>. </xsl:text>
+          <xsl:for-each select="$fd/tei:editionStmt/tei:edition/@n"><span><xsl:sequence select="h:t('version')"/></span><xsl:text> </xsl:text><xsl:value-of select="."/>, </xsl:for-each>
+          <xsl:value-of select="($fd/tei:publicationStmt/tei:date)[1] ! normalize-space(.)"/>
+          <xsl:text>. </xsl:text>
+          <xsl:value-of select="if ($edition-url != '') then $edition-url else $fd/tei:publicationStmt/tei:idno[1] ! normalize-space(.)"/>
+          <xsl:text> (</xsl:text><span><xsl:sequence select="h:t('accessed')"/></span><xsl:text>: …).</xsl:text>
+        </blockquote>
+        <p class="hint"><xsl:sequence select="h:t('para-cite')"/></p>
+        <xsl:if test="$source-href != ''">
+          <p><a class="button secondary" href="{$source-href}" download=""><xsl:sequence select="h:t('download')"/></a></p>
+        </xsl:if>
+        <xsl:for-each select="$fd/tei:publicationStmt/tei:availability">
+          <h3><xsl:sequence select="h:t('licence')"/></h3>
+          <xsl:for-each select="tei:licence | tei:p">
+            <p class="licence"><xsl:apply-templates/><xsl:if test="@target"> (<a href="{@target}"><xsl:value-of select="@target"/></a>)</xsl:if></p>
+          </xsl:for-each>
+        </xsl:for-each>
+        <xsl:if test="//tei:revisionDesc/tei:change">
+          <h3><xsl:sequence select="h:t('revision')"/></h3>
+          <ul class="changes">
+            <xsl:for-each select="//tei:revisionDesc/tei:change"><li><xsl:value-of select="@when"/>: <xsl:apply-templates/></li></xsl:for-each>
+          </ul>
+        </xsl:if>
+      </section>
+    </div>
+  </xsl:template>
+
+  <!-- a source description: its titles, imprint and notes on one card -->
+  <xsl:template match="tei:bibl | tei:biblStruct | tei:msDesc" mode="h:source">
+    <p class="source-title">
+      <xsl:for-each select=".//tei:title">
+        <cite><xsl:call-template name="h:common-attrs"/><xsl:value-of select="normalize-space(.)"/></cite>
+        <xsl:if test="position() != last()"> // </xsl:if>
+      </xsl:for-each>
+      <xsl:variable name="imprint" select="string-join((.//tei:pubPlace, .//tei:publisher, .//tei:date[not(ancestor::tei:note)], .//tei:biblScope[not(ancestor::tei:note)]) ! normalize-space(.), ', ')"/>
+      <xsl:if test="$imprint != ''"><xsl:text>. </xsl:text><xsl:value-of select="$imprint"/>.</xsl:if>
+    </p>
+    <xsl:for-each select="tei:note"><p class="source-note"><xsl:apply-templates/></p></xsl:for-each>
+  </xsl:template>
+  <xsl:template match="*" mode="h:source"><xsl:apply-templates select="."/></xsl:template>
+
+  <!-- in the header, names, dates and notes are plain text (no register links) -->
+  <xsl:template match="tei:teiHeader//tei:persName | tei:teiHeader//tei:placeName | tei:teiHeader//tei:orgName | tei:teiHeader//tei:name | tei:teiHeader//tei:date">
+    <span class="{local-name()}"><xsl:apply-templates/></span>
+  </xsl:template>
+  <xsl:template match="tei:teiHeader//tei:p" priority="2"><p><xsl:call-template name="h:common-attrs"/><xsl:apply-templates/></p></xsl:template>
+  <xsl:template match="tei:teiHeader//tei:note" priority="2"><span class="header-note"><xsl:apply-templates/></span></xsl:template>
+
+  <!-- ============ text.html ============ -->
+  <xsl:template name="h:text-page">
+    <div class="text-layout">
+      <xsl:if test="$h:has-apparatus">
+      <fieldset class="views" id="views">
+        <legend><xsl:sequence select="h:t('view')"/></legend>
+        <xsl:for-each select="('reading', 'diplomatic', 'apparatus')">
+          <input type="radio" name="view" id="view-{.}" value="{.}">
+            <xsl:if test=". = $default-view or (. = 'reading' and not($default-view = ('diplomatic', 'apparatus')))"><xsl:attribute name="checked" select="'checked'"/></xsl:if>
+          </input>
+          <label for="view-{.}"><xsl:sequence select="h:t(.)"/></label>
+        </xsl:for-each>
+        <p class="view-help help-reading"><xsl:sequence select="h:t('help-reading')"/></p>
+        <p class="view-help help-diplomatic"><xsl:sequence select="h:t('help-diplomatic')"/></p>
+        <p class="view-help help-apparatus"><xsl:sequence select="h:t('help-apparatus')"/></p>
+      </fieldset>
+      </xsl:if>
+      <article class="edition" lang="{$h:text-lang}">
+        <xsl:apply-templates select="/tei:TEI/tei:text | /tei:teiCorpus/tei:TEI/tei:text"/>
+        <xsl:call-template name="h:footnotes"><xsl:with-param name="root" select="/"/></xsl:call-template>
+      </article>
+    </div>
+  </xsl:template>
+
+  <!-- the source line of the article (back/div[@type='source']) -->
+  <xsl:template match="tei:div[@type = 'source']">
+    <section class="source-line"><xsl:call-template name="h:common-attrs"/>
+      <span class="field"><xsl:sequence select="h:t('source-line')"/>: </span>
+      <xsl:apply-templates select="*/node()"/>
+    </section>
+  </xsl:template>
+  <xsl:template match="tei:div[@type = 'source']//tei:date" priority="2"><xsl:apply-templates/></xsl:template>
+
+  <!-- ============ search.html ============ -->
+  <xsl:template name="h:search-page">
+    <h1><xsl:sequence select="h:t('search')"/></h1>
+    <form class="search-form" action="search.html" method="get" role="search">
+      <label for="q" class="visually-hidden"><xsl:sequence select="h:t('search')"/></label>
+      <input type="search" id="q" name="q" autocomplete="off"><xsl:sequence select="h:label-attr('placeholder', 'search-hint')"/></input>
+      <button type="submit"><xsl:sequence select="h:t('search')"/></button>
+    </form>
+    <p class="hint"><xsl:sequence select="h:t('search-help')"/></p>
+    <noscript><p class="warning"><xsl:value-of select="kse:label('needs-js', $lang)"/></p></noscript>
+    <div id="search-results" aria-live="polite"></div>
+  </xsl:template>
+
+  <!-- the search index: every block of the text, reading and witness text -->
+  <xsl:template name="h:search-index">
+    <xsl:variable name="blocks" select="//tei:text//*[kse:is-block(.)]
+        [not(ancestor::*[kse:is-block(.)] or ancestor::tei:note or ancestor::tei:teiHeader)]
+        [$show-residue = 'yes' or empty(ancestor::tei:div[@type = 'residue'])]"/>
+    <xsl:variable name="docs" select="array{ $blocks ! map{
+        'id': kse:block-id(.), 'n': if (self::tei:p or self::tei:l) then kse:block-number(.) else '',
+        'k': local-name(.), 'r': kse:text(., 'reading'), 'd': kse:text(., 'diplomatic')} }"/>
+    <xsl:result-document href="assets/search-index.js" format="h:js">
+      <xsl:text>/* Generated by xslt/html/html.xsl: every block of the text (reading text r, witness text d). */&#10;</xsl:text>
+      <xsl:text>window.KSE_SEARCH = </xsl:text>
+      <xsl:value-of select="serialize($docs, map{'method': 'json', 'indent': false()})"/>
+      <xsl:text>;&#10;</xsl:text>
+    </xsl:result-document>
+  </xsl:template>
+
+  <!-- the labels for the scripts (the same table as the pages) -->
+  <xsl:template name="h:labels-js">
+    <xsl:result-document href="assets/labels.js" format="h:js">
+      <xsl:text>/* Generated by xslt/html/html.xsl from xslt/common/common_labels.xsl. */&#10;</xsl:text>
+      <xsl:text>window.KSE_LABELS = </xsl:text>
+      <xsl:value-of select="serialize(kse:labels(), map{'method': 'json', 'indent': false()})"/>
+      <xsl:text>;&#10;window.KSE_DEFAULT_LANG = "</xsl:text><xsl:value-of select="$lang"/><xsl:text>";&#10;</xsl:text>
+    </xsl:result-document>
+  </xsl:template>
+</xsl:stylesheet>

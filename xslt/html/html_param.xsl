@@ -1,0 +1,16 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  html_param.xsl — parameters of the HTML target (the common ones are in ../common/common_param.xsl).
+  Set with `tools build html` and param NAME=VALUE; all values are strings.
+-->
+<xsl:stylesheet version="3.0"
+  xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+  xmlns:xs="http://www.w3.org/2001/XMLSchema"
+  exclude-result-prefixes="#all">
+  <!-- default-view (reading|diplomatic|apparatus): the view of text.html when the page opens. -->
+  <xsl:param name="default-view" as="xs:string" select="'reading'"/>
+  <!-- line-numbers-every: verse lines show their number when it is a multiple of this (0 = never). -->
+  <xsl:param name="line-numbers-every" as="xs:string" select="'5'"/>
+  <!-- build-date: the date printed in the footer ('' = none; the builder passes today's date). -->
+  <xsl:param name="build-date" as="xs:string" select="''"/>
+</xsl:stylesheet>
