@@ -49,7 +49,8 @@
     kse:entry-life($entry as element()) as xs:string                 '1882–1937' or ''
     kse:occurrences($entry as element()) as element()*               the tagged names pointing to it, document order
     kse:occurrence-id($name as element()) as xs:string               stable anchor for a tagged name ('pers.lenin-3')
-    kse:entries($root as node(), $kind as xs:string) as element()*   entries of a register, sorted by normalized name
+    kse:entries($root as node(), $kind as xs:string) as element()*   entries of a register, sorted (persons by surname)
+    kse:entry-sort-name($entry as element()) as xs:string           the name an entry is ordered and grouped by
     kse:ref-id($name as element()) as xs:string?                     the id the first local @ref points to
     kse:sort-key($s as xs:string) as xs:string                       Kazakh alphabetical sort key
   Dates (common_dates.xsl):

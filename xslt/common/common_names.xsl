@@ -97,11 +97,23 @@
         return (for $i in index-of($kse:alphabet, $c) return 57344 + $i, $c)[1])"/>
   </xsl:function>
 
+  <!-- The name a register is ordered by: persons by surname (a <surname> if encoded, else the last word
+       of the normalized name: "Ә. Т. Жанкелдин" files under Ж), everything else by its normalized name. -->
+  <xsl:function name="kse:entry-sort-name" as="xs:string">
+    <xsl:param name="entry" as="element()"/>
+    <xsl:variable name="name" select="normalize-space(kse:entry-name($entry, 'kk'))"/>
+    <xsl:variable name="surname" select="normalize-space(string(($entry/tei:persName//tei:surname)[1]))"/>
+    <xsl:variable name="words" select="tokenize($name, ' ')"/>
+    <xsl:sequence select="if (not($entry/self::tei:person)) then $name
+                          else if ($surname) then $surname || ' ' || $name
+                          else string-join(($words[last()], $words[position() lt last()]), ' ')"/>
+  </xsl:function>
+
   <xsl:function name="kse:entries" as="element()*">
     <xsl:param name="root" as="node()"/>
     <xsl:param name="kind" as="xs:string"/>
     <xsl:perform-sort select="$root//(tei:person | tei:personGrp | tei:place | tei:org)[kse:register-kind(.) = $kind]">
-      <xsl:sort select="kse:sort-key(kse:entry-name(., 'kk'))"/>
+      <xsl:sort select="kse:sort-key(kse:entry-sort-name(.))"/>
     </xsl:perform-sort>
   </xsl:function>
 </xsl:stylesheet>

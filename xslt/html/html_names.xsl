@@ -78,11 +78,11 @@
     <xsl:variable name="entries" select="kse:entries(/, $kind)"/>
     <h1><xsl:sequence select="h:t($kind)"/></h1>
     <p class="lead"><xsl:value-of select="count($entries)"/></p>
-    <xsl:variable name="initials" select="distinct-values($entries ! upper-case(substring(kse:entry-name(., 'kk'), 1, 1)))"/>
+    <xsl:variable name="initials" select="distinct-values($entries ! upper-case(substring(kse:entry-sort-name(.), 1, 1)))"/>
     <xsl:if test="count($entries) gt 12">
       <nav class="alpha" aria-label="А–Я"><xsl:for-each select="$initials"><a href="#letter-{.}"><xsl:value-of select="."/></a><xsl:text> </xsl:text></xsl:for-each></nav>
     </xsl:if>
-    <xsl:for-each-group select="$entries" group-adjacent="upper-case(substring(kse:entry-name(., 'kk'), 1, 1))">
+    <xsl:for-each-group select="$entries" group-adjacent="upper-case(substring(kse:entry-sort-name(.), 1, 1))">
       <section class="letter" id="letter-{current-grouping-key()}">
         <h2 class="letter-head"><xsl:value-of select="current-grouping-key()"/></h2>
         <xsl:apply-templates select="current-group()" mode="h:register-entry"/>

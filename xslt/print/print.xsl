@@ -1,0 +1,96 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  print.xsl — the print edition: TEI → one HTML document for paged media (WeasyPrint + print.css).
+
+  WHAT: a book. Title page and colophon (from the teiHeader), the editorial introduction (the header's
+  project description, sources and editorial principles, with the statistics of the markup), sigla and
+  abbreviations (the org register's abbreviated names), the text with paragraph numbers and the critical
+  apparatus as page-foot notes, then the indexes of persons, places and organisations and a chronology.
+  HOW: the editorial logic (which reading is shown, what an intervention is and its number, register
+  lookups, date formats, labels) comes from ../common/common.xsl; the modules here only render it:
+    print_front.xsl  title page, colophon, introduction, sigla and abbreviations
+    print_text.xsl   the text and its apparatus (float: footnote)
+    print_back.xsl   indexes and chronology, with page numbers measured by the renderer
+  Page numbers of the indexes cannot be known before layout, so tools/build_pdf.py runs this stylesheet
+  twice: part=main (everything up to the end of the text), which it lays out and measures, then part=back
+  with page-map = the page of every anchor. With part=all (the default) the whole book is written in one
+  go and the indexes use CSS target-counter() instead (one number per occurrence, not deduplicated).
+  HTML class names used by print.css: titlepage, colophon, front, text, back, para, pn, app, name, date,
+  index-entry, pages, chronology, abbr.
+  USAGE: tools.build_pdf.build_pdf(); by hand: saxon -xsl:print.xsl -s:edition.xml part=all
+-->
+<xsl:stylesheet version="3.0"
+  xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+  xmlns:xs="http://www.w3.org/2001/XMLSchema"
+  xmlns:map="http://www.w3.org/2005/xpath-functions/map"
+  xmlns:tei="http://www.tei-c.org/ns/1.0"
+  xmlns:kse="urn:kse:xslt"
+  xmlns:kp="urn:kse:print"
+  exclude-result-prefixes="#all">
+
+  <xsl:import href="../common/common.xsl"/>
+  <xsl:import href="print_param.xsl"/>
+  <xsl:import href="print_front.xsl"/>
+  <xsl:import href="print_text.xsl"/>
+  <xsl:import href="print_back.xsl"/>
+
+  <xsl:output method="html" html-version="5" encoding="UTF-8" indent="no" include-content-type="no"/>
+
+  <!-- Labels the print edition needs beyond the common table. -->
+  <xsl:variable name="kse:label-table" as="map(*)" select="map:merge(($kse:common-labels, map{
+    'abbreviations':   map{'kk': 'Қысқартулар мен шартты белгілер', 'en': 'Abbreviations and sigla'},
+    'sigla':           map{'kk': 'Шартты белгілер',                  'en': 'Sigla'},
+    'org-abbr':        map{'kk': 'Ұйымдар атауларының қысқартулары', 'en': 'Abbreviated names of organisations'},
+    'index-persons':   map{'kk': 'Кісі есімдерінің көрсеткіші',      'en': 'Index of persons'},
+    'index-places':    map{'kk': 'Жер-су атауларының көрсеткіші',    'en': 'Index of places'},
+    'index-orgs':      map{'kk': 'Ұйымдар көрсеткіші',               'en': 'Index of organisations'},
+    'index-note':      map{'kk': 'Сандар мәтіннің беттерін көрсетеді.', 'en': 'Numbers refer to pages of the text.'},
+    'chronology-note': map{'kk': 'Мәтіндегі күн-айы белгіленген сөз тіркестері уақыт ретімен; [ ] — мәнмәтіннен толықтырылған, ? — болжалды.',
+                           'en': 'The dated expressions of the text in time order; [ ] completed from the context, ? uncertain.'},
+    'page-abbr':       map{'kk': 'б.',                                'en': 'p.'},
+    'witness-desc':    map{'kk': 'нұсқа: мақаланың веб-көшірмесі (2023)', 'en': 'the witness: the web copy of the article (2023)'},
+    'app-explain':     map{'kk': 'Аппарат: түзетілген оқылым] нұсқадағы оқылым, нұсқаның белгісі; сенімділігі жоғары емес түзетулерде сенімділік дәрежесі; редакциялық ескертпелер.',
+                           'en': 'Apparatus: corrected reading] reading of the witness, siglum; the certainty where it is not high; editorial notes.'},
+    'supplied-by':     map{'kk': 'редактор толықтырған',              'en': 'supplied by the editor'},
+    'edition-stmt':    map{'kk': 'Басылым',                           'en': 'Edition'},
+    'typeset':         map{'kk': 'Әріп түрі',                         'en': 'Typeface'},
+    'identifier':      map{'kk': 'Идентификатор',                     'en': 'Identifier'},
+    'source-print':    map{'kk': 'Басылымның түпнұсқасы',             'en': 'Printed source'}
+  }), map{'duplicates': 'use-last'})"/>
+
+  <xsl:template match="/">
+    <html lang="{(tei:TEI/@xml:lang, $lang)[1]}">
+      <head>
+        <meta charset="utf-8"/>
+        <title><xsl:value-of select="kp:main-title(.)"/></title>
+        <meta name="author" content="{normalize-space((//tei:titleStmt/tei:respStmt[@xml:id = 'ed']/(tei:orgName | tei:name | tei:persName))[1])}"/>
+        <meta name="description" content="{normalize-space(//tei:titleStmt/tei:title[@type = 'sub'])}"/>
+        <meta name="generator" content="kse-edition-tools (print.xsl, WeasyPrint)"/>
+        <meta name="dcterms.created" content="{(//tei:publicationStmt/tei:date/@when)[1]}"/>
+      </head>
+      <body class="part-{$part}" data-title="{kp:main-title(.)}">
+        <xsl:if test="$part = ('all', 'main')">
+          <xsl:call-template name="kp:title-page"/>
+          <xsl:call-template name="kp:colophon"/>
+          <xsl:call-template name="kp:introduction"/>
+          <xsl:call-template name="kp:abbreviations"/>
+          <xsl:apply-templates select="tei:TEI/tei:text" mode="kp:text"/>
+        </xsl:if>
+        <xsl:if test="$part = ('all', 'back')">
+          <xsl:call-template name="kp:indexes"/>
+          <xsl:call-template name="kp:chronology"/>
+        </xsl:if>
+      </body>
+    </html>
+  </xsl:template>
+
+  <xsl:function name="kp:main-title" as="xs:string">
+    <xsl:param name="root" as="node()"/>
+    <xsl:sequence select="normalize-space(($root//tei:titleStmt/tei:title[@type = 'main'], $root//tei:titleStmt/tei:title)[1])"/>
+  </xsl:function>
+
+  <xsl:function name="kp:l" as="xs:string">
+    <xsl:param name="key" as="xs:string"/>
+    <xsl:sequence select="kse:label($key, $lang)"/>
+  </xsl:function>
+</xsl:stylesheet>

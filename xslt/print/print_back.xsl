@@ -1,0 +1,156 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  print_back.xsl — the back matter: indexes of persons, places and organisations, and a chronology.
+
+  Page numbers are the renderer's, never guessed: with part=back, tools/build_pdf.py passes page-map, the
+  page on which the renderer laid out every anchor of the main part (names carry kse:occurrence-id, dates
+  kp:date-id). An index entry lists the distinct pages of its occurrences, consecutive pages joined into a
+  range (12–13), each number a link to the first occurrence on that page. Without page-map (part=all) each
+  occurrence becomes an <a class="pg" href="#id"> that print.css numbers with target-counter().
+  Persons are indexed under their surname (the last word of the normalized name: "Ленин, Владимир Ильич"),
+  sorted in Kazakh alphabetical order (kse:sort-key) and grouped under their initial letter.
+-->
+<xsl:stylesheet version="3.0"
+  xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+  xmlns:xs="http://www.w3.org/2001/XMLSchema"
+  xmlns:map="http://www.w3.org/2005/xpath-functions/map"
+  xmlns:tei="http://www.tei-c.org/ns/1.0"
+  xmlns:kse="urn:kse:xslt"
+  xmlns:kp="urn:kse:print"
+  exclude-result-prefixes="#all">
+
+  <!-- "id page id page …" → map{id: page} -->
+  <xsl:variable name="kp:pages" as="map(xs:string, xs:integer)">
+    <xsl:variable name="t" select="tokenize(normalize-space($page-map), ' ')"/>
+    <xsl:sequence select="map:merge(for $i in 1 to count($t) idiv 2
+                          return map{$t[2 * $i - 1]: xs:integer($t[2 * $i])}, map{'duplicates': 'use-first'})"/>
+  </xsl:variable>
+
+  <xsl:template name="kp:indexes">
+    <xsl:for-each select="('persons', 'places', 'orgs')">
+      <xsl:variable name="kind" select="."/>
+      <xsl:variable name="entries" select="kse:entries($kp:root, $kind)[exists(kse:occurrences(.))]"/>
+      <xsl:if test="exists($entries)">
+        <section class="back index" id="index-{$kind}">
+          <h1><xsl:value-of select="kp:l('index-' || $kind)"/></h1>
+          <p class="intro-note"><xsl:value-of select="kp:l('index-note')"/></p>
+          <div class="columns">
+            <xsl:for-each-group select="$entries" group-by="upper-case(substring(replace(kp:index-form(.), '^\W+', ''), 1, 1))">
+              <xsl:sort select="kse:sort-key(replace(kp:index-form(.), '^\W+', ''))"/>
+              <div class="index-letter"><xsl:value-of select="current-grouping-key()"/></div>
+              <xsl:for-each select="current-group()">
+                <xsl:sort select="kse:sort-key(replace(kp:index-form(.), '^\W+', ''))"/>
+                <xsl:apply-templates select="." mode="kp:index-entry"/>
+              </xsl:for-each>
+            </xsl:for-each-group>
+          </div>
+        </section>
+      </xsl:if>
+    </xsl:for-each>
+  </xsl:template>
+  <xsl:variable name="kp:root" select="/"/>
+
+  <!-- the heading of an entry in an index: persons inverted to "Surname, Forenames" -->
+  <xsl:function name="kp:index-form" as="xs:string">
+    <xsl:param name="e" as="element()"/>
+    <xsl:variable name="name" select="kse:entry-name($e, 'kk')"/>
+    <xsl:variable name="words" select="tokenize($name, '\s+')"/>
+    <xsl:sequence select="if ($e/self::tei:person and count($words) gt 1)
+                          then $words[last()] || ', ' || string-join($words[position() lt last()], ' ')
+                          else $name"/>
+  </xsl:function>
+
+  <xsl:template match="*" mode="kp:index-entry">
+    <xsl:variable name="life" select="kse:entry-life(.)"/>
+    <xsl:variable name="role" select="kse:entry-role(., $lang)"/>
+    <xsl:variable name="abbr" select="tei:orgName[@type = 'abbr'][1]"/>
+    <div class="index-entry" id="ix-{@xml:id}">
+      <span class="head"><xsl:value-of select="kp:index-form(.)"/></span>
+      <xsl:if test="$abbr"> (<xsl:value-of select="normalize-space($abbr)"/>)</xsl:if>
+      <xsl:if test="$life != ''"><span class="life"> (<xsl:value-of select="$life"/>)</span></xsl:if>
+      <xsl:if test="$role != ''"><xsl:text>, </xsl:text><span class="role" lang="en"><xsl:value-of select="$role"/></span></xsl:if>
+      <xsl:text> </xsl:text>
+      <xsl:call-template name="kp:pages">
+        <xsl:with-param name="ids" select="kse:occurrences(.) ! kse:occurrence-id(.)"/>
+      </xsl:call-template>
+    </div>
+  </xsl:template>
+
+  <!-- page numbers of a list of anchors: distinct, ascending, runs joined, each linked -->
+  <xsl:template name="kp:pages">
+    <xsl:param name="ids" as="xs:string*"/>
+    <span class="pages">
+      <xsl:choose>
+        <xsl:when test="map:size($kp:pages) = 0">
+          <xsl:for-each select="$ids">
+            <a class="pg" href="#{.}"/><xsl:if test="position() != last()">, </xsl:if>
+          </xsl:for-each>
+        </xsl:when>
+        <xsl:otherwise>
+          <xsl:variable name="pages" select="sort(distinct-values($ids ! $kp:pages(.)))" as="xs:integer*"/>
+          <!-- a page starts a run unless the previous page is its predecessor -->
+          <xsl:variable name="starts" select="for $i in 1 to count($pages)
+                return $i[$i = 1 or $pages[$i - 1] ne $pages[$i] - 1]"/>
+          <xsl:for-each select="$starts">
+            <xsl:variable name="k" select="position()"/>
+            <xsl:variable name="first" select="$pages[current()]"/>
+            <xsl:variable name="last" select="$pages[(($starts[$k + 1], count($pages) + 1)[1]) - 1]"/>
+            <a href="#{$ids[$kp:pages(.) = $first][1]}"><xsl:value-of select="$first"/></a>
+            <xsl:if test="$last gt $first">–<a href="#{$ids[$kp:pages(.) = $last][1]}"><xsl:value-of select="$last"/></a></xsl:if>
+            <xsl:if test="position() != last()">, </xsl:if>
+          </xsl:for-each>
+        </xsl:otherwise>
+      </xsl:choose>
+    </span>
+  </xsl:template>
+
+  <!-- ============ chronology ============ -->
+  <xsl:template name="kp:chronology">
+    <xsl:variable name="dates" select="kse:dates($kp:root)[ancestor::tei:body]"/>
+    <xsl:if test="exists($dates)">
+      <section class="back" id="chronology">
+        <h1><xsl:value-of select="kp:l('chronology')"/></h1>
+        <p class="intro-note"><xsl:value-of select="kp:l('chronology-note')"/></p>
+        <xsl:for-each select="$dates">
+          <xsl:variable name="q" select="kse:date-qualifiers(.)"/>
+          <xsl:variable name="s" select="kse:sentence-of(.)"/>
+          <xsl:variable name="b" select="kse:block-of(.)"/>
+          <xsl:variable name="when" select="kse:format-date(., $lang)"/>
+          <p class="chron">
+            <span class="when">
+              <xsl:value-of select="(if ('date-internal' = $q) then '[' || $when || ']' else $when)
+                                    || ('?'['date-uncertain' = $q], '')[1]"/>
+            </span>
+            <span class="what">
+              <xsl:value-of select="kp:clip-start($s('before'), 7)"/>
+              <span class="expr"><xsl:value-of select="$s('match')"/></span>
+              <xsl:text> </xsl:text>
+              <xsl:value-of select="kp:clip-end($s('after'), 10)"/>
+            </span>
+            <xsl:text> </xsl:text>
+            <span class="where">
+              <xsl:if test="$b">¶&#xA0;<xsl:value-of select="kse:block-number($b)"/></xsl:if>
+              <xsl:text>, </xsl:text><xsl:value-of select="kp:l('page-abbr')"/><xsl:text>&#xA0;</xsl:text>
+              <xsl:call-template name="kp:pages"><xsl:with-param name="ids" select="kp:date-id(.)"/></xsl:call-template>
+            </span>
+          </p>
+        </xsl:for-each>
+      </section>
+    </xsl:if>
+  </xsl:template>
+
+  <xsl:function name="kp:clip-start" as="xs:string">
+    <xsl:param name="s" as="xs:string"/>
+    <xsl:param name="words" as="xs:integer"/>
+    <xsl:variable name="w" select="tokenize(normalize-space($s), ' ')"/>
+    <xsl:sequence select="if (count($w) le $words) then (if ($s = '') then '' else normalize-space($s) || ' ')
+                          else '… ' || string-join(subsequence($w, count($w) - $words + 1), ' ') || ' '"/>
+  </xsl:function>
+  <xsl:function name="kp:clip-end" as="xs:string">
+    <xsl:param name="s" as="xs:string"/>
+    <xsl:param name="words" as="xs:integer"/>
+    <xsl:variable name="w" select="tokenize(normalize-space($s), ' ')"/>
+    <xsl:sequence select="if (count($w) le $words) then normalize-space($s)
+                          else string-join(subsequence($w, 1, $words), ' ') || ' …'"/>
+  </xsl:function>
+</xsl:stylesheet>

@@ -1,0 +1,21 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  print_param.xsl — parameters of the print target (the shared ones — lang, show-residue … — are in
+  ../common/common_param.xsl). Values are strings; tools/build_pdf.py sets part and page-map itself,
+  the CLI option "param NAME=VALUE" may set the others.
+-->
+<xsl:stylesheet version="3.0"
+  xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+  xmlns:xs="http://www.w3.org/2001/XMLSchema"
+  exclude-result-prefixes="#all">
+  <!-- part (all|main|back): which part of the book to write. build_pdf lays out 'main' (title page to the
+       end of the text) first, then 'back' (indexes, chronology) with the page numbers it measured. -->
+  <xsl:param name="part" as="xs:string" select="'all'"/>
+  <!-- page-map: "anchor page anchor page …", the page of every anchor of the main part, as laid out by the
+       renderer. Empty: the indexes fall back to CSS target-counter() (one number per occurrence). -->
+  <xsl:param name="page-map" as="xs:string" select="''"/>
+  <!-- witness-siglum: the siglum of the witness in the apparatus. -->
+  <xsl:param name="witness-siglum" as="xs:string" select="'W'"/>
+  <!-- typeface: the family named in the colophon (the CSS sets the face itself). -->
+  <xsl:param name="typeface" as="xs:string" select="'Noto Serif'"/>
+</xsl:stylesheet>

@@ -1,0 +1,162 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  print_text.xsl — the text of the print edition and its critical apparatus.
+
+  The body shows the reading view (corrections, not the errors of the witness). Every intervention that
+  kse:is-intervention() counts gets one apparatus entry, a <span class="app"> placed right after it, which
+  print.css floats to the foot of the page (float: footnote) and numbers with its kse:app-number(), so the
+  numbers are those of the HTML edition. An entry reads
+      lemma] witness reading W, certainty (when not high). Editorial notes attached to it.
+  A <sic> alone prints its text and "W" with the label of a doubtful passage; <supplied> prints in ⟨ ⟩; an
+  editorial note not attached to an intervention is an entry of its own. Names and dates carry anchors
+  (kse:occurrence-id, kp:date-id) so that the indexes and the chronology can find their pages.
+  A paragraph broken by the witness (p[@part='I'] + p[@part='F']) is printed as one paragraph; the number
+  of the second part stands in the margin beside the line where it begins.
+-->
+<xsl:stylesheet version="3.0"
+  xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+  xmlns:xs="http://www.w3.org/2001/XMLSchema"
+  xmlns:tei="http://www.tei-c.org/ns/1.0"
+  xmlns:kse="urn:kse:xslt"
+  xmlns:kp="urn:kse:print"
+  exclude-result-prefixes="#all">
+
+  <xsl:mode name="kp:text" on-no-match="shallow-skip"/>
+
+  <xsl:template match="tei:text" mode="kp:text">
+    <section class="text" id="text">
+      <h1 class="article-title" data-running="{kp:l('text')}">
+        <xsl:apply-templates select="tei:body/tei:div[1]/tei:head[1]" mode="kp:inline"/>
+      </h1>
+      <xsl:apply-templates select="tei:body" mode="kp:text"/>
+      <xsl:for-each select="tei:back/tei:div[@type = 'source']/tei:bibl">
+        <p class="source-line"><xsl:apply-templates mode="kp:inline"/></p>
+      </xsl:for-each>
+      <xsl:if test="$show-residue = 'yes'">
+        <xsl:apply-templates select=".//tei:div[@type = 'residue']" mode="kp:text"/>
+      </xsl:if>
+    </section>
+  </xsl:template>
+
+  <xsl:template match="tei:div" mode="kp:text">
+    <xsl:apply-templates select="* except tei:head[1][. is ancestor::tei:text/tei:body/tei:div[1]/tei:head[1]]" mode="kp:text"/>
+  </xsl:template>
+  <xsl:template match="tei:div[@type = 'residue']" mode="kp:text">
+    <xsl:if test="$show-residue = 'yes'"><div class="residue"><xsl:apply-templates mode="kp:text"/></div></xsl:if>
+  </xsl:template>
+  <xsl:template match="tei:head" mode="kp:text"><h2><xsl:apply-templates mode="kp:inline"/></h2></xsl:template>
+  <xsl:template match="tei:ab" mode="kp:text"><p class="ab"><xsl:apply-templates mode="kp:inline"/></p></xsl:template>
+
+  <xsl:template match="tei:p" mode="kp:text">
+    <xsl:variable name="first" select="empty(preceding-sibling::tei:p)"/>
+    <p id="{kse:block-id(.)}" class="para{' first'[$first]}" data-n="{kse:block-number(.)}">
+      <span class="pn"><xsl:value-of select="kse:block-number(.)"/></span>
+      <xsl:apply-templates mode="kp:inline"/>
+      <xsl:if test="@part = 'I'">
+        <xsl:for-each select="following-sibling::tei:p[1][@part = ('M', 'F')]">
+          <xsl:text> </xsl:text>
+          <span class="pn inline" id="{kse:block-id(.)}"><xsl:value-of select="kse:block-number(.)"/></span>
+          <xsl:apply-templates mode="kp:inline"/>
+        </xsl:for-each>
+      </xsl:if>
+    </p>
+  </xsl:template>
+  <!-- the second part of a broken paragraph was printed with the first -->
+  <xsl:template match="tei:p[@part = ('M', 'F')][preceding-sibling::tei:p[1][@part = ('I', 'M')]]" mode="kp:text"/>
+
+  <!-- ============ inline content: the reading view ============ -->
+  <xsl:mode name="kp:inline" on-no-match="shallow-skip"/>
+  <xsl:template match="text()" mode="kp:inline"><xsl:value-of select="."/></xsl:template>
+
+  <xsl:template match="tei:choice" mode="kp:inline">
+    <xsl:apply-templates select="kse:correction(.)" mode="kp:inline"/>
+    <xsl:call-template name="kp:app"/>
+  </xsl:template>
+  <xsl:template match="tei:choice/tei:corr | tei:choice/tei:reg | tei:choice/tei:expan" mode="kp:inline">
+    <xsl:apply-templates mode="kp:inline"/>
+  </xsl:template>
+
+  <xsl:template match="tei:sic" mode="kp:inline">
+    <xsl:apply-templates mode="kp:inline"/>
+    <xsl:call-template name="kp:app"/>
+  </xsl:template>
+  <xsl:template match="tei:corr" mode="kp:inline">
+    <xsl:apply-templates mode="kp:inline"/>
+    <xsl:call-template name="kp:app"/>
+  </xsl:template>
+  <xsl:template match="tei:supplied" mode="kp:inline">
+    <xsl:text>⟨</xsl:text><xsl:apply-templates mode="kp:inline"/><xsl:text>⟩</xsl:text>
+    <xsl:call-template name="kp:app"/>
+  </xsl:template>
+  <xsl:template match="tei:app" mode="kp:inline">
+    <xsl:apply-templates select="tei:lem" mode="kp:inline"/>
+    <xsl:call-template name="kp:app"/>
+  </xsl:template>
+  <xsl:template match="tei:lem" mode="kp:inline"><xsl:apply-templates mode="kp:inline"/></xsl:template>
+
+  <!-- a note is printed in the entry of the intervention it belongs to, or as an entry of its own -->
+  <xsl:template match="tei:note" mode="kp:inline">
+    <xsl:if test="kse:is-intervention(.)"><xsl:call-template name="kp:app"/></xsl:if>
+  </xsl:template>
+
+  <xsl:template match="tei:persName | tei:placeName | tei:orgName | tei:name" mode="kp:inline">
+    <span class="name" id="{kse:occurrence-id(.)}"><xsl:apply-templates mode="kp:inline"/></span>
+  </xsl:template>
+  <xsl:template match="tei:date" mode="kp:inline">
+    <span class="date" id="{kp:date-id(.)}"><xsl:apply-templates mode="kp:inline"/></span>
+  </xsl:template>
+  <xsl:template match="tei:title | tei:q | tei:foreign | tei:hi | tei:bibl | tei:pubPlace | tei:biblScope"
+                mode="kp:inline">
+    <xsl:apply-templates mode="kp:inline"/>
+  </xsl:template>
+
+  <!-- anchor of a date: its block's id and its position among the dates of the block -->
+  <xsl:function name="kp:date-id" as="xs:string">
+    <xsl:param name="d" as="element(tei:date)"/>
+    <xsl:variable name="b" select="kse:block-of($d)"/>
+    <xsl:sequence select="'date-' || (if ($b) then kse:block-id($b) else 'x') || '-'
+                          || (count(($b, root($d))[1]//tei:date[. &lt;&lt; $d]) + 1)"/>
+  </xsl:function>
+
+  <!-- ============ one apparatus entry ============ -->
+  <!-- Few elements inside an entry on purpose: WeasyPrint lays the page's whole footnote area out again for
+       every footnote it adds, so each box in an entry is paid for many times. -->
+  <xsl:template name="kp:app">
+    <xsl:variable name="n" select="kse:app-number(.)"/>
+    <xsl:if test="exists($n)">
+      <xsl:variable name="kind" select="kse:intervention-kind(.)"/>
+      <xsl:variable name="cert" select="kse:cert(.)"/>
+      <span class="app" id="app{$n}" data-n="{$n}">
+        <xsl:choose>
+          <xsl:when test="$kind = ('correction', 'regularization', 'expansion', 'variant')">
+            <xsl:value-of select="kse:text(kse:correction(.), 'reading')"/>
+            <xsl:text>] </xsl:text>
+            <xsl:value-of select="kse:text(kse:witness(.), 'diplomatic')"/>
+            <xsl:text> </xsl:text><span class="wit"><xsl:value-of select="$witness-siglum"/></span>
+          </xsl:when>
+          <xsl:when test="$kind = 'sic'">
+            <xsl:value-of select="kse:text(., 'diplomatic')"/>
+            <xsl:text> </xsl:text><span class="wit"><xsl:value-of select="$witness-siglum"/></span>
+            <xsl:text>, </xsl:text><span class="ed"><xsl:value-of select="kp:l('kind-sic')"/></span>
+          </xsl:when>
+          <xsl:when test="$kind = 'supplied'">
+            ⟨<xsl:value-of select="kse:text(., 'reading')"/>⟩
+            <xsl:text>] </xsl:text><span class="ed"><xsl:value-of select="kp:l('supplied-by')"/></span>
+          </xsl:when>
+        </xsl:choose>
+        <xsl:if test="$cert = ('medium', 'low')">
+          <xsl:text>, </xsl:text>
+          <span class="cert"><xsl:value-of select="lower-case(kp:l('certainty')) || ': ' || kp:l('cert-' || $cert)"/></span>
+        </xsl:if>
+        <xsl:for-each select="kse:notes-of(.)">
+          <xsl:if test="$kind != 'note' or position() > 1"><xsl:text>. </xsl:text></xsl:if>
+          <xsl:apply-templates mode="kp:note"/>
+        </xsl:for-each>
+      </span>
+    </xsl:if>
+  </xsl:template>
+
+  <xsl:mode name="kp:note" on-no-match="text-only-copy"/>
+  <xsl:template match="tei:q" mode="kp:note">“<xsl:apply-templates mode="#current"/>”</xsl:template>
+  <xsl:template match="tei:title | tei:foreign | tei:mentioned | tei:hi" mode="kp:note"><i><xsl:apply-templates mode="#current"/></i></xsl:template>
+</xsl:stylesheet>
