@@ -65,3 +65,88 @@ def test_witness_precision_of_confident_items_and_speed():
     for pair in [("конферепциясы", "конференциясы"), ("курес", "күрес"), ("Олкелік", "Өлкелік")]:
         assert pair in by
     assert len(items) < 120  # a list a scholar can read
+
+
+# ---------------------------------------------------------------- rules added for recall (made-up texts)
+
+from tools.ocr import consonants_ok  # noqa: E402
+
+
+def _flag(tmp_path, text: str, min_confidence: float = 0.0) -> dict:
+    f = tmp_path / "w.txt"
+    f.write_text(text, encoding="utf-8")
+    return {it.text: it for it in suggest_ocr(f, min_confidence)}
+
+
+def test_harmony_ignores_invariant_instrumental_and_consonant_harmony():
+    assert harmony_ok("құрумен") and harmony_ok("шақырумен") and not harmony_ok("болді")
+    assert not consonants_ok("қазак") and consonants_ok("қазақ")
+    assert not consonants_ok("қөбейді") and consonants_ok("көбейді")
+
+
+def test_wrong_plural_allomorph_after_a_vowel(tmp_path):
+    text = ("Жұмысшылар келді. Жұмысшылар кетті. Біз жұмысшылар мен шаруаларды көрдік. "
+            "Олар жұмысшылар еді. Кеше жұмысшыдар жиналды.")
+    got = _flag(tmp_path, text, 0.3)
+    assert got["жұмысшыдар"].suggestion == "жұмысшылар"
+    assert "жұмысшылар" not in got
+
+
+def test_rare_dictionary_word_beside_a_frequent_neighbour(tmp_path):
+    text = ("Сол күні жиналыс болды. Келесі күні де болды. Ол күнге дейін күттік. "
+            "Күннен күнге өсті. Бір күндері келді. Сол кун үлкен жиын өтті.")
+    got = _flag(tmp_path, text)
+    assert got["кун"].suggestion == "күн"
+    assert not any(it.suggestion == "кун" for it in got.values())
+
+
+def test_full_stop_before_a_capital_is_not_an_abbreviation(tmp_path):
+    got = _flag(tmp_path, "Жиналыс өтті. Одан кейін екінші жиналыс отті. Бәрі келді. Жиын өтті.", 0.3)
+    assert got["отті"].suggestion == "өтті"
+    got = _flag(tmp_path, "Бұл 5 млн. адам еді.")
+    assert "млн" not in got
+
+
+def test_space_after_hyphen_of_an_abbreviation_and_spaced_party_name(tmp_path):
+    text = "Ол СССР- де болды. РК(б)П шешімі. РК(б)П ОК-і. РК (б) П-нің мүшесі."
+    got = _flag(tmp_path, text)
+    assert got["СССР- де"].suggestion == "СССР-де"
+    assert got["РК (б) П"].suggestion == "РК(б)П" and got["РК (б) П"].confidence >= 0.8
+
+
+def test_split_ending_that_was_also_misread(tmp_path):
+    got = _flag(tmp_path, "Жиналысқа жүз адам га жуық келді.")
+    assert got["адам га"].suggestion == "адамға"
+
+
+def test_genitive_without_possessive_head(tmp_path):
+    text = ("Ұлттық мәселе. Ұлттық саясат. Ұлттық кадрлар. Олар ұлттың мемлекеттілікті нығайтты. "
+            "Бұл ұлттың мәселесі еді.")
+    f = tmp_path / "w.txt"
+    f.write_text(text, encoding="utf-8")
+    items = [it for it in suggest_ocr(f) if it.text == "ұлттың"]
+    assert len(items) == 1 and items[0].suggestion == "ұлттық"
+    assert "мемлекеттілікті" in text.split("\n")[0][items[0].column - 1:]
+
+
+def test_morphological_flaws(tmp_path):
+    from tools.ocr import _Finder
+    from tools.textsource import load
+
+    f = tmp_path / "w.txt"
+    f.write_text("Бұрынғы шаруашылықтарын көрдік.", encoding="utf-8")
+    fin = _Finder(load(f))
+    assert fin.flaw("бұрыңғы")            # ң for н before a velar, as pronounced
+    assert fin.flaw("шаруашылықтарып")    # a converb -п after a plural
+    assert fin.flaw("әйелдердід")         # a native word ending in a voiced stop
+    assert fin.flaw("орынлардың")         # -лар after н
+    for ok in ("бұрынғы", "адамдар", "жұмысшылар", "аударып", "қатар", "кооперативтік", "адамның"):
+        assert not fin.flaw(ok), ok
+
+
+def test_inserted_and_transposed_letters_undone_towards_words_of_the_text(tmp_path):
+    text = ("Еңбекші халық. Еңбекші шаруалар. Еңбекші жастар. Үкімет қаулысы шықты. Бұл қаулысы "
+            "маңызды. Ол қаулысын орындады. Қаулысы бойынша. Осы қаулысы дұрыс. Бір еңбекіш келді. Жаңа қауылысы шықты.")
+    got = _flag(tmp_path, text)
+    assert got["еңбекіш"].suggestion == "еңбекші"
+    assert got["қауылысы"].suggestion == "қаулысы"

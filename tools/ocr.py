@@ -11,6 +11,17 @@ rules, frequency in the text itself, vowel harmony. A word the dictionary accept
 a one-letter confusion turns it into a clearly more frequent word of the same text ("кун" beside many
 "күн…"), but with a low score.
 
+Shape rules that need no candidate to be suspicious (`_Finder.flaw`, `consonants_ok`): a suffix whose
+first consonant does not fit the stem's last sound (жұмысшы+дар, орын+лар), a native word ending in a
+voiced stop, ң written for н before a velar as it is pronounced (бұрыңғы), a converb -п after a plural,
+and қ/ғ in a front-vowel word or к/г in a back-vowel one (a weak, ranking-only hint). The text's own
+usage counts for whole inflection families: a dictionary word used once whose one-letter neighbour is
+used five times as often with its endings ("кун" beside күні, күнге, күндер) is reported; so are an
+inserted or swapped letter and two-letter changes towards words of the text. Context rules: a space
+after a hyphen or around a parenthesis of an abbreviation ("СССР- де", "РК (б) П"), a split-off ending
+that was misread as well ("адам га"), and a genitive without a possessive head ("ұлттың
+мемлекеттілікті", where the -қ adjective the text uses is meant).
+
 Names, abbreviations and Russian loanwords are protected by the same evidence rather than by lists:
 a capitalised word or an abbreviation is only reported when its correction occurs elsewhere in the
 text, and loanword-looking words (Russian letters, о/ө after the first syllable, initial consonant
@@ -74,6 +85,10 @@ SUFFIXES = sorted(set("""
 т ыр ір дыр дір тыр тір ғыз гіз қыз кіз ушылық ушілік
 """.split()), key=len, reverse=True)
 _SUFFIX_SET = set(SUFFIXES)
+INVARIANT_ENDINGS = {"мен", "бен", "пен"}
+# Suffixes that make verb forms: they cannot follow a plural (шаруашылықтар+ып is not a word).
+VERBAL = set("ып іп п у ю ған ген қан кен атын етін йтын йтін ушы уші а е й ар ер р".split())
+PLURAL = ("лар", "лер", "дар", "дер", "тар", "тер")
 _MAX_SUF = max(map(len, SUFFIXES))
 # Word-final pieces that are never separate words: a space before them splits a word ("совет тік").
 SPLIT_SUFFIXES = set("ның нің дың дің тың тің ға ге қа ке на не ны ні ды ді ты ті да де та те нда нде "
@@ -165,6 +180,8 @@ class Lexicon:
                 continue
             if self.stem_ok(stem):
                 return True
+            if suf in VERBAL and stem.endswith(PLURAL):
+                continue
             r = self._morph.get(stem)
             if r is None:
                 r = self._strip(stem, depth + 1)
@@ -189,13 +206,14 @@ class Lexicon:
 def _suffix_fits(stem: str, suf: str) -> bool:
     """Phonotactics of a suffix boundary: vowel-initial suffixes after consonants, a lone consonant
     after a vowel, and the suffix's vowel in harmony with the stem's last vowel."""
-    if suf[0] in VOWELS and stem[-1] in VOWELS:
+    if suf[0] in VOWELS and stem[-1] in VOWELS and stem[-1] not in "уи":
         return False
     if len(suf) == 1 and suf not in VOWELS and stem[-1] not in VOWELS:
         return False
     last = next((c for c in reversed(stem) if c in BACK or c in FRONT), None)
     sv = next((c for c in suf if c in BACK or c in FRONT), None)
-    if last and sv and ((last in BACK) != (sv in BACK)) and not looks_loan(stem):
+    if (last and sv and ((last in BACK) != (sv in BACK)) and not looks_loan(stem)
+            and suf not in INVARIANT_ENDINGS):
         return False
     return True
 
@@ -222,9 +240,25 @@ def looks_loan(w: str) -> bool:
 
 
 def harmony_ok(w: str) -> bool:
-    """Front/back vowel harmony of a native Kazakh word (и, у, я, ю are neutral)."""
-    vs = [c for c in w.lower() if c in BACK or c in FRONT]
+    """Front/back vowel harmony of a native Kazakh word (и, у, я, ю are neutral; the instrumental
+    -мен/-бен/-пен has no back variant, so it is left out)."""
+    w = w.lower()
+    if len(w) > 5 and w[-3:] in INVARIANT_ENDINGS:
+        w = w[:-3]
+    vs = [c for c in w if c in BACK or c in FRONT]
     return not (any(c in BACK for c in vs) and any(c in FRONT for c in vs))
+
+
+def consonants_ok(w: str) -> bool:
+    """Consonant harmony of a native word: қ, ғ go with back vowels, к, г with front ones (қазак, қөбейді
+    break it). Loanwords break it freely (кулак, орган), so this is weak evidence and used only to rank."""
+    w = w.lower()
+    vs = [c for c in w if c in BACK or c in FRONT]
+    if not vs or not harmony_ok(w):
+        return True
+    if vs[0] in BACK:
+        return not any(c in "кг" for c in w)
+    return not any(c in "қғ" for c in w)
 
 
 def _match_case(model: str, word: str) -> str:
@@ -236,8 +270,10 @@ def _match_case(model: str, word: str) -> str:
     return "".join(out)
 
 
-def _edits(w: str, max_edits: int) -> dict[str, tuple[float, str]]:
-    """Readings that `w` (lower case) may stand for: candidate -> (prior, description)."""
+def _edits(w: str, max_edits: int, starts: set[str] | None = None) -> dict[str, tuple[float, str]]:
+    """Readings that `w` (lower case) may stand for: candidate -> (prior, description). With `starts`
+    (the beginnings of the words of a text), the two-change and structural readings are limited to
+    ones that begin like a word of that text."""
     out: dict[str, tuple[float, str]] = {}
 
     def put(c: str, p: float, why: str) -> None:
@@ -253,20 +289,57 @@ def _edits(w: str, max_edits: int) -> dict[str, tuple[float, str]]:
         if i > 0 and w[i - 1] == ch:  # doubled letter
             put(w[:i] + w[i + 1:], 0.75 if ch in VOWELS else 0.5, f"doubled {ch}")
     if max_edits > 1:
+        for i in range(1, len(w)):
+            if w[i] != w[i - 1] and i < len(w) - 2:  # doubled letters are handled above; endings are grammar
+                c = w[:i] + w[i + 1:]
+                if starts is None or c in starts:
+                    put(c, 0.4 if w[i] in VOWELS else 0.3, f"extra {w[i]}")
+            if i < len(w) - 1 and w[i] != w[i + 1]:
+                c = w[:i] + w[i + 1] + w[i] + w[i + 2:]
+                if starts is None or c in starts:
+                    put(c, 0.4, f"{w[i]}{w[i + 1]} transposed")
         for i, c1, p1, d1 in singles:
-            if p1 < 0.5:
+            if p1 < 0.5 or starts is not None and c1[:i + 1] not in starts:
                 continue
             for j in range(i + 1, len(c1)):
                 for meant, p2 in _BY_SEEN.get(c1[j], ()):
                     if p2 < 0.5:
                         continue
-                    put(c1[:j] + meant + c1[j + 1:], p1 * p2 * 0.8, f"{d1}, {c1[j]}→{meant}")
+                    c2 = c1[:j] + meant + c1[j + 1:]
+                    if starts is None or c2 in starts:
+                        put(c2, p1 * p2 * 0.8, f"{d1}, {c1[j]}→{meant}")
     return out
 
 
 # Endings that Kazakh morphology hardly produces: the -п converb after a dative-like -ке/-ға syllable
 # (шеккеп, біріккеп are -кен participles with н read as п).
+GRAMMATICAL_FINALS = [set("нп"), set("нң"), set("ңқ"), set("ңк"), set("пң")]
+_UP = "А-ЯӘІҢҒҮҰҚӨҺЁ"
+_PAREN_ABBR = re.compile(rf"(?<![\w(])[{_UP}]{{1,6}} ?\([а-яәіңғүұқөһ]{{1,3}}\) ?[{_UP}]{{1,3}}(?![\w)])")
+# A word with a 3rd-person possessive ending (мәселесі, мүшелерінің, жерінде): what a genitive needs.
+_POSSESSED = re.compile(r"(?:[^дтн][ыі]|[ыі]н|[ыі]ң|[ыі]н[аеы]|[ыі]н[дт][ае]|[ыі]н[ае]н|[ыі]ның|[ыі]нің"
+                        r"|[ыі]мен|[ыі]н[дт][ае]ғы|[ыі]н[дт]егі|[ыі]на|[ыі]не)$")
 IMPLAUSIBLE_END = re.compile(r"(?:[гкғқ][еа]п|[ыі]ңың|[ыі]ңің)$")
+
+
+# Which consonant opens a suffix after a given stem-final letter (Kazakh suffix allomorphy):
+# plural -лар/-дар/-тар and abstract -лық/-дық/-тық take л after vowels, р, у, й; д after the other voiced
+# consonants; т after voiceless ones. The genitive takes н after vowels, д after voiced consonants (р, у, й
+# included), т after voiceless ones; м, н, ң behave like vowels for it (адамның). Letters of loanwords (б в г д ғ at a stem end) allow either.
+_VOICELESS = set("пкқстшфхцчщ")
+_LOOSE = set("бвгдғ")
+_ALLOMORPHS = (
+    (("лар", "лер", "дар", "дер", "тар", "тер", "лық", "лік", "дық", "дік", "тық", "тік"), "л", "рйу"),
+    (("ның", "нің", "дың", "дің", "тың", "тің"), "н", "мнң"),
+)
+
+
+def _allomorph_wanted(prev: str, after_vowel: str, sonorant_like_vowel: str) -> str:
+    if prev in VOWELS and prev not in "уи" or prev in sonorant_like_vowel:
+        return after_vowel
+    if prev in _VOICELESS:
+        return "т"
+    return "д"
 
 
 def _diff_pos(a: str, b: str) -> int:
@@ -301,11 +374,61 @@ class _Finder:
         self.lex = lexicon()
         self.toks = _tokens(src.blocks)
         self.freq = Counter(t.text.lower() for t in self.toks)
+        self._chain: dict[str, bool] = {}
+        self._flaw: dict[str, str | None] = {}
         # stems present in the text: a word's first 5+ letters seen at least twice supports it
         self.prefixes = Counter()
+        self.by_prefix: dict[str, list[tuple[str, int]]] = {}
+        self.starts: set[str] = set()  # every beginning of a word of the text
         for w, n in self.freq.items():
             for k in range(5, len(w) + 1):
                 self.prefixes[w[:k]] += n
+            self.by_prefix.setdefault(w[:3], []).append((w, n))
+            self.starts.update(w[:k] for k in range(2, len(w) + 1))
+        self._family: dict[str, int] = {}
+
+    def suffix_chain(self, rest: str) -> bool:
+        """Can `rest` be read as a sequence of suffixes (or nothing)?"""
+        r = self._chain.get(rest)
+        if r is None:
+            r = rest == "" or any(rest[:k] in _SUFFIX_SET and self.suffix_chain(rest[k:])
+                                   for k in range(min(_MAX_SUF, len(rest)), 0, -1))
+            self._chain[rest] = r
+        return r
+
+    def flaw(self, w: str) -> str | None:
+        """A shape Kazakh spelling does not produce: a suffix with the wrong initial consonant after a
+        known stem (жұмысшы+дар, орын+лар), a native word ending in a voiced stop (әйелдердід), ң written
+        for н before a velar as it is pronounced (бұрыңғы), a converb -п after a plural (…тарып)."""
+        r = self._flaw.get(w, 0)
+        if r != 0:
+            return r
+        r = None
+        loan = looks_loan(w) or self.lex.loan_stem(w)
+        if not loan and len(w) > 3 and w[-1] in "бгдғ" and not self.lex.spell(w):
+            r = f"final {w[-1]}"
+        for sufs, after_vowel, like_vowel in () if loan else _ALLOMORPHS:
+            if r:
+                break
+            for k in range(2, len(w) - 2):
+                suf = w[k:k + 3]
+                if suf not in sufs or not self.suffix_chain(w[k + 3:]):
+                    continue
+                prev = w[k - 1]
+                if prev in _LOOSE:
+                    continue
+                want = _allomorph_wanted(prev, after_vowel, like_vowel)
+                if suf[0] != want and k >= 4 and self.lex.stem_ok(w[:k]):
+                    r = f"-{suf} after {prev}"
+                    break
+        m = re.search("ң[гғкқ]", w)
+        if m and not self.lex.spell(w) and self.lex.spell(w[:m.start()] + "н" + w[m.start() + 1:]):
+            r = "ң before a velar, as pronounced"  # бұрыңғы for бұрынғы
+        m = re.search(r"[лдт][ае]р[ыі]?п$", w)
+        if m and not self.lex.spell(w) and self.lex.known(w[:-1] + "н"):
+            r = "-п after a noun ending"  # шаруашылықтарып: a converb cannot follow a plural
+        self._flaw[w] = r
+        return r
 
     def frozen(self, t: _Tok) -> bool:
         b = self.src.blocks[t.block]
@@ -342,10 +465,13 @@ class _Finder:
                 continue
             if len(t.text) < 2 or not CYR.search(t.text):
                 continue
-            if b.text[t.j:t.j + 1] == "." and len(t.text) <= 4 and t.text.islower():
-                continue  # an abbreviation (сент., млн., т. б.)
-            if t.i > 0 and b.text[t.i - 1] == "-" and len(t.text) <= 5 and t.text.islower():
-                continue  # a case ending after a hyphen (ОК-інің, 1,5%-не)
+            if (b.text[t.j:t.j + 1] == "." and len(t.text) <= 4 and t.text.islower()
+                    and not re.match(r"\.\s*(?:[А-ЯӘІҢҒҮҰҚӨҺЁA-Z«]|$)", b.text[t.j:])):
+                continue  # an abbreviation (сент., млн., т. б.); before a capital it ends a sentence
+            if t.i > 1 and b.text[t.i - 1] == "-" and len(t.text) <= 5 and t.text.islower() and (
+                    not b.text[t.i - 2].islower() or t.text in _SUFFIX_SET
+                    or k > 0 and self.toks[k - 1].j == t.i - 1 and len(self.toks[k - 1].text) <= 3):
+                continue  # a case ending after a hyphen (ОК-інің, км-лік), not a compound (азық-түлік)
             initial = self.sentence_initial(b, t.i)
             key = (t.text, initial, t.j < len(b.text) and b.text[t.j] in "-(")
             if key not in cache:
@@ -355,6 +481,7 @@ class _Finder:
                 sugg, conf, why = res
                 items.append(self.item(t, t.i, t.j, t.text, sugg, conf, why))
         items.extend(self.splits())
+        items.extend(self.headless_genitives())
         items.sort(key=lambda x: (x.line, x.column))
         # one suggestion per place: keep the most confident
         best: dict[tuple[int, int], OcrItem] = {}
@@ -396,44 +523,96 @@ class _Finder:
         name = word[0].isupper() and not initial and not abbrev
         loan = looks_loan(lw) or self.lex.loan_stem(lw)
         native_bad = not loan and not harmony_ok(lw)
+        flawed = bool(IMPLAUSIBLE_END.search(lw) or self.flaw(lw))
         # evidence for the word as it stands (its own occurrences count once less: it is one of them)
-        e_own = {2: 2.0, 1: 1.5, 0: 0.0}[own] + 0.7 * min(f - 1, 3)
-        if own and IMPLAUSIBLE_END.search(lw):
-            own, e_own = 0, e_own - 1.5
+        base = {2: 2.0, 1: 1.5, 0: 0.0}[own]
+        e_own = base + 0.7 * min(f - 1, 3)
+        if flawed:
+            own, base, e_own = 0, base - 1.5, e_own - 1.5
         if own and native_bad:
-            e_own -= 0.9
+            base, e_own = base - 0.9, e_own - 0.9
+        cons_bad = not loan and not native_bad and not consonants_ok(lw)
+        if own and cons_bad:
+            base, e_own = base - 0.5, e_own - 0.5
         if name or abbrev:
-            e_own += 1.0
+            base, e_own = base + 1.0, e_own + 1.0
         if loan:
-            e_own += 0.5
-        if e_own >= 2.6:
-            return None
-        max_edits = 2 if own == 0 and len(lw) <= 14 else 1
+            base, e_own = base + 0.5, e_own + 0.5
+        if e_own >= 2.6 and own == 2:
+            # a dictionary word is still suspect when a one-letter neighbour is far more common in this
+            # text (кун beside күні, күнге, күндер …)
+            if f > 1 or not any(self.dominates(lw, c, p) for c, (p, _) in _edits(lw, 1).items()):
+                return None
+        elif e_own >= 2.6 and not (own == 1 and f > 1 and not (name or abbrev) and any(
+                self.freq.get(c) and self.lex.spell(c) for c in _edits(lw, 1))):
+            return None  # well attested, unless the text also spells it another, dictionary way
+        max_edits = 2 if own < 2 and f == 1 and len(lw) <= 14 or own == 0 else 1
         best = None
-        for cand, (prior, why) in _edits(lw, max_edits).items():
+        for cand, (prior, why) in _edits(lw, max_edits, self.starts if own else None).items():
+            structural = why.startswith("extra") or why.endswith("transposed")
+            if own and ("," in why or structural) and not (cand in self.starts and (
+                    self.freq.get(cand, 0) >= 2 and not structural or self.dominates(lw, cand, 1.0))):
+                continue  # a word the suffix rules explain: two changes only towards a word the text uses
             if abbrev and not self.freq.get(cand, 0):
                 continue  # an abbreviation is corrected only towards one the text uses elsewhere
+            structural = why.startswith("extra") or why.endswith("transposed")
+            if structural and (name or abbrev):
+                continue
             if name and not self.freq.get(cand, 0) and not self.lex.spell(_match_case(word, cand)):
                 continue
             e_c = self.evidence(cand)
-            if e_c <= 0.5:
-                continue
+            if e_c <= 0.5 or structural and (e_c < 2.0 or self.family(cand) < 2):
+                continue  # an inserted or swapped letter is only undone towards a word of the text
             if not looks_loan(cand) and not harmony_ok(cand):
                 e_c -= 0.8
             elif native_bad:
                 e_c += 0.6
-            score = prior * _sigmoid(1.6 * (e_c - e_own) - 1.2)
-            if own == 2 and not native_bad:
+            if self.flaw(cand):
+                e_c -= 1.2
+            if not consonants_ok(cand) and not (looks_loan(cand) or self.lex.loan_stem(cand)):
+                e_c -= 0.6
+            elif cons_bad:
+                e_c += 0.6  # the reading restores the consonant harmony the word breaks (киын → қиын)
+            # for a word the dictionary lacks, a weaker confusion (a letter too many) is enough
+            dominant = f == 1 and self.dominates(lw, cand, prior if own == 2 else max(prior, 0.7))
+            if dominant:
+                e_c += 1.0
+            e_ref = e_own
+            if own == 1 and f > 1 and not (name or abbrev) and self.freq.get(cand, 0) and self.lex.spell(cand):
+                e_ref = base  # the text spells the word both ways and the dictionary knows only the other
+            score = prior * _sigmoid(1.6 * (e_c - e_ref) - 1.2)
+            if own == 2 and not native_bad and not dominant:
                 score *= 0.6  # a dictionary word: only a hint
-            if own and self.lex.known(cand) and _diff_pos(lw, cand) >= len(lw) - 4 and not native_bad:
+            d = _diff_pos(lw, cand)
+            if (own and self.lex.known(cand) and d >= len(lw) - 4 and not native_bad
+                    and not dominant):
                 score *= 0.35  # two grammatical endings of one stem: the dictionary cannot decide
-            if _diff_pos(lw, cand) == len(lw) - 1 and {lw[-1], cand[-1]} == {"н", "ң"}:
+            if dominant and len(lw) <= 3:
+                score *= 0.6  # a short dictionary word: its neighbour's frequency proves less
+            if d == len(lw) - 1 and {lw[-1], cand[-1]} == {"н", "ң"}:
                 score *= 0.4  # final -н (accusative) or -ң (genitive, 2nd person): grammar, not OCR shape
             if best is None or score > best[1]:
                 best = (_match_case(word, cand), score, why)
         if best and best[1] >= 0.05:
             return best
         return None
+
+    def family(self, w: str) -> int:
+        """Occurrences in the text of `w` and of `w` followed by suffixes (its inflections)."""
+        r = self._family.get(w)
+        if r is None:
+            r = sum(n for x, n in self.by_prefix.get(w[:3], ()) if x.startswith(w) and self.suffix_chain(x[len(w):]))
+            self._family[w] = r
+        return r
+
+    def dominates(self, w: str, cand: str, prior: float) -> bool:
+        """Is the known word `cand`, a likely confusion of `w`, used far more often in this text than `w`?
+        Not for a last letter that is itself a grammatical ending (-н/-п/-ң/-қ: басын, басып)."""
+        d = _diff_pos(w, cand)
+        if prior < 0.7 or d == len(w) - 1 and {w[-1], cand[-1]} in GRAMMATICAL_FINALS:
+            return False
+        fc = self.family(cand)
+        return fc >= 5 and fc >= 5 * max(1, self.family(w)) and self.lex.known(cand) > 0
 
     def splits(self) -> list[OcrItem]:
         """Words split by a space ("совет тік") or after a hyphen ("ОК- нің")."""
@@ -447,21 +626,71 @@ class _Finder:
                 continue
             lb = b.text.lower()
             if gap == "- ":
-                if lb in SPLIT_SUFFIXES or re.fullmatch(r"[іы]?(н|ң|ні|нің|ның|не|на|нде|нда|нен|нан)", lb):
+                abbrev = a.text.isupper() or blk.text[a.j - 1:a.j].isdigit()
+                if (lb in SPLIT_SUFFIXES or re.fullmatch(r"[іы]?(н|ң|ні|нің|ның|не|на|нде|нда|нен|нан)", lb)
+                        or abbrev and b.text.islower() and len(lb) <= 5 and self.suffix_chain(lb)):
                     text = blk.text[a.i:b.j]
                     out.append(self.item(a, a.i, b.j, text, a.text + "-" + b.text, 0.85, "space after hyphen"))
                 continue
             joined = (a.text + b.text).lower()
             if not CYR.search(joined) or b.text[0].isupper() or len(a.text) < 3:
                 continue
+            why = "word split by a space"
             if lb not in SPLIT_SUFFIXES:
+                # a split-off ending misread too (адам га): only a suffix after a known lower-case word
+                fixed = next((c for c, (p, _) in _edits(lb, 1).items() if p >= 0.5 and c in SPLIT_SUFFIXES), None)
+                if (not fixed or len(lb) > 3 or self.lex.spell(lb) and lb not in self.lex.extra
+                        or not a.text.islower() or not self.lex.known(a.text.lower())):
+                    continue
+                joined = a.text.lower() + fixed
+                if not self.lex.known(joined) or not harmony_ok(joined):
+                    continue
+                text = blk.text[a.i:b.j]
+                out.append(self.item(a, a.i, b.j, text, a.text + fixed, 0.5, "word split by a space, ending misread"))
                 continue
             e = self.evidence(joined)
             if e < 2.0 or (not looks_loan(joined) and not harmony_ok(joined)):
                 continue
             conf = min(0.9, 0.3 + 0.25 * e)
             text = blk.text[a.i:b.j]
-            out.append(self.item(a, a.i, b.j, text, a.text + b.text, conf, "word split by a space"))
+            out.append(self.item(a, a.i, b.j, text, a.text + b.text, conf, why))
+        out.extend(self.spaced_abbreviations())
+        return out
+
+    def headless_genitives(self) -> list[OcrItem]:
+        """-ң for -қ/-к: a genitive (ұлттың) needs a possessive head (ұлттың мәселесі); before a word
+        without one (ұлттың мемлекеттілікті, облыстың губерниялық) the adjective in -қ/-к is meant, when
+        the text uses that adjective elsewhere."""
+        out = []
+        for a, b, c in zip(self.toks, self.toks[1:], self.toks[2:] + [self.toks[-1]]):
+            lw = a.text.lower()
+            if c is not b and c.block == b.block and _POSSESSED.search(c.text):
+                continue  # the head may be the word after next (мемлекеттің колхоз құрылысына)
+            if (a.block != b.block or not lw.endswith(("ың", "ің")) or len(lw) < 5 or self.frozen(a)
+                    or self.src.blocks[a.block].text[a.j:b.i] != " " or not b.text.islower()):
+                continue
+            cand = lw[:-1] + ("қ" if harmony_ok(lw) and any(c in BACK for c in lw) else "к")
+            if self.freq.get(cand, 0) < 3 or _POSSESSED.search(b.text) or len(b.text) < 4:
+                continue
+            out.append(self.item(a, a.i, a.j, a.text, _match_case(a.text, cand), 0.5,
+                                 "genitive without a possessive head"))
+        return out
+
+    def spaced_abbreviations(self) -> list[OcrItem]:
+        """Party abbreviations broken by spaces around a parenthesis ("РК (б) П", "РК(б) П") where the text
+        writes the same abbreviation without spaces elsewhere."""
+        out = []
+        compact = Counter()
+        for blk in self.src.blocks:
+            compact.update(m.group() for m in _PAREN_ABBR.finditer(blk.text) if " " not in m.group())
+        for bi, blk in enumerate(self.src.blocks):
+            for m in _PAREN_ABBR.finditer(blk.text):
+                if " " not in m.group() or any(blk.frozen[m.start():m.end()]):
+                    continue
+                fixed = m.group().replace(" ", "")
+                conf = 0.85 if compact[fixed] else 0.4
+                out.append(self.item(_Tok(bi, m.start(), m.end(), m.group()), m.start(), m.end(), m.group(),
+                                     fixed, conf, "abbreviation split by a space"))
         return out
 
 
