@@ -165,13 +165,22 @@
   <xsl:template name="h:apparatus-page">
     <xsl:variable name="apps" select="kse:interventions(/)"/>
     <h1><xsl:sequence select="h:t('apparatus')"/></h1>
+    <!-- the lead counts by kind, so that each figure can be checked against the TEI (corr, note, lone sic) -->
+    <xsl:variable name="corrections" select="$apps[kse:intervention-kind(.) = ('correction', 'regularization', 'expansion', 'supplied', 'variant')]"/>
     <p class="lead">
-      <xsl:value-of select="count($apps)"/><xsl:text> </xsl:text><span><xsl:sequence select="h:t('st-interventions')"/></span>
+      <xsl:value-of select="count($apps)"/><xsl:text> </xsl:text><span><xsl:sequence select="h:t('st-entries')"/></span>
+      <xsl:text>: </xsl:text><xsl:value-of select="count($corrections)"/><xsl:text> </xsl:text><span><xsl:sequence select="h:t('st-corrections')"/></span>
+      <xsl:text> (</xsl:text>
       <xsl:for-each select="('high', 'medium', 'low')">
         <xsl:variable name="c" select="."/>
-        <xsl:text> · </xsl:text><span class="cert cert-{$c}"><xsl:sequence select="h:t('cert-' || $c)"/></span>
-        <xsl:text>: </xsl:text><xsl:value-of select="count($apps[kse:cert(.) = $c])"/>
+        <xsl:if test="position() gt 1"><xsl:text> · </xsl:text></xsl:if>
+        <span class="cert cert-{$c}"><xsl:sequence select="h:t('cert-' || $c)"/></span>
+        <xsl:text>: </xsl:text><xsl:value-of select="count($corrections[kse:cert(.) = $c])"/>
       </xsl:for-each>
+      <xsl:text>), </xsl:text>
+      <xsl:value-of select="count($apps[kse:intervention-kind(.) = 'note'])"/><xsl:text> </xsl:text><span><xsl:sequence select="h:t('st-notes')"/></span>
+      <xsl:text>, </xsl:text>
+      <xsl:value-of select="count($apps[kse:intervention-kind(.) = 'sic'])"/><xsl:text> </xsl:text><span><xsl:sequence select="h:t('st-unmended')"/></span>
     </p>
     <div class="table-wrap">
       <table class="apparatus-table">
