@@ -27,7 +27,7 @@
   </xsl:variable>
 
   <xsl:template name="kp:indexes">
-    <xsl:for-each select="('persons', 'places', 'orgs')">
+    <xsl:for-each select="('persons', 'places', 'orgs')[. = tokenize($indexes)]">
       <xsl:variable name="kind" select="."/>
       <xsl:variable name="entries" select="kse:entries($kp:root, $kind)[exists(kse:occurrences(.))]"/>
       <xsl:if test="exists($entries)">

@@ -134,19 +134,19 @@
       <h1><xsl:value-of select="kp:l('abbreviations')"/></h1>
       <h2><xsl:value-of select="kp:l('sigla')"/></h2>
       <dl class="abbr">
-        <dt><xsl:value-of select="$witness-siglum"/></dt>
-        <dd><xsl:value-of select="kp:l('witness-desc')"/></dd>
-        <dt>]</dt>
-        <dd><xsl:value-of select="kp:l('app-explain')"/></dd>
-        <dt>⟨ ⟩</dt>
-        <dd><xsl:value-of select="kp:l('supplied-by')"/></dd>
+        <div><dt><xsl:value-of select="$witness-siglum"/></dt>
+          <dd><xsl:value-of select="kp:l('witness-desc')"/></dd></div>
+        <div><dt>]</dt>
+          <dd><xsl:value-of select="kp:l('app-explain')"/></dd></div>
+        <div><dt>⟨ ⟩</dt>
+          <dd><xsl:value-of select="kp:l('supplied-by')"/></dd></div>
       </dl>
       <xsl:if test="$orgs">
         <h2><xsl:value-of select="kp:l('org-abbr')"/></h2>
         <dl class="abbr">
           <xsl:for-each-group select="$orgs" group-by="normalize-space(tei:orgName[@type = 'abbr'][1])">
             <xsl:sort select="kse:sort-key(current-grouping-key())"/>
-            <dt><xsl:value-of select="current-grouping-key()"/></dt>
+            <div><dt><xsl:value-of select="current-grouping-key()"/></dt>
             <dd>
               <xsl:for-each select="current-group()">
                 <xsl:value-of select="normalize-space((tei:orgName[@type = 'full'], tei:orgName[not(@type)][not(@xml:lang = 'en')])[1])"/>
@@ -155,7 +155,7 @@
                 </xsl:for-each>
                 <xsl:if test="position() != last()">; </xsl:if>
               </xsl:for-each>
-            </dd>
+            </dd></div>
           </xsl:for-each-group>
         </dl>
       </xsl:if>

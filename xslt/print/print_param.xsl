@@ -14,6 +14,9 @@
   <!-- page-map: "anchor page anchor page …", the page of every anchor of the main part, as laid out by the
        renderer. Empty: the indexes fall back to CSS target-counter() (one number per occurrence). -->
   <xsl:param name="page-map" as="xs:string" select="''"/>
+  <!-- indexes (space-separated: persons places orgs): the indexes to print. The organisations are already
+       expanded in the list of abbreviations; their index adds some five pages and half a second of layout. -->
+  <xsl:param name="indexes" as="xs:string" select="'persons places'"/>
   <!-- witness-siglum: the siglum of the witness in the apparatus. -->
   <xsl:param name="witness-siglum" as="xs:string" select="'W'"/>
   <!-- typeface: the family named in the colophon (the CSS sets the face itself). -->

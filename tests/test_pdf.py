@@ -1,0 +1,387 @@
+"""The print edition (tools.build_pdf): read the PDF back with poppler and check it against the TEI.
+
+One build (A4) of tests/fixtures/print-mini.xml, and one of a snapshot of the edition once its registers are
+merged, serves every test that takes `built`. What a page holds is told
+apart by type size, as a reader would: the running text is the commonest size on a page, the apparatus what
+stands below the last body line (page-foot notes), the folio and running head stand above the first.
+On a failure the PDF is kept in the pytest temporary folder (printed in the assertion) for inspection.
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+import shutil
+import subprocess
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+from lxml import etree
+
+from tools.build_pdf import build_pdf, paper_sizes
+from tools.errors import ToolError
+
+pytestmark = pytest.mark.skipif(not shutil.which("pdftotext"), reason="poppler-utils not installed")
+
+ROOT = Path(__file__).resolve().parent.parent
+MINI = ROOT / "tests" / "fixtures" / "print-mini.xml"
+EDITION = ROOT / "tei" / "kazakhstan-1920-1932.xml"
+TEI = "{http://www.tei-c.org/ns/1.0}"
+XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
+SIGLUM = "W"
+
+
+# ---------------------------------------------------------------- reading the TEI (text/tail aware)
+def _local(el) -> str:
+    return etree.QName(el).localname if isinstance(el.tag, str) else ""
+
+
+def reading(el) -> str:
+    """The reading text of an element as the print edition shows it: corrections, no witness errors, no notes."""
+    parts: list[str] = []
+
+    def walk(e):
+        name, parent = _local(e), e.getparent()
+        if name == "note" or (name in ("sic", "orig", "abbr") and parent is not None and _local(parent) == "choice"):
+            return
+        if name == "supplied":
+            parts.append("⟨")
+        parts.append(e.text or "")
+        for child in e:
+            if isinstance(child.tag, str):
+                walk(child)
+            parts.append(child.tail or "")
+        if name == "supplied":
+            parts.append("⟩")
+
+    walk(el)
+    return norm("".join(parts))
+
+
+def norm(s: str) -> str:
+    return re.sub(r"\s+", " ", s).strip()
+
+
+def flat(s: str) -> str:
+    """For comparing running text: a line may break after a hyphen ("1-|конференциясы"), so drop the space there."""
+    return re.sub(r"-\s+", "-", norm(s))
+
+
+def in_text(tree):
+    """Elements of the text proper (no header, no registers, no web-page residue)."""
+    return [e for e in tree.iter(f"{TEI}choice", f"{TEI}sic", f"{TEI}persName", f"{TEI}placeName")
+            if e.xpath("ancestor::*[local-name()='body']")]
+
+
+TEXTUAL = {"choice", "app", "supplied"}
+
+
+def interventions(tree) -> list:
+    """What gets an apparatus entry (cf. kse:is-intervention): choice, app, supplied, sic or corr alone, and an
+    editorial note unless it follows one of these directly or stands inside one; nothing nested in another."""
+    def textual(e):
+        return _local(e) in TEXTUAL or (_local(e) in ("sic", "corr") and _local(e.getparent()) != "choice")
+
+    found = []
+    for e in tree.iter(f"{TEI}choice", f"{TEI}app", f"{TEI}supplied", f"{TEI}sic", f"{TEI}corr", f"{TEI}note"):
+        if not e.xpath("ancestor::*[local-name()='body']") or e.xpath("ancestor::*[local-name()='choice' or "
+                                                                     "local-name()='app']"):
+            continue
+        if _local(e) == "note":
+            prev = e.getprevious()
+            attached = (prev is not None and not (prev.tail or "").strip() and textual(prev)) or textual(e.getparent())
+            if e.get("type") == "editorial" and not attached:
+                found.append(e)
+        elif textual(e) and not e.xpath("ancestor::*[local-name()='supplied']"):
+            found.append(e)
+    return found
+
+
+# ---------------------------------------------------------------- reading the PDF
+@dataclass
+class Page:
+    number: int
+    body: str = ""            # the running text, footnote calls left out
+    apparatus: str = ""       # the page-foot notes
+    words: list = field(default_factory=list)
+    notes: list = field(default_factory=list)  # the words of the page-foot notes, in reading order
+
+
+def pdf_pages(pdf: Path) -> list[Page]:
+    out = subprocess.run(["pdftotext", "-bbox", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    pages = []
+    for n, chunk in enumerate(re.findall(r"<page [^>]*>(.*?)</page>", out, re.S), start=1):
+        words = [(float(a), float(b), float(c), float(d), w) for a, b, c, d, w in re.findall(
+            r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">(.*?)</word>', chunk)]
+        words = [(x0, y0, x1, y1, _unescape(w)) for x0, y0, x1, y1, w in words]
+        page = Page(n, words=words)
+        if words:
+            heights = Counter(round(y1 - y0, 1) for _, y0, _, y1, _ in words)
+            body_h = heights.most_common(1)[0][0]  # the running text is what most words on a page are
+            body = [w for w in words if abs(round(w[3] - w[1], 1) - body_h) <= 0.3]
+            if body:
+                bottom = max(w[3] for w in body)
+                page.body = " ".join(w[4] for w in sorted(body, key=_line_order))
+                page.notes = sorted((w for w in words if w[1] > bottom), key=_line_order)
+                page.apparatus = " ".join(w[4] for w in page.notes)
+        pages.append(page)
+    return pages
+
+
+def _line_order(w) -> tuple[int, float]:
+    return round(w[3] / 3), w[0]  # lines top to bottom (by baseline, 3 pt tolerance), words left to right
+
+
+def _unescape(s: str) -> str:
+    return s.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", '"').replace("&amp;", "&")
+
+
+def page_text(pdf: Path, n: int) -> str:
+    out = subprocess.run(["pdftotext", "-f", str(n), "-l", str(n), str(pdf), "-"],
+                         capture_output=True, text=True, check=True).stdout
+    # footnote calls glued to the word they follow: "қаржысы20", "І.121 Қабылов"
+    return norm(re.sub(r"(?<=[^\W\d_]\.)\d+(?=\s)", "", re.sub(r"(?<=[^\W\d_])\d+", "", out)))
+
+
+# ---------------------------------------------------------------- the build
+SOURCES = [MINI] + ([EDITION] if EDITION.exists() and b"<standOff" in EDITION.read_bytes() else [])
+
+
+@pytest.fixture(scope="module", params=SOURCES, ids=lambda p: p.stem)
+def built(request, tmp_path_factory):
+    out = tmp_path_factory.mktemp("pdf")
+    # build from a snapshot: the edition may be edited while the tests run
+    (out / "tei").mkdir()
+    src = out / "tei" / request.param.name
+    shutil.copy(request.param, src)
+    before = hashlib.sha256(src.read_bytes()).hexdigest()
+    timings: dict[str, float] = {}
+    [pdf] = build_pdf([src], out / "build", timings=timings)
+    assert hashlib.sha256(src.read_bytes()).hexdigest() == before, "the build must not touch the source"
+    tree = etree.parse(str(src))
+    return pdf, pdf_pages(pdf), tree, timings
+
+
+def test_writes_pdf_under_outdir_pdf(built):
+    pdf, pages, _, timings = built
+    assert pdf.parent.name == "pdf" and pdf.suffix == ".pdf" and pdf.stat().st_size > 10_000
+    assert set(timings) == {"validate", "xslt", "layout", "write"}
+    assert len(pages) >= 10
+
+
+def test_body_has_corrected_readings_and_not_the_errors(built):
+    pdf, pages, tree, _ = built
+    paras = [reading(p) for p in tree.iter(f"{TEI}p") if p.get("n")]
+    first = next(p.number for p in pages if flat(paras[0])[:40] in flat(p.body))
+    last = next(p.number for p in reversed(pages) if flat(paras[-1])[-40:] in flat(p.body))
+    body = flat(" ".join(p.body for p in pages[first - 1:last]))
+    expected_body = flat(" ".join(paras))
+    for choice in (e for e in in_text(tree) if _local(e) == "choice"):
+        corr, sic = flat(reading(choice.find(f"{TEI}corr"))), flat("".join(choice.find(f"{TEI}sic").itertext()))
+        assert corr in body, f"corrected reading {corr!r} missing from the body of {pdf}"
+        if sic != corr:
+            # the witness error may only appear in the body as often as the same word is right elsewhere
+            word = re.compile(rf"(?<!\w){re.escape(sic)}(?!\w)")
+            assert len(word.findall(body)) <= len(word.findall(expected_body)), f"witness error {sic!r} in the body"
+
+
+def test_apparatus_has_every_intervention_once_with_witness_reading(built):
+    pdf, pages, tree, _ = built
+    apparatus = flat(" ".join(p.apparatus for p in pages))
+    for el in in_text(tree):
+        if _local(el) == "choice":
+            corr, sic = reading(el.find(f"{TEI}corr")), norm("".join(el.find(f"{TEI}sic").itertext()))
+            entry = f"{corr}] {sic} {SIGLUM}"
+        elif _local(el) == "sic" and _local(el.getparent()) != "choice":
+            entry = f"{norm(''.join(el.itertext()))} {SIGLUM}"
+        else:
+            continue
+        assert flat(entry) in apparatus, f"apparatus entry {entry!r} missing in {pdf}"
+    # certainty and notes are printed where present
+    certs = {c.get("cert") for c in tree.iter(f"{TEI}corr")}
+    assert ("орташа" in apparatus) == ("medium" in certs) and ("төмен" in apparatus) == ("low" in certs)
+    for note in tree.iter(f"{TEI}note"):
+        if note.get("type") == "editorial" and note.xpath("ancestor::*[local-name()='body']"):
+            assert flat("".join(note.itertext()))[:40] in apparatus, f"note missing: {norm(note.xpath('string()'))[:60]}"
+
+
+def test_apparatus_numbers_run_once_in_order(built):
+    pdf, pages, tree, _ = built
+    count = len(interventions(tree))
+    markers = []
+    for p in pages:
+        notes = p.notes
+        if not notes:
+            continue
+        text_h = Counter(round(w[3] - w[1], 1) for w in notes).most_common(1)[0][0]
+        markers += [int(w[4]) for w in notes if w[4].isdigit() and round(w[3] - w[1], 1) < text_h - 0.4]
+    assert markers == list(range(1, count + 1)), f"apparatus numbers of {pdf}: {markers}"
+
+
+def _lines_below_head(page: Page) -> list[str]:
+    """The lines of a page without its running head and folio (whatever stands above the running text)."""
+    heights = Counter(round(w[3] - w[1], 1) for w in page.words)
+    if not heights:
+        return []
+    body_h = heights.most_common(1)[0][0]
+    top = min(w[1] for w in page.words if round(w[3] - w[1], 1) >= body_h - 0.3)  # running text or a title
+    lines: dict[int, list] = {}
+    for w in sorted((w for w in page.words if w[1] >= top - 1), key=_line_order):
+        lines.setdefault(_line_order(w)[0], []).append(w[4])
+    return [" ".join(ws) for ws in lines.values()]
+
+
+def _starts_entry(text: str, at: int) -> bool:
+    """An entry starts after the end of another (its page numbers), a letter heading or the note under the title."""
+    before = text[:at].rstrip("\n").rsplit("\n", 1)[-1]
+    return bool(re.search(r"\d$", before) or re.fullmatch(r"[^\W\d_]", before) or before.endswith("көрсетеді."))
+
+
+BACK_TITLES = ("Кісі есімдерінің көрсеткіші", "Жер-су атауларының көрсеткіші", "Ұйымдар көрсеткіші", "Хронология")
+PAGES_AT_END = re.compile(r"((?:\d+(?:–\d+)?)(?:, \d+(?:–\d+)?)*)$")
+
+
+def index_pages(pdf: Path, pages: list[Page], title: str, heads: list[str]) -> list[list[int]]:
+    """The page numbers an index prints for each entry (given by the words its heading starts with; two
+    entries may share them, e.g. the town and the river Орал).
+
+    The index is read as text from its title to the end of the book; an entry runs from its heading (at the
+    start of a line) to the next heading, and its page numbers are the run of numbers that ends it.
+    """
+    first = next(p.number for p in pages if title in page_text(pdf, p.number))
+    text = "\n".join(line for p in pages[first - 1:] for line in _lines_below_head(p))
+    text = text[text.index(title):]
+    ends = [text.find("\n" + t) for t in BACK_TITLES if t != title and text.find("\n" + t) > 0]
+    text = text[:min(ends, default=len(text))]
+    starts: list[int] = []
+    for head in heads:
+        pattern = r"(?m)^" + r"\s+".join(map(re.escape, head.split())) + r"(?=[\s,(])"
+        found = [m.start() for m in re.finditer(pattern, text)
+                 if m.start() not in starts and _starts_entry(text, m.start())]
+        assert found, f"index entry {head!r} not found in {title!r} of {pdf}"
+        starts.append(found[0])
+    order = sorted(starts)
+    result = []
+    for start in starts:
+        nxt = next((o for o in order if o > start), None)
+        chunk = norm(text[start:nxt])
+        chunk = re.sub(r"\s+[^\W\d_]$", "", chunk)  # a letter heading (Қ) before the next entry
+        found = PAGES_AT_END.search(chunk)
+        assert found, f"no page numbers at the end of {chunk!r}"
+        numbers = []
+        for part in found.group(1).split(", "):
+            a, _, b = part.partition("–")
+            numbers.extend(range(int(a), int(b or a) + 1))
+        result.append(numbers)
+    return result
+
+
+@pytest.mark.parametrize("kind,title", [("person", "Кісі есімдерінің көрсеткіші"),
+                                        ("place", "Жер-су атауларының көрсеткіші")])
+def test_every_register_entry_is_indexed_on_pages_that_hold_it(built, kind, title):
+    pdf, pages, tree, _ = built
+    refs: dict[str, list[str]] = {}
+    for el in in_text(tree):
+        if el.get("ref"):
+            refs.setdefault(el.get("ref").lstrip("#"), []).append(reading(el))
+    entries = [e for e in tree.iter(f"{TEI}{kind}") if e.get(XML_ID) in refs]
+    assert entries
+    heads = {}
+    for entry in entries:
+        normalized = next(norm(n.text or "") for n in entry if _local(n) in ("persName", "placeName"))
+        heads[entry.get(XML_ID)] = normalized.split()[-1] if kind == "person" else normalized
+    printed = index_pages(pdf, pages, title, list(heads.values()))
+    for (key, head), numbers in zip(heads.items(), printed):
+        assert numbers and numbers == sorted(set(numbers)), f"{head}: page numbers not distinct and ascending"
+        forms = {flat(f) for f in refs[key]}
+        for n in numbers:
+            text = flat(page_text(pdf, n))
+            assert any(f in text for f in forms), f"{head}: page {n} of {pdf} holds none of {forms}"
+
+
+def test_fonts_embedded_noto_only(built):
+    pdf, *_ = built
+    out = subprocess.run(["pdffonts", str(pdf)], capture_output=True, text=True, check=True).stdout
+    rows = [line.split() for line in out.splitlines()[2:] if line.strip()]
+    assert rows
+    for row in rows:
+        name, emb = row[0], row[-5]
+        assert emb == "yes", f"font {name} not embedded"
+        assert "Noto" in name, f"fallback font {name}: a glyph is missing from Noto Serif"
+    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    for letter in "әғқңөұүі":
+        assert letter in text, f"Kazakh letter {letter} not extractable"
+    assert "\ufffd" not in text
+
+
+def test_paragraph_numbers_stand_in_the_outer_margin(built):
+    _, pages, _, _ = built
+    seen = {"left": 0, "right": 0}
+    for p in pages:
+        body = [w for w in p.words if round(w[3] - w[1], 1) >= 14]
+        if len(body) < 100:  # not a page of the text (title page, index …)
+            continue
+        x_min, x_max = min(w[0] for w in body), max(w[2] for w in body)
+        numbers = [w for w in p.words if w[4].isdigit() and (w[2] < x_min or w[0] > x_max) and w[1] > 80]
+        for w in numbers:
+            side = "left" if w[2] < x_min else "right"
+            assert side == ("left" if p.number % 2 == 0 else "right"), f"¶ {w[4]} in the inner margin of p. {p.number}"
+            seen[side] += 1
+    assert seen["left"] and seen["right"]
+
+
+def test_title_page_colophon_and_parts(built):
+    pdf, pages, _, _ = built
+    first = page_text(pdf, 1)
+    assert "Қазақстан халық шаруашылығын қалпына келтіру дәуірінде" in first
+    assert "CC BY 4.0" in page_text(pdf, 2)
+    whole = " ".join(page_text(pdf, p.number) for p in pages)
+    for heading in ("Редакциялық кіріспе", "Қысқартулар мен шартты белгілер", "Хронология"):
+        assert heading in whole
+    assert "РК(б)П ОК Россия Коммунистік (большевиктер) партиясының Орталық Комитеті" in whole  # abbreviations
+    assert "Ұйымдар көрсеткіші" not in whole  # the org index is optional (param indexes)
+
+
+def test_refuses_invalid_edition_unless_forced(tmp_path):
+    bad = tmp_path / "bad.xml"
+    text = MINI.read_text(encoding="utf-8").replace('href="../../schema/', f'href="{(ROOT / "schema").as_uri()}/')
+    bad.write_text(text.replace('<corr resp="#ed" cert="high">үстіне</corr>', "<corr>үстіне</corr>", 1),
+                   encoding="utf-8")
+    with pytest.raises(ToolError) as err:
+        build_pdf([bad], tmp_path / "out")
+    assert err.value.exit_code == 1 and err.value.problems
+    assert not (tmp_path / "out" / "pdf").exists()
+
+
+def test_unknown_paper_is_a_usage_error(tmp_path):
+    with pytest.raises(ToolError) as err:
+        build_pdf([MINI], tmp_path, paper="Letter")
+    assert err.value.exit_code == 2 and "A4" in str(err.value)
+    assert paper_sizes() == ["A4", "A5", "B5"]
+
+
+@pytest.mark.parametrize("paper,size", [("A5", "419.528 x 595.276"), ("B5", "498.898 x 708.661")])
+def test_paper_size_comes_from_css(tmp_path, paper, size):
+    [pdf] = build_pdf([MINI], tmp_path, paper=paper)
+    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
+    assert re.search(rf"Page size:\s+{re.escape(size)} pts", info), info
+
+
+def test_params_reach_the_stylesheet(tmp_path):
+    [pdf] = build_pdf([MINI], tmp_path, params={"indexes": "persons places orgs", "witness-siglum": "V"})
+    text = norm(subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout)
+    assert "Ұйымдар көрсеткіші" in text and "жылы] жыды V" in text
+
+
+@pytest.mark.parametrize("main_pages,skip,first_number", [(8, 0, 9), (9, 1, 9), (1, 1, 1), (2, 0, 3)])
+def test_back_part_continues_on_a_right_hand_page(main_pages, skip, first_number):
+    """Regression: the back part restarted at page 1 on a right-hand page whatever the main part's length."""
+    from tools.build_pdf import _continuation
+
+    dropped, css = _continuation(main_pages)
+    assert dropped == skip and f"counter-reset: page {first_number}" in css
+    # the first page kept is the page after the main part, and WeasyPrint gives it the same side as the book
+    kept = first_number + dropped
+    assert kept == main_pages + 1
+    assert (dropped % 2 == 0) == (kept % 2 == 1)  # right-hand in WeasyPrint <=> odd page of the book

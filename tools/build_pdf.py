@@ -1,0 +1,154 @@
+"""The print edition: TEI → (XSLT 3.0, xslt/print/print.xsl) → paged HTML + CSS → (WeasyPrint) → PDF.
+
+    build_pdf([Path("tei/edition.xml")], Path("build"), paper="A5")  ->  [Path("build/pdf/edition.pdf")]
+
+How it works, and why in two parts: an index must print the pages on which its names stand, and only the
+renderer knows them. So the stylesheet writes the book in two parts. The *main* part (title page to the
+end of the text) is laid out first; the page of every anchor in it is read from the layout
+(`Page.anchors`) and handed back to the stylesheet, which writes the *back* part (indexes, chronology)
+with distinct, sorted page numbers ("3, 5–6"), never one number per occurrence as target-counter() would
+give. The back part is laid out with its page counter continuing the main part, and the pages of both go
+into one PDF. Paper sizes are CSS files (xslt/print/paper-<size>.css); this module only picks one.
+
+After layout of the main part, the paragraph numbers of left-hand pages are moved from the right margin to
+the left one, so that they stand in the outer margin of every page (CSS cannot select an element by the
+side of the page it falls on). This touches WeasyPrint's laid-out boxes; if that ever fails the numbers
+simply stay in the right margin.
+
+The edition is validated first (tools.validate) and refused when invalid unless `force`.
+`timings`, if given, receives the seconds spent in each phase (validate, xslt, layout, write) for the bench.
+"""
+from __future__ import annotations
+
+import logging
+import time
+from pathlib import Path
+
+from tools.errors import EXIT_INVALID, EXIT_USAGE, ToolError
+from tools.outputs import atomic_dir
+from tools.paths import XSLT_DIR, expand
+from tools.saxon import transform_to_string
+
+PRINT_DIR = XSLT_DIR / "print"
+STYLESHEET = PRINT_DIR / "print.xsl"
+BASE_CSS = PRINT_DIR / "print.css"
+
+
+def paper_sizes() -> list[str]:
+    """The paper sizes there is a CSS file for (xslt/print/paper-<size>.css), upper-case: ['A4', 'A5', 'B5']."""
+    return sorted(p.stem.split("-", 1)[1].upper() for p in PRINT_DIR.glob("paper-*.css"))
+
+
+def paper_css(paper: str) -> Path:
+    """The CSS file of a paper size; ToolError (exit 2) if there is none."""
+    path = PRINT_DIR / f"paper-{paper.lower()}.css"
+    if not path.is_file():
+        raise ToolError(f"error: unknown paper size {paper!r}; available: {', '.join(paper_sizes())}", EXIT_USAGE)
+    return path
+
+
+def build_pdf(sources: list[Path], outdir: Path, *, force: bool = False, paper: str = "A4",
+              params: dict[str, str] | None = None, timings: dict[str, float] | None = None) -> list[Path]:
+    """Write OUTDIR/pdf/<name>.pdf for each TEI file of `sources` (files or folders; none = the edition)."""
+    files = expand(sources)
+    css_files = [BASE_CSS, paper_css(paper)]
+    clock = timings if timings is not None else {}
+    for phase in ("validate", "xslt", "layout", "write"):
+        clock.setdefault(phase, 0.0)
+
+    t = time.perf_counter()
+    _validate(files, force)
+    clock["validate"] += time.perf_counter() - t
+
+    written = []
+    with atomic_dir(Path(outdir) / "pdf") as tmp:
+        stylesheets = _load_css(css_files)
+        for src in files:
+            target = tmp / f"{src.stem}.pdf"
+            _render(src, target, stylesheets, dict(params or {}), clock)
+            written.append(Path(outdir) / "pdf" / target.name)
+    return written
+
+
+def _validate(files: list[Path], force: bool) -> None:
+    from tools.validate import validate_paths  # the lead's module; imported late to keep import time low
+
+    report = validate_paths(files, policy="declared")  # foreign TEI without our schema: well-formedness only
+    if not report.ok and not force:
+        problems = list(report.problems)
+        first = problems[0].format() if problems else "the edition is not valid"
+        raise ToolError(f"{first}\nerror: refusing to build the PDF of an invalid edition "
+                        f"({len(problems)} problem(s)); fix them or use --force", EXIT_INVALID, problems)
+
+
+def _load_css(paths: list[Path]):
+    from weasyprint import CSS
+
+    return [CSS(filename=str(p)) for p in paths]
+
+
+def _render(src: Path, target: Path, stylesheets, params: dict[str, str], clock: dict[str, float]) -> None:
+    from weasyprint import CSS, HTML
+
+    # main part: title page … end of the text
+    t = time.perf_counter()
+    main_html = transform_to_string(STYLESHEET, src, {**params, "part": "main"})
+    clock["xslt"] += time.perf_counter() - t
+
+    t = time.perf_counter()
+    main = HTML(string=main_html, base_url=str(PRINT_DIR) + "/").render(stylesheets=stylesheets)
+    _outer_margin_numbers(main)
+    pages = {anchor: number for number, page in enumerate(main.pages, start=1) for anchor in page.anchors}
+    clock["layout"] += time.perf_counter() - t
+
+    # back part: indexes and chronology, with the measured page numbers
+    t = time.perf_counter()
+    page_map = " ".join(f"{anchor} {number}" for anchor, number in pages.items())
+    back_html = transform_to_string(STYLESHEET, src, {**params, "part": "back", "page-map": page_map})
+    clock["xslt"] += time.perf_counter() - t
+
+    t = time.perf_counter()
+    skip, continuation = _continuation(len(main.pages))
+    back = HTML(string=back_html, base_url=str(PRINT_DIR) + "/").render(
+        stylesheets=[*stylesheets, CSS(string=continuation)])
+    document = main.copy(main.pages + back.pages[skip:])
+    clock["layout"] += time.perf_counter() - t
+
+    t = time.perf_counter()
+    document.write_pdf(target)
+    clock["write"] += time.perf_counter() - t
+
+
+def _continuation(main_pages: int) -> tuple[int, str]:
+    """How the back part continues a main part of `main_pages` pages: (pages to drop, CSS).
+
+    WeasyPrint always starts a document on a right-hand page. The back part must start on a right-hand
+    (odd) page of the book; when the main part ends on one (odd count), the back part gets a throw-away
+    first page so that its page sides line up with the book's, and its first section moves on to the next
+    right-hand page, leaving a blank left-hand page between the parts.
+    """
+    if main_pages % 2:
+        return 1, (f"@page :first {{ counter-reset: page {main_pages} }}\n"
+                   "body::before { content: ''; display: block; break-after: page; }")
+    return 0, f"@page :first {{ counter-reset: page {main_pages + 1} }}"
+
+
+def _outer_margin_numbers(document) -> None:
+    """Mirror the paragraph numbers of left-hand pages into the left margin (see the module comment)."""
+    try:
+        for index, page in enumerate(document.pages):
+            if index % 2 == 0:  # right-hand page (ltr): the number is already in the outer margin
+                continue
+            page_box = page._page_box
+            left = page_box.content_box_x()
+            right = left + page_box.width
+            for box in page_box.descendants():
+                element = getattr(box, "element", None)
+                if getattr(box, "element_tag", None) != "span" or element is None:
+                    continue
+                if "pn" not in (element.get("class") or "").split():
+                    continue
+                x, width = box.border_box_x(), box.border_width()
+                box.translate(dx=(left + right - width - x) - x)
+    except Exception as exc:  # internal API of WeasyPrint: degrade, never fail the build
+        logging.getLogger(__name__).warning("paragraph numbers left in the right margin: %s", exc)
