@@ -198,7 +198,7 @@ def test_chronology_is_in_date_order_with_sentences(site):
     assert "болжалды" in dates[2] and "мәнмәтіннен" in dates[2]  # cert=medium, evidence=internal
     first = rows[0].xpath("string(td[@class='chrono-sentence'])")
     assert first == "1920 жылы мұнда өнеркәсіп соғысқа дейінгі өнім көлемінің 1,5%-не жуығын ғана берді."
-    assert rows[3].xpath("td//a/@href")[0] == "text.html#d-p2-1"
+    assert rows[3].xpath("td//a/@href")[0] == "text.html#date-p2-1"
 
 
 # ---------- 4. apparatus ----------

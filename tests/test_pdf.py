@@ -219,6 +219,20 @@ def test_apparatus_numbers_run_once_in_order(built):
     assert markers == list(range(1, count + 1)), f"apparatus numbers of {pdf}: {markers}"
 
 
+def test_apparatus_is_keyed_by_paragraph_in_order(built):
+    """The page-foot notes are grouped by paragraph (one footnote per group of entries, for speed): each
+    paragraph that has interventions opens its apparatus with its number ("¶ 6") once, in text order."""
+    pdf, pages, tree, _ = built
+    apparatus = flat(" ".join(p.apparatus for p in pages))
+    keys = [int(k) for k in re.findall(r"¶ (\d+)\b", apparatus)]
+    blocks = []
+    for el in interventions(tree):
+        p = next((a for a in el.iterancestors(f"{TEI}p")), None)
+        if p is not None and p.get("n") and p.get("n") not in blocks:
+            blocks.append(p.get("n"))
+    assert keys == [int(n) for n in blocks], f"paragraph keys of the apparatus of {pdf}: {keys}"
+
+
 def _lines_below_head(page: Page) -> list[str]:
     """The lines of a page without its running head and folio (whatever stands above the running text)."""
     heights = Counter(round(w[3] - w[1], 1) for w in page.words)

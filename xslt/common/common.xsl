@@ -11,7 +11,7 @@
   lives in the namespace  xmlns:kse="urn:kse:xslt"  (functions) and in no-namespace parameters.
 
   STABLE API (names do not change; new ones may be added):
-  Parameters (common_param.xsl): lang, show-residue, source-href, edition-url
+  Parameters (common_param.xsl): lang, show-residue, source-href, edition-url, witness-siglum
   Labels (common_labels.xsl):
     kse:label($key as xs:string, $lang as xs:string) as xs:string   label in kk or en (falls back to en, then key)
     kse:labels() as map(*)                                          the whole table: key -> map{'kk':…, 'en':…}
@@ -51,6 +51,7 @@
     kse:occurrence-id($name as element()) as xs:string               stable anchor for a tagged name ('pers.lenin-3')
     kse:entries($root as node(), $kind as xs:string) as element()*   entries of a register, sorted (persons by surname)
     kse:entry-sort-name($entry as element()) as xs:string           the name an entry is ordered and grouped by
+    kse:entry-heading($entry as element()) as xs:string             index heading: persons 'Surname, Forenames'
     kse:ref-id($name as element()) as xs:string?                     the id the first local @ref points to
     kse:sort-key($s as xs:string) as xs:string                       Kazakh alphabetical sort key
   Dates (common_dates.xsl):
@@ -58,7 +59,10 @@
     kse:format-iso($iso as xs:string, $lang as xs:string) as xs:string   '1921-03-08' -> '8 наурыз 1921 ж.' / '8 March 1921'
     kse:format-range($from, $to, $lang) as xs:string                  '1921-03-08','1921-03-16' -> '1921 ж. 8–16 наурыз' / '8–16 March 1921'
     kse:format-date($d as element(), $lang as xs:string) as xs:string    a whole <date>: point, range or vague span
+                                                                     (the value only: no '?', no '[…]' — a target marks
+                                                                     kse:date-qualifiers() its own way)
     kse:date-qualifiers($d as element()) as xs:string*               label keys: 'approx', 'date-uncertain', 'date-internal'
+    kse:date-id($d as element()) as xs:string                        anchor of a date in the text: 'date-p2-1' (block id, position)
     kse:dates($root as node()) as element()*                         the dated expressions of the text, in date order
   Hook templates (override in a target):
     mode kse:reading-text / kse:diplomatic-text  — the plain-text modes behind kse:text()

@@ -93,6 +93,17 @@
       else normalize-space($d)"/>
   </xsl:function>
 
+  <!-- The anchor of a date in the text, the same in every output: 'date-' + the id of its block + '-' + its
+       position among the dates of that block ('date-p2-1'); outside a numbered block, 'date-text-' + its
+       position among the dates of the text. Both chronologies (HTML, print) link to it. -->
+  <xsl:function name="kse:date-id" as="xs:string">
+    <xsl:param name="d" as="element()"/>
+    <xsl:variable name="block" select="kse:block-of($d)"/>
+    <xsl:variable name="scope" select="($block, root($d)//tei:text)[1]"/>
+    <xsl:sequence select="'date-' || ($block ! kse:block-id(.), 'text')[1] || '-'
+                          || (count($scope//tei:date[. &lt;&lt; $d]) + 1)"/>
+  </xsl:function>
+
   <!-- label keys: 'approx' (vague span), 'date-uncertain' (@cert medium/low), 'date-internal' (@evidence internal) -->
   <xsl:function name="kse:date-qualifiers" as="xs:string*">
     <xsl:param name="d" as="element()"/>

@@ -120,7 +120,22 @@
     'month-5':  map{'kk': 'мамыр',    'en': 'May'},       'month-6':  map{'kk': 'маусым',    'en': 'June'},
     'month-7':  map{'kk': 'шілде',    'en': 'July'},      'month-8':  map{'kk': 'тамыз',     'en': 'August'},
     'month-9':  map{'kk': 'қыркүйек', 'en': 'September'}, 'month-10': map{'kk': 'қазан',     'en': 'October'},
-    'month-11': map{'kk': 'қараша',   'en': 'November'},  'month-12': map{'kk': 'желтоқсан', 'en': 'December'}
+    'month-11': map{'kk': 'қараша',   'en': 'November'},  'month-12': map{'kk': 'желтоқсан', 'en': 'December'},
+    (: front and back matter of a book: used by the print edition, fit for any output :)
+    'abbreviations':   map{'kk': 'Қысқартулар мен шартты белгілер', 'en': 'Abbreviations and sigla'},
+    'sigla':           map{'kk': 'Шартты белгілер',                  'en': 'Sigla'},
+    'org-abbr':        map{'kk': 'Ұйымдар атауларының қысқартулары', 'en': 'Abbreviated names of organisations'},
+    'index-persons':   map{'kk': 'Кісі есімдерінің көрсеткіші',      'en': 'Index of persons'},
+    'index-places':    map{'kk': 'Жер-су атауларының көрсеткіші',    'en': 'Index of places'},
+    'index-orgs':      map{'kk': 'Ұйымдар көрсеткіші',               'en': 'Index of organisations'},
+    'chronology-note': map{'kk': 'Мәтіндегі күн-айы белгіленген сөз тіркестері уақыт ретімен; [ ] — мәнмәтіннен толықтырылған, ? — болжалды.',
+                           'en': 'The dated expressions of the text in time order; [ ] completed from the context, ? uncertain.'},
+    'page-abbr':       map{'kk': 'б.',                                'en': 'p.'},
+    'witness-desc':    map{'kk': 'нұсқа: мақаланың веб-көшірмесі (2023)', 'en': 'the witness: the web copy of the article (2023)'},
+    'supplied-by':     map{'kk': 'редактор толықтырған',              'en': 'supplied by the editor'},
+    'edition-stmt':    map{'kk': 'Басылым',                           'en': 'Edition'},
+    'identifier':      map{'kk': 'Идентификатор',                     'en': 'Identifier'},
+    'source-print':    map{'kk': 'Басылымның түпнұсқасы',             'en': 'Printed source'}
   }"/>
 
   <!-- The table in use; a target overrides this variable to add labels. -->

@@ -109,6 +109,20 @@
                           else string-join(($words[last()], $words[position() lt last()]), ' ')"/>
   </xsl:function>
 
+  <!-- The heading of an entry in an index: persons inverted to "Surname, Forenames" (the surname as
+       kse:entry-sort-name finds it: an encoded <surname>, else the last word), everything else its name. -->
+  <xsl:function name="kse:entry-heading" as="xs:string">
+    <xsl:param name="entry" as="element()"/>
+    <xsl:variable name="name" select="normalize-space(kse:entry-name($entry, 'kk'))"/>
+    <xsl:variable name="surname" select="normalize-space(string(($entry/tei:persName//tei:surname)[1]))"/>
+    <xsl:variable name="words" select="tokenize($name, ' ')"/>
+    <xsl:variable name="rest" select="if ($surname and contains($name, $surname))
+                                      then normalize-space(replace($name, $surname, '', 'q'))
+                                      else string-join($words[position() lt last()], ' ')"/>
+    <xsl:sequence select="if (not($entry/self::tei:person) or count($words) lt 2) then $name
+                          else (if ($surname) then $surname else $words[last()]) || (', ' || $rest)[$rest]"/>
+  </xsl:function>
+
   <xsl:function name="kse:entries" as="element()*">
     <xsl:param name="root" as="node()"/>
     <xsl:param name="kind" as="xs:string"/>

@@ -6,7 +6,7 @@
   orgs.html#ENTRY-ID and carries the anchor kse:occurrence-id() ('pers.lenin-3'); each register entry links
   back to every one of its anchors, showing the form the text has there. A name that does not resolve stays
   a styled span. A date becomes a span with the normalized value as its title and an anchor
-  'd-BLOCK-K' that the chronology links to. Lookups are keys from the common layer (kse:entry …).
+  kse:date-id() ('date-p2-1', shared with the print edition) that the chronology links to. Lookups are keys from the common layer (kse:entry …).
 -->
 <xsl:stylesheet version="3.0"
   xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -45,14 +45,7 @@
     </xsl:choose>
   </xsl:template>
 
-  <!-- a date in the text: its normalized value on hover, an anchor for the chronology -->
-  <xsl:function name="h:date-id" as="xs:string">
-    <xsl:param name="d" as="element()"/>
-    <xsl:variable name="block" select="kse:block-of($d)"/>
-    <xsl:variable name="all" select="if ($block) then $block//tei:date else root($d)//tei:text//tei:date"/>
-    <xsl:sequence select="'d-' || ($block ! kse:block-id(.), 'text')[1] || '-' || (for $i in 1 to count($all) return $i[$all[$i] is $d])[1]"/>
-  </xsl:function>
-
+  <!-- a date in the text: its normalized value on hover, an anchor for the chronology (kse:date-id) -->
   <xsl:function name="h:date-value" as="node()*">
     <xsl:param name="d" as="element()"/>
     <xsl:variable name="q" select="kse:date-qualifiers($d)"/>
@@ -61,7 +54,7 @@
   </xsl:function>
 
   <xsl:template match="tei:text//tei:date">
-    <span class="date" id="{h:date-id(.)}">
+    <span class="date" id="{kse:date-id(.)}">
       <xsl:if test="@when or @from or @to or @notBefore or @notAfter">
         <xsl:variable name="q" select="kse:date-qualifiers(.)"/>
         <xsl:sequence select="h:t-attr('title', kse:format-date(., 'kk') || string-join($q ! (' (' || kse:label(., 'kk') || ')')),
@@ -138,8 +131,8 @@
             <xsl:variable name="block" select="kse:block-of(.)"/>
             <tr>
               <th scope="row" class="chrono-date"><span><xsl:sequence select="h:date-value(.)"/></span></th>
-              <td class="chrono-sentence"><xsl:value-of select="$s?before"/><a class="chrono-link" href="text.html#{h:date-id(.)}"><mark><xsl:value-of select="$s?match"/></mark></a><xsl:value-of select="(' '[matches($s?after, '^\w')]) || $s?after"/></td>
-              <td class="num"><xsl:if test="$block"><a href="text.html#{h:date-id(.)}"><xsl:value-of select="kse:block-number($block)"/></a></xsl:if></td>
+              <td class="chrono-sentence"><xsl:value-of select="$s?before"/><a class="chrono-link" href="text.html#{kse:date-id(.)}"><mark><xsl:value-of select="$s?match"/></mark></a><xsl:value-of select="(' '[matches($s?after, '^\w')]) || $s?after"/></td>
+              <td class="num"><xsl:if test="$block"><a href="text.html#{kse:date-id(.)}"><xsl:value-of select="kse:block-number($block)"/></a></xsl:if></td>
             </tr>
           </xsl:for-each>
         </tbody>

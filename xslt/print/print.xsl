@@ -9,7 +9,7 @@
   HOW: the editorial logic (which reading is shown, what an intervention is and its number, register
   lookups, date formats, labels) comes from ../common/common.xsl; the modules here only render it:
     print_front.xsl  title page, colophon, introduction, sigla and abbreviations
-    print_text.xsl   the text and its apparatus (float: footnote)
+    print_text.xsl   the text and its apparatus (page-foot notes, one per group of entries)
     print_back.xsl   indexes and chronology, with page numbers measured by the renderer
   Page numbers of the indexes cannot be known before layout, so tools/build_pdf.py runs this stylesheet
   twice: part=main (everything up to the end of the text), which it lays out and measures, then part=back
@@ -36,26 +36,12 @@
 
   <xsl:output method="html" html-version="5" encoding="UTF-8" indent="no" include-content-type="no"/>
 
-  <!-- Labels the print edition needs beyond the common table. -->
+  <!-- Labels only the print edition uses (the shared ones, book matter included, are in ../common/common_labels.xsl). -->
   <xsl:variable name="kse:label-table" as="map(*)" select="map:merge(($kse:common-labels, map{
-    'abbreviations':   map{'kk': 'Қысқартулар мен шартты белгілер', 'en': 'Abbreviations and sigla'},
-    'sigla':           map{'kk': 'Шартты белгілер',                  'en': 'Sigla'},
-    'org-abbr':        map{'kk': 'Ұйымдар атауларының қысқартулары', 'en': 'Abbreviated names of organisations'},
-    'index-persons':   map{'kk': 'Кісі есімдерінің көрсеткіші',      'en': 'Index of persons'},
-    'index-places':    map{'kk': 'Жер-су атауларының көрсеткіші',    'en': 'Index of places'},
-    'index-orgs':      map{'kk': 'Ұйымдар көрсеткіші',               'en': 'Index of organisations'},
     'index-note':      map{'kk': 'Сандар мәтіннің беттерін көрсетеді.', 'en': 'Numbers refer to pages of the text.'},
-    'chronology-note': map{'kk': 'Мәтіндегі күн-айы белгіленген сөз тіркестері уақыт ретімен; [ ] — мәнмәтіннен толықтырылған, ? — болжалды.',
-                           'en': 'The dated expressions of the text in time order; [ ] completed from the context, ? uncertain.'},
-    'page-abbr':       map{'kk': 'б.',                                'en': 'p.'},
-    'witness-desc':    map{'kk': 'нұсқа: мақаланың веб-көшірмесі (2023)', 'en': 'the witness: the web copy of the article (2023)'},
-    'app-explain':     map{'kk': 'Аппарат: түзетілген оқылым] нұсқадағы оқылым, нұсқаның белгісі; сенімділігі жоғары емес түзетулерде сенімділік дәрежесі; редакциялық ескертпелер.',
-                           'en': 'Apparatus: corrected reading] reading of the witness, siglum; the certainty where it is not high; editorial notes.'},
-    'supplied-by':     map{'kk': 'редактор толықтырған',              'en': 'supplied by the editor'},
-    'edition-stmt':    map{'kk': 'Басылым',                           'en': 'Edition'},
-    'typeset':         map{'kk': 'Әріп түрі',                         'en': 'Typeface'},
-    'identifier':      map{'kk': 'Идентификатор',                     'en': 'Identifier'},
-    'source-print':    map{'kk': 'Басылымның түпнұсқасы',             'en': 'Printed source'}
+    'app-explain':     map{'kk': 'Аппарат (беттің астында): ¶ абзац нөмірі; түзетудің мәтіндегі нөмірі; түзетілген оқылым] нұсқадағы оқылым, нұсқаның белгісі; сенімділігі жоғары емес түзетулерде сенімділік дәрежесі; редакциялық ескертпелер.',
+                           'en': 'Apparatus (at the foot of the page): ¶ paragraph number; the number of the intervention, as in the text; corrected reading] reading of the witness, siglum; the certainty where it is not high; editorial notes.'},
+    'typeset':         map{'kk': 'Әріп түрі',                         'en': 'Typeface'}
   }), map{'duplicates': 'use-last'})"/>
 
   <xsl:template match="/">

@@ -4,11 +4,11 @@
 
   Page numbers are the renderer's, never guessed: with part=back, tools/build_pdf.py passes page-map, the
   page on which the renderer laid out every anchor of the main part (names carry kse:occurrence-id, dates
-  kp:date-id). An index entry lists the distinct pages of its occurrences, consecutive pages joined into a
+  kse:date-id). An index entry lists the distinct pages of its occurrences, consecutive pages joined into a
   range (12–13), each number a link to the first occurrence on that page. Without page-map (part=all) each
   occurrence becomes an <a class="pg" href="#id"> that print.css numbers with target-counter().
-  Persons are indexed under their surname (the last word of the normalized name: "Ленин, Владимир Ильич"),
-  sorted in Kazakh alphabetical order (kse:sort-key) and grouped under their initial letter.
+  Headings, order and grouping come from the common layer: kse:entry-heading ("Ленин, Владимир Ильич"),
+  kse:entries (sorted by kse:entry-sort-name in Kazakh alphabetical order), grouped under the initial letter.
 -->
 <xsl:stylesheet version="3.0"
   xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -35,13 +35,10 @@
           <h1><xsl:value-of select="kp:l('index-' || $kind)"/></h1>
           <p class="intro-note"><xsl:value-of select="kp:l('index-note')"/></p>
           <div class="columns">
-            <xsl:for-each-group select="$entries" group-by="upper-case(substring(replace(kp:index-form(.), '^\W+', ''), 1, 1))">
-              <xsl:sort select="kse:sort-key(replace(kp:index-form(.), '^\W+', ''))"/>
+            <!-- kse:entries() is already in the order of kse:entry-sort-name (persons by surname) -->
+            <xsl:for-each-group select="$entries" group-adjacent="upper-case(substring(replace(kse:entry-sort-name(.), '^\W+', ''), 1, 1))">
               <div class="index-letter"><xsl:value-of select="current-grouping-key()"/></div>
-              <xsl:for-each select="current-group()">
-                <xsl:sort select="kse:sort-key(replace(kp:index-form(.), '^\W+', ''))"/>
-                <xsl:apply-templates select="." mode="kp:index-entry"/>
-              </xsl:for-each>
+              <xsl:apply-templates select="current-group()" mode="kp:index-entry"/>
             </xsl:for-each-group>
           </div>
         </section>
@@ -50,22 +47,12 @@
   </xsl:template>
   <xsl:variable name="kp:root" select="/"/>
 
-  <!-- the heading of an entry in an index: persons inverted to "Surname, Forenames" -->
-  <xsl:function name="kp:index-form" as="xs:string">
-    <xsl:param name="e" as="element()"/>
-    <xsl:variable name="name" select="kse:entry-name($e, 'kk')"/>
-    <xsl:variable name="words" select="tokenize($name, '\s+')"/>
-    <xsl:sequence select="if ($e/self::tei:person and count($words) gt 1)
-                          then $words[last()] || ', ' || string-join($words[position() lt last()], ' ')
-                          else $name"/>
-  </xsl:function>
-
   <xsl:template match="*" mode="kp:index-entry">
     <xsl:variable name="life" select="kse:entry-life(.)"/>
     <xsl:variable name="role" select="kse:entry-role(., $lang)"/>
     <xsl:variable name="abbr" select="tei:orgName[@type = 'abbr'][1]"/>
     <div class="index-entry" id="ix-{@xml:id}">
-      <span class="head"><xsl:value-of select="kp:index-form(.)"/></span>
+      <span class="head"><xsl:value-of select="kse:entry-heading(.)"/></span>
       <xsl:if test="$abbr"> (<xsl:value-of select="normalize-space($abbr)"/>)</xsl:if>
       <xsl:if test="$life != ''"><span class="life"> (<xsl:value-of select="$life"/>)</span></xsl:if>
       <xsl:if test="$role != ''"><xsl:text>, </xsl:text><span class="role" lang="en"><xsl:value-of select="$role"/></span></xsl:if>
@@ -131,7 +118,7 @@
             <span class="where">
               <xsl:if test="$b">¶&#xA0;<xsl:value-of select="kse:block-number($b)"/></xsl:if>
               <xsl:text>, </xsl:text><xsl:value-of select="kp:l('page-abbr')"/><xsl:text>&#xA0;</xsl:text>
-              <xsl:call-template name="kp:pages"><xsl:with-param name="ids" select="kp:date-id(.)"/></xsl:call-template>
+              <xsl:call-template name="kp:pages"><xsl:with-param name="ids" select="kse:date-id(.)"/></xsl:call-template>
             </span>
           </p>
         </xsl:for-each>

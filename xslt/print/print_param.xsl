@@ -1,6 +1,6 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!--
-  print_param.xsl — parameters of the print target (the shared ones — lang, show-residue … — are in
+  print_param.xsl — parameters of the print target (the shared ones — lang, show-residue, witness-siglum … — are in
   ../common/common_param.xsl). Values are strings; tools/build_pdf.py sets part and page-map itself,
   the CLI option "param NAME=VALUE" may set the others.
 -->
@@ -17,8 +17,6 @@
   <!-- indexes (space-separated: persons places orgs): the indexes to print. The organisations are already
        expanded in the list of abbreviations; their index adds some five pages and half a second of layout. -->
   <xsl:param name="indexes" as="xs:string" select="'persons places'"/>
-  <!-- witness-siglum: the siglum of the witness in the apparatus. -->
-  <xsl:param name="witness-siglum" as="xs:string" select="'W'"/>
   <!-- typeface: the family named in the colophon (the CSS sets the face itself). -->
   <xsl:param name="typeface" as="xs:string" select="'Noto Serif'"/>
 </xsl:stylesheet>

@@ -9,7 +9,7 @@
       lemma] witness reading W, certainty (when not high). Editorial notes attached to it.
   A <sic> alone prints its text and "W" with the label of a doubtful passage; <supplied> prints in ⟨ ⟩; an
   editorial note not attached to an intervention is an entry of its own. Names and dates carry anchors
-  (kse:occurrence-id, kp:date-id) so that the indexes and the chronology can find their pages.
+  (kse:occurrence-id, kse:date-id) so that the indexes and the chronology can find their pages.
   A paragraph broken by the witness (p[@part='I'] + p[@part='F']) is printed as one paragraph; the number
   of the second part stands in the margin beside the line where it begins.
 -->
@@ -99,61 +99,79 @@
     <xsl:if test="kse:is-intervention(.)"><xsl:call-template name="kp:app"/></xsl:if>
   </xsl:template>
 
+  <!-- names and dates stay plain text; an empty anchor after each (no break opportunity between it and the
+       last letter, so it stands on the page where the expression ends) gives the indexes and the chronology
+       their pages. A wrapping element would cost WeasyPrint an inline box and a text split per name. -->
   <xsl:template match="tei:persName | tei:placeName | tei:orgName | tei:name" mode="kp:inline">
-    <span class="name" id="{kse:occurrence-id(.)}"><xsl:apply-templates mode="kp:inline"/></span>
+    <xsl:apply-templates mode="kp:inline"/><a id="{kse:occurrence-id(.)}"/>
   </xsl:template>
   <xsl:template match="tei:date" mode="kp:inline">
-    <span class="date" id="{kp:date-id(.)}"><xsl:apply-templates mode="kp:inline"/></span>
+    <xsl:apply-templates mode="kp:inline"/><a id="{kse:date-id(.)}"/>
   </xsl:template>
   <xsl:template match="tei:title | tei:q | tei:foreign | tei:hi | tei:bibl | tei:pubPlace | tei:biblScope"
                 mode="kp:inline">
     <xsl:apply-templates mode="kp:inline"/>
   </xsl:template>
 
-  <!-- anchor of a date: its block's id and its position among the dates of the block -->
-  <xsl:function name="kp:date-id" as="xs:string">
-    <xsl:param name="d" as="element(tei:date)"/>
-    <xsl:variable name="b" select="kse:block-of($d)"/>
-    <xsl:sequence select="'date-' || (if ($b) then kse:block-id($b) else 'x') || '-'
-                          || (count(($b, root($d))[1]//tei:date[. &lt;&lt; $d]) + 1)"/>
-  </xsl:function>
-
-  <!-- ============ one apparatus entry ============ -->
-  <!-- Few elements inside an entry on purpose: WeasyPrint lays the page's whole footnote area out again for
-       every footnote it adds, so each box in an entry is paid for many times. -->
+  <!-- ============ the apparatus: a mark per intervention, one page-foot note per block ============ -->
+  <!-- WeasyPrint lays the page's whole footnote area out again for every footnote it adds, so the cost grows
+       with the square of the notes on a page. Hence one footnote per group of up to $kp:app-group
+       interventions of a block (paragraph), placed at the group's first intervention, holding its entries,
+       each with its number; the block's first group opens with the block number ("¶ 6"). The text carries
+       the numbers as plain superscripts (the footnotes have no calls of their own). -->
   <xsl:template name="kp:app">
     <xsl:variable name="n" select="kse:app-number(.)"/>
     <xsl:if test="exists($n)">
-      <xsl:variable name="kind" select="kse:intervention-kind(.)"/>
-      <xsl:variable name="cert" select="kse:cert(.)"/>
-      <span class="app" id="app{$n}" data-n="{$n}">
-        <xsl:choose>
-          <xsl:when test="$kind = ('correction', 'regularization', 'expansion', 'variant')">
-            <xsl:value-of select="kse:text(kse:correction(.), 'reading')"/>
-            <xsl:text>] </xsl:text>
-            <xsl:value-of select="kse:text(kse:witness(.), 'diplomatic')"/>
-            <xsl:text> </xsl:text><span class="wit"><xsl:value-of select="$witness-siglum"/></span>
-          </xsl:when>
-          <xsl:when test="$kind = 'sic'">
-            <xsl:value-of select="kse:text(., 'diplomatic')"/>
-            <xsl:text> </xsl:text><span class="wit"><xsl:value-of select="$witness-siglum"/></span>
-            <xsl:text>, </xsl:text><span class="ed"><xsl:value-of select="kp:l('kind-sic')"/></span>
-          </xsl:when>
-          <xsl:when test="$kind = 'supplied'">
-            ⟨<xsl:value-of select="kse:text(., 'reading')"/>⟩
-            <xsl:text>] </xsl:text><span class="ed"><xsl:value-of select="kp:l('supplied-by')"/></span>
-          </xsl:when>
-        </xsl:choose>
-        <xsl:if test="$cert = ('medium', 'low')">
-          <xsl:text>, </xsl:text>
-          <span class="cert"><xsl:value-of select="lower-case(kp:l('certainty')) || ': ' || kp:l('cert-' || $cert)"/></span>
-        </xsl:if>
-        <xsl:for-each select="kse:notes-of(.)">
-          <xsl:if test="$kind != 'note' or position() > 1"><xsl:text>. </xsl:text></xsl:if>
-          <xsl:apply-templates mode="kp:note"/>
-        </xsl:for-each>
-      </span>
+      <sup class="call"><xsl:value-of select="$n"/></sup>
+      <xsl:variable name="block" select="kse:block-of(.)"/>
+      <xsl:variable name="all" select="if ($block) then kse:block-interventions($block)[exists(kse:app-number(.))] else ."/>
+      <xsl:variable name="i" select="index-of($all ! generate-id(.), generate-id(.))"/>
+      <xsl:if test="($i - 1) mod $kp:app-group = 0">
+        <span class="app">
+          <xsl:if test="$block and $i = 1"><b class="key">¶&#xA0;<xsl:value-of select="kse:block-number($block)"/></b></xsl:if>
+          <xsl:for-each select="subsequence($all, $i, $kp:app-group)">
+            <xsl:if test="position() > 1 or ($block and $i = 1)"><xsl:text>&#x2002;</xsl:text></xsl:if>
+            <xsl:call-template name="kp:app-entry"/>
+          </xsl:for-each>
+        </span>
+      </xsl:if>
     </xsl:if>
+  </xsl:template>
+  <!-- at most this many entries in one footnote: fewer footnotes are faster, but a large one is more often
+       pushed to the next page or printed on the page before its last marks -->
+  <xsl:variable name="kp:app-group" as="xs:integer" select="3"/>
+
+  <!-- one entry: "12 lemma] witness reading W, certainty. Notes." — few elements: each is laid out again
+       whenever the footnote area of its page grows -->
+  <xsl:template name="kp:app-entry">
+    <xsl:variable name="kind" select="kse:intervention-kind(.)"/>
+    <xsl:variable name="cert" select="kse:cert(.)"/>
+    <b class="n"><xsl:value-of select="kse:app-number(.)"/></b>
+    <xsl:text>&#xA0;</xsl:text>
+    <xsl:choose>
+      <xsl:when test="$kind = ('correction', 'regularization', 'expansion', 'variant')">
+        <xsl:value-of select="kse:text(kse:correction(.), 'reading')"/>
+        <xsl:text>] </xsl:text>
+        <xsl:value-of select="kse:text(kse:witness(.), 'diplomatic')"/>
+        <xsl:text> </xsl:text><i><xsl:value-of select="$witness-siglum"/></i>
+      </xsl:when>
+      <xsl:when test="$kind = 'sic'">
+        <xsl:value-of select="kse:text(., 'diplomatic')"/>
+        <xsl:text> </xsl:text><i><xsl:value-of select="$witness-siglum || ', ' || kp:l('kind-sic')"/></i>
+      </xsl:when>
+      <xsl:when test="$kind = 'supplied'">
+        <xsl:value-of select="'⟨' || kse:text(., 'reading') || '⟩] '"/>
+        <i><xsl:value-of select="kp:l('supplied-by')"/></i>
+      </xsl:when>
+    </xsl:choose>
+    <xsl:if test="$cert = ('medium', 'low')">
+      <xsl:text>, </xsl:text>
+      <i class="cert"><xsl:value-of select="lower-case(kp:l('certainty')) || ': ' || kp:l('cert-' || $cert)"/></i>
+    </xsl:if>
+    <xsl:for-each select="kse:notes-of(.)">
+      <xsl:if test="$kind != 'note' or position() > 1"><xsl:text>. </xsl:text></xsl:if>
+      <xsl:apply-templates mode="kp:note"/>
+    </xsl:for-each>
   </xsl:template>
 
   <xsl:mode name="kp:note" on-no-match="text-only-copy"/>
