@@ -131,3 +131,17 @@ def test_odd_inputs(run_tools, tmp_path, name, data, code, fragment):
     assert result.returncode == code, out
     assert fragment in out and "Traceback" not in out and "root:" not in out
     assert re.search(rf"{re.escape(name)}:\d+:\d+: error: ", out)
+
+
+def test_dangling_resp_hint_says_where_to_declare(run_tools, tmp_path):
+    doc = (FIXTURES / "valid" / "minimal.xml").read_text(encoding="utf-8").replace('resp="#ed"', 'resp="#machine"')
+    f = tmp_path / "resp.xml"
+    f.write_text(doc, encoding="utf-8")
+    result = run_tools("validate", f)
+    assert result.returncode == 1
+    assert '@resp="#machine" points to no xml:id in this file; declare it in the header' in result.stdout
+
+
+def test_check_without_witness_counts_and_exits_0(run_tools):
+    result = run_tools("check", FIXTURES / "valid" / "minimal.xml")
+    assert result.returncode == 0 and "fidelity not checked" in result.stdout and "interventions: 1" in result.stdout

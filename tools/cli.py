@@ -59,7 +59,7 @@ def check(paths, fmt):
 
     Rebuilds the witness reading from the TEI (sic, orig, abbr; no corrections, additions or notes) and
     compares it word for word with the witness file; counts interventions, names and dates.
-    Exit 1 if any word differs.
+    Exit 1 if any word differs (a file that declares no witness is counted, not compared).
     """
     from tools.edition import check_paths
 
@@ -69,7 +69,7 @@ def check(paths, fmt):
     else:
         for r in results:
             click.echo(r.format())
-    sys.exit(0 if all(r.faithful for r in results) else EXIT_INVALID)
+    sys.exit(EXIT_INVALID if any(r.differences for r in results) else 0)
 
 
 TARGETS = ("html", "pdf")
@@ -130,13 +130,15 @@ def suggest():
 @suggest.command("ocr")
 @click.argument("path", type=click.Path())
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
-@click.option("--min-confidence", type=click.FloatRange(0, 1), default=0.0, show_default=True,
-              help="Only suggestions at least this confident.")
+@click.option("--min-confidence", type=click.FloatRange(0, 1), default=None,
+              help="Only suggestions at least this confident [default: 0 for listing, 0.5 with --apply].")
 @click.option("--apply", "apply_", is_flag=True, help="Write the suggestions into the TEI file as <choice> markup.")
 def suggest_ocr_cmd(path, fmt, min_confidence, apply_):
     """List likely OCR and keying errors in a plain-text witness or a TEI file."""
     from tools import ocr
 
+    if min_confidence is None:  # writing markup asks for more confidence than reading a list
+        min_confidence = 0.5 if apply_ else 0.0
     ocr.run_cli(path, fmt=fmt, min_confidence=min_confidence, apply=apply_, echo=click.echo)
 
 

@@ -397,5 +397,6 @@ def run_cli(path, fmt: str = "table", apply: bool = False, echo=print) -> int:
 
         n = apply_dates(path, items)
         if fmt != "json":
-            echo(f"{n} dates written to {path} (previous version: {path}.bak)")
+            echo(f"{n} dates written to {path} (previous version: {path}.bak)" if n
+                 else "nothing written: no untagged date expression found")
     return len(items)

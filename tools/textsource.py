@@ -97,7 +97,9 @@ def _decode(data: bytes, path: Path) -> str:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
-        raise ToolError(f"{path}:{line}: error: the file is not UTF-8; re-save it as UTF-8", EXIT_USAGE)
+        col = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+        raise ToolError(f"{path}:{line}:{col}: error: the file is not UTF-8 (perhaps Windows-1251 or UTF-16); "
+                        "re-save it as UTF-8", EXIT_USAGE)
 
 
 def is_xml(data: bytes) -> bool:

@@ -295,4 +295,8 @@ def _pointer_hint(text: str, loc: _Locator) -> str:
     if not m:
         return ""
     close = difflib.get_close_matches(m.group(1), loc.ids, n=3, cutoff=0.5)
-    return f"; closest ids: {', '.join('#' + c for c in close)}" if close else "; no similar id exists: add a register entry"
+    if close:
+        return f"; closest ids: {', '.join('#' + c for c in close)}"
+    if text.startswith("@resp=") or text.startswith("@who="):
+        return f'; declare it in the header, e.g. <respStmt xml:id="{m.group(1)}"><resp>…</resp><name>…</name></respStmt>'
+    return "; no similar id exists: add a register entry with this xml:id"
