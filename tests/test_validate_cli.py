@@ -145,3 +145,11 @@ def test_dangling_resp_hint_says_where_to_declare(run_tools, tmp_path):
 def test_check_without_witness_counts_and_exits_0(run_tools):
     result = run_tools("check", FIXTURES / "valid" / "minimal.xml")
     assert result.returncode == 0 and "fidelity not checked" in result.stdout and "interventions: 1" in result.stdout
+
+
+def test_output_folder_that_is_a_file(run_tools, tmp_path):
+    f = tmp_path / "not-a-folder"
+    f.write_text("x")
+    result = run_tools("build", "html", FIXTURES / "valid" / "minimal.xml", "-o", f)
+    assert result.returncode == 2 and "the output folder is a file" in result.stderr
+    assert "Traceback" not in result.stderr and f.read_text() == "x"

@@ -10,12 +10,19 @@ import tempfile
 from contextlib import contextmanager
 from pathlib import Path
 
+from tools.errors import EXIT_USAGE, ToolError
+
 
 @contextmanager
 def atomic_dir(target: Path):
     """Yield a fresh temporary directory; on success it replaces `target` whole, on failure it is removed."""
     target = Path(target)
-    target.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+    except (FileExistsError, NotADirectoryError):
+        raise ToolError(f"{target.parent}: error: the output folder is a file; choose another -o OUTDIR", EXIT_USAGE)
+    except OSError as exc:
+        raise ToolError(f"{target.parent}: error: cannot create the output folder: {exc.strerror}", EXIT_USAGE)
     tmp = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=target.parent))
     try:
         yield tmp
