@@ -2,7 +2,8 @@
 
 saxonche reports runtime errors on the native stderr (fd 2), not in the exception, so `transform` captures
 fd 2 around the call and puts Saxon's own text (error code, stylesheet line) into the ToolError. Paths are
-always made absolute: the processor's cwd is fixed when it is created.
+always made absolute: the processor's cwd is fixed when it is created. Source documents reach Saxon only as
+text parsed and checked by `xmlsafe`, never as a path (Saxon's parser would load DTDs and expand entities).
 """
 from __future__ import annotations
 
@@ -56,11 +57,19 @@ def compile_stylesheet(path: str):
 
 def transform_to_string(stylesheet: Path, source: Path, params: dict[str, str] | None = None,
                         base_output: Path | None = None) -> str:
-    """Run `stylesheet` on the file `source`; return the principal result as a string.
+    """Run `stylesheet` on the TEI file `source`; return the principal result as a string.
 
-    Secondary results (xsl:result-document) are written relative to `base_output`.
+    Saxon never sees the file itself: it is parsed by `xmlsafe` (which refuses DTDs and entities, whatever
+    the encoding) and handed over as text without a DOCTYPE, so Saxon's own parser has nothing to fetch or
+    expand, even with --force. Secondary results (xsl:result-document) are written relative to `base_output`.
     """
+    from lxml import etree
+
+    from tools.xmlsafe import parse_file
+
     proc = processor()
+    tree = parse_file(source)
+    node = proc.parse_xml(xml_text=etree.tostring(tree.getroot(), encoding="unicode"))
     exe = compile_stylesheet(str(Path(stylesheet).resolve()))
     exe.clear_parameters()  # the executable is reused across calls: no parameter may leak from the last one
     for name, value in (params or {}).items():
@@ -69,7 +78,7 @@ def transform_to_string(stylesheet: Path, source: Path, params: dict[str, str] |
         exe.set_base_output_uri(Path(base_output).resolve().as_uri() + "/")
     with _captured_stderr() as err:
         try:
-            out = exe.transform_to_string(source_file=str(Path(source).resolve()))
+            out = exe.transform_to_string(xdm_node=node)
         except Exception as exc:
             raise ToolError(f"{source}: error: transformation by {Path(stylesheet).name} failed: {exc} "
                             f"{err().strip()}".strip(), EXIT_INVALID)

@@ -74,11 +74,39 @@ def parse_bytes(data: bytes, path: str) -> etree._ElementTree:
         raise ToolError(f"{path}:{line}:{col}: error: {msg}", EXIT_INVALID, [Problem(path, line, col, "error", msg)])
     parser = safe_parser()
     try:
-        return etree.ElementTree(etree.fromstring(data, parser, base_url=str(path)))
+        tree = etree.fromstring(data, parser, base_url=str(path)).getroottree()
     except etree.XMLSyntaxError as exc:
         problems = _syntax_problems(exc, path)
         first = problems[0]
         raise ToolError(first.format(), EXIT_INVALID, problems)
+    _refuse_dtd(tree, data, path)
+    return tree
+
+
+def _refuse_dtd(tree: etree._ElementTree, data: bytes, path: str) -> None:
+    """Refuse what another parser would fetch or expand: an external DTD, an internal subset, entity references.
+
+    Checked on the parsed document, so it holds whatever the encoding (the byte pattern above is only a
+    fast first look). A bare `<!DOCTYPE TEI>` is harmless and allowed.
+    """
+    info = tree.docinfo
+    problem = None
+    if info.system_url or info.public_id:
+        problem = ("the DOCTYPE refers to an external DTD; it is refused for safety (no file or network access) "
+                   "and TEI needs none: remove the DOCTYPE")
+    elif info.internalDTD is not None:
+        problem = ("the DOCTYPE has an internal subset (declarations); it is refused for safety and TEI needs "
+                   "none: remove the DOCTYPE")
+    if problem:
+        text = data.decode(info.encoding or "utf-8", "replace")
+        at = text.find("<!DOCTYPE")
+        line = text.count("\n", 0, at) + 1 if at >= 0 else 1
+        col = at - (text.rfind("\n", 0, at) + 1) + 1 if at >= 0 else 1
+        raise ToolError(f"{path}:{line}:{col}: error: {problem}", EXIT_INVALID, [Problem(path, line, col, "error", problem)])
+    for entity in tree.getroot().iter(etree.Entity):
+        msg = f"entity reference &{entity.name}; is refused for safety: write the character it stands for"
+        line = entity.sourceline or 1
+        raise ToolError(f"{path}:{line}:1: error: {msg}", EXIT_INVALID, [Problem(path, line, 1, "error", msg)])
 
 
 def _syntax_problems(exc: etree.XMLSyntaxError, path: str) -> list[Problem]:
