@@ -43,3 +43,27 @@ def test_no_false_date_from_numbers(tmp_path):
     f = tmp_path / "n.txt"
     f.write_text("Республикада 1204 колхоз, 316 май өндіретін зауыт, 10-съезі болды.\n", encoding="utf-8")
     assert tag_dates(f) == []
+
+
+def test_may_is_not_oil(tmp_path):
+    """Regression: "майлы" (oily) was read as May."""
+    from tools.dates import tag_dates
+
+    f = tmp_path / "may.txt"
+    f.write_text("1925 жылы майлы дақылдар.\n1925 жылы май зауыты.\n1928 жылы майдың басында.\n"
+                 "1926 жылы 20 майда.\n1930 жылы май айында.\n", encoding="utf-8")
+    got = {i.line: i.attrs for i in tag_dates(f)}
+    assert got[1] == {"when": "1925"} and got[2] == {"when": "1925"}
+    assert got[3]["notBefore"] == "1928-05-01" and got[4] == {"when": "1926-05-20"} and got[5] == {"when": "1930-05"}
+
+
+def test_assistants_on_text_without_words(tmp_path):
+    """Regression: an empty file or one without words crashed the OCR finder."""
+    from tools.dates import tag_dates
+    from tools.ocr import suggest_ocr
+
+    for content in ("", "   \n", "1921"):
+        f = tmp_path / "x.txt"
+        f.write_text(content, encoding="utf-8")
+        assert suggest_ocr(f) == []
+        assert isinstance(tag_dates(f), list)

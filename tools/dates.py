@@ -41,7 +41,11 @@ MONTHS = [  # (regex of the stem in any case form or abbreviated, month number)
     (r"ноябр[ьъ]?" + L + r"*|нояб?\.", 11), (r"декабр[ьъ]?" + L + r"*|дек\.", 12),
 ]
 _MONTH_RE = re.compile("|".join(f"(?P<m{n}>{rx})" for rx, n in MONTHS), re.I)
-_MONTH_NOT = re.compile(r"ма[йя](?:лы|сыз|шы|ды|ын|ға|да|дан)?$", re.I)  # "май" is also "oil": see _month()
+# "май" is also "oil": forms that only the noun takes (майлы "oily", майы, майсыз …) are never the month;
+# the bare word is the month only after a day number ("9 май") or before "ай" ("май айында"). See _month().
+_MONTH_NOT = re.compile(r"ма[йя](?:(?:лы|лар|сыз|шы)\w*|ы|ын|ды)$", re.I)
+_DAY_BEFORE = re.compile(r"\d{1,2}\s*$")
+_AI_AFTER = re.compile(r"\s+ай", re.I)
 
 # Vague parts, as (month, day) of the first and last day they cover; None = last day of the month.
 PART_OF_YEAR = {"басы": ((1, 1), (3, 31)), "аяғы": ((10, 1), (12, None)), "орта": ((5, 1), (8, 31)),
@@ -107,6 +111,15 @@ def _month(text: str, pos: int) -> tuple[int, int] | None:
     if pos > 0 and (text[pos - 1].isalpha()):
         return None
     n = int(next(k for k, v in m.groupdict().items() if v)[1:])
+    if n == 5:
+        end = m.end()
+        while end < len(text) and (text[end].isalpha()):
+            end += 1
+        word = text[pos:end]
+        if _MONTH_NOT.match(word):
+            return None
+        if word.lower() == "май" and not (_DAY_BEFORE.search(text, 0, pos) or _AI_AFTER.match(text, end)):
+            return None
     return n, m.end()
 
 

@@ -662,6 +662,8 @@ class _Finder:
         without one (ұлттың мемлекеттілікті, облыстың губерниялық) the adjective in -қ/-к is meant, when
         the text uses that adjective elsewhere."""
         out = []
+        if len(self.toks) < 2:
+            return out
         for a, b, c in zip(self.toks, self.toks[1:], self.toks[2:] + [self.toks[-1]]):
             lw = a.text.lower()
             if c is not b and c.block == b.block and _POSSESSED.search(c.text):
