@@ -95,3 +95,13 @@ def test_check_command_text(run_tools):
     result = run_tools("check")
     assert result.returncode == 0
     assert ": 0 differences" in result.stdout and "interventions:" in result.stdout
+
+
+def test_check_with_a_missing_witness_is_a_located_usage_error(run_tools, tmp_path):
+    """Regression: a declared witness that does not exist crashed `tools check`."""
+    broken = tmp_path / "e.xml"
+    broken.write_text(EDITION.read_text(encoding="utf-8").replace("witness/000_2a7645c052e16c4f.txt", "witness/no.txt"),
+                      encoding="utf-8")
+    result = run_tools("check", broken)
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert "e.xml:" in result.stderr and "the witness declared here cannot be read" in result.stderr

@@ -56,7 +56,6 @@ SEASONS = {"көктем": ((0, 3, 1), (0, 5, 31)), "жаз": ((0, 6, 1), (0, 8,
 
 _YEAR = re.compile(r"(1[6-9]\d\d|20\d\d)(?![\d,.]\d)")
 _YW = re.compile(r"\s*(?:ж\.|жы[лд]" + L + r"*(?:-ақ)?)", re.I)  # "жыды" is an OCR form of "жылы"
-_YEARWORD_GEN = re.compile(r"\s*жыл(?:дың|ғы)\b", re.I)
 _SEP = re.compile(r"\s*[-–—]\s*")
 _DAY = re.compile(r"([0-3]?\d)(?!\d)")
 _PART = re.compile(r"\s+(бас[ыы]" + L + r"*|аяғ" + L + r"*|орта\s+шен" + L + r"*|алғашқы\s+айлар" + L
@@ -236,7 +235,6 @@ class _Parser:
 
     def after_year(self, p: int, y: int, end_year: int) -> _D:
         """What may follow 'YEAR жылы': a day, a month, a part, a season; else the year itself."""
-        t = self.t
         d = self.days_month(p, y) or self.month_phrase(p, y) or self.year_part(end_year, y)
         if d:
             return d

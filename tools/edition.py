@@ -17,7 +17,8 @@ from pathlib import Path
 from lxml import etree
 
 from tools import paths as P
-from tools.xmlsafe import parse_file
+from tools.errors import ToolError
+from tools.xmlsafe import decode_utf8, parse_file, read_bytes
 
 TEI = "http://www.tei-c.org/ns/1.0"
 T = f"{{{TEI}}}"
@@ -153,7 +154,12 @@ def check_file(path: Path) -> CheckResult:
         return result
     text = tree.find(f"{T}text")
     edition = words_with_lines(witness_text(text)) if text is not None else []
-    witness_lines = Path(wpath).read_text(encoding="utf-8").split("\n")
+    try:
+        witness_lines = decode_utf8(read_bytes(wpath), P.display(wpath)).split("\n")
+    except ToolError as err:
+        ref = tree.xpath("//tei:sourceDesc//tei:bibl[@type='web']//tei:ref", namespaces={"tei": TEI})[0]
+        raise ToolError(f"{shown}:{ref.sourceline}:1: error: the witness declared here cannot be read: {err}",
+                        err.exit_code)
     witness = [(w, i + 1) for i, line in enumerate(witness_lines) for w in line.split()]
     result.words = len(witness)
     a = [w for w, _ in witness]

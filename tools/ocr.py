@@ -731,5 +731,5 @@ def run_cli(path, fmt: str = "table", min_confidence: float = 0.0, apply: bool =
         n = apply_ocr(path, items)
         if fmt != "json":
             echo(f"{n} corrections written to {path} (previous version: {path}.bak)" if n
-                 else f"nothing written: no suggestion reaches the confidence threshold")
+                 else "nothing written: no suggestion reaches the confidence threshold")
     return len(items)

@@ -26,8 +26,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from tools.errors import EXIT_USAGE, ToolError
-from tools.xmlsafe import parse_bytes, read_bytes
+from tools.xmlsafe import decode_utf8, parse_bytes, read_bytes
 
 TEI_NS = "http://www.tei-c.org/ns/1.0"
 
@@ -93,13 +92,7 @@ class Source:
 
 
 def _decode(data: bytes, path: Path) -> str:
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line = data.count(b"\n", 0, exc.start) + 1
-        col = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
-        raise ToolError(f"{path}:{line}:{col}: error: the file is not UTF-8 (perhaps Windows-1251 or UTF-16); "
-                        "re-save it as UTF-8", EXIT_USAGE)
+    return decode_utf8(data, path)
 
 
 def is_xml(data: bytes) -> bool:

@@ -50,6 +50,16 @@ def read_bytes(path: Path) -> bytes:
         raise ToolError(f"{path}: cannot read: {exc.strerror or exc}", EXIT_USAGE)
 
 
+def decode_utf8(data: bytes, path) -> str:
+    """Text of a plain-text file (a witness), without a byte-order mark; a located error if it is not UTF-8."""
+    try:
+        return data.decode("utf-8").removeprefix("\ufeff")
+    except UnicodeDecodeError as exc:
+        line, col = _line_col(data, exc.start)
+        msg = "the file is not UTF-8 (perhaps Windows-1251 or UTF-16); re-save it as UTF-8"
+        raise ToolError(f"{path}:{line}:{col}: error: {msg}", EXIT_USAGE, [Problem(str(path), line, col, "error", msg)])
+
+
 def parse_bytes(data: bytes, path: str) -> etree._ElementTree:
     """Parse `data` (the content of `path`) or raise ToolError with located problems."""
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
