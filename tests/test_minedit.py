@@ -91,3 +91,20 @@ def test_apply_refuses_plain_text(tmp_path):
     f.write_text("1921 жылы\n", encoding="utf-8")
     with pytest.raises(ToolError):
         apply_dates(f, tag_dates(f))
+
+
+def test_atomic_writes_keep_permissions(tmp_path):
+    """Regression: --apply turned a 0644 TEI file into 0600, and build folders were 0700."""
+    import os
+    import stat
+
+    from tools.outputs import atomic_dir, atomic_write_bytes
+
+    f = tmp_path / "a.xml"
+    f.write_bytes(b"<a/>")
+    os.chmod(f, 0o644)
+    atomic_write_bytes(f, b"<b/>")
+    assert stat.S_IMODE(os.stat(f).st_mode) == 0o644 and f.read_bytes() == b"<b/>"
+    with atomic_dir(tmp_path / "site") as tmp:
+        (tmp / "index.html").write_text("x")
+    assert stat.S_IMODE(os.stat(tmp_path / "site").st_mode) & 0o055 == 0o055 & ~os.umask(os.umask(0))

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import stat
 import tempfile
 from contextlib import contextmanager
 from pathlib import Path
@@ -24,6 +25,7 @@ def atomic_dir(target: Path):
     except OSError as exc:
         raise ToolError(f"{target.parent}: error: cannot create the output folder: {exc.strerror}", EXIT_USAGE)
     tmp = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=target.parent))
+    os.chmod(tmp, 0o777 & ~_umask())  # mkdtemp makes it private (0700); a site must be readable by a web server
     try:
         yield tmp
     except BaseException:
@@ -43,6 +45,9 @@ def atomic_write_bytes(target: Path, data: bytes) -> None:
     target = Path(target)
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
     try:
+        # keep the file's permissions (mkstemp makes it 0600): a minimal edit changes nothing but the bytes
+        mode = stat.S_IMODE(os.stat(target).st_mode) if target.exists() else 0o666 & ~_umask()
+        os.fchmod(fd, mode)
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
         os.replace(tmp, target)
@@ -50,3 +55,9 @@ def atomic_write_bytes(target: Path, data: bytes) -> None:
         if os.path.exists(tmp):
             os.unlink(tmp)
         raise
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
