@@ -153,3 +153,18 @@ def test_output_folder_that_is_a_file(run_tools, tmp_path):
     result = run_tools("build", "html", FIXTURES / "valid" / "minimal.xml", "-o", f)
     assert result.returncode == 2 and "the output folder is a file" in result.stderr
     assert "Traceback" not in result.stderr and f.read_text() == "x"
+
+
+def test_sources_with_one_name_are_refused(run_tools, tmp_path):
+    """Regression: d1/x.xml and d2/x.xml overwrote each other's outputs."""
+    for d in ("d1", "d2"):
+        (tmp_path / d).mkdir()
+        (tmp_path / d / "x.xml").write_bytes((FIXTURES / "valid" / "minimal.xml").read_bytes())
+    for target in ("html", "pdf"):
+        result = run_tools("build", target, tmp_path / "d1" / "x.xml", tmp_path / "d2" / "x.xml", "-o", tmp_path / "o")
+        assert result.returncode == 2 and "another source has the same name" in result.stderr
+
+
+def test_a_file_named_twice_is_validated_once(run_tools):
+    result = run_tools("validate", "tei", "tei/kazakhstan-1920-1932.xml")
+    assert result.returncode == 0 and "1 file(s) checked" in result.stderr

@@ -25,7 +25,7 @@ from pathlib import Path
 
 from tools.errors import EXIT_INVALID, EXIT_USAGE, ToolError
 from tools.outputs import atomic_dir
-from tools.paths import XSLT_DIR, expand
+from tools.paths import XSLT_DIR, expand, require_distinct_stems
 from tools.saxon import transform_to_string
 
 HTML_DIR = XSLT_DIR / "html"
@@ -42,6 +42,7 @@ def build_html(sources: list[Path], outdir: Path, *, force: bool = False,
                params: dict[str, str] | None = None, timings: dict[str, float] | None = None) -> Path:
     """Write the site to OUTDIR/html/ and return the path of its entry page, OUTDIR/html/index.html."""
     files = expand(list(sources))
+    require_distinct_stems(files)
     user_params = dict(params or {})
     _check_params(user_params)
     clock = timings if timings is not None else {}

@@ -37,7 +37,7 @@ from pathlib import Path
 
 from tools.errors import EXIT_INVALID, EXIT_USAGE, ToolError
 from tools.outputs import atomic_dir
-from tools.paths import XSLT_DIR, expand
+from tools.paths import XSLT_DIR, expand, require_distinct_stems
 from tools.saxon import transform_to_string
 
 PRINT_DIR = XSLT_DIR / "print"
@@ -62,6 +62,7 @@ def build_pdf(sources: list[Path], outdir: Path, *, force: bool = False, paper: 
               params: dict[str, str] | None = None, timings: dict[str, float] | None = None) -> list[Path]:
     """Write OUTDIR/pdf/<name>.pdf for each TEI file of `sources` (files or folders; none = the edition)."""
     files = expand(sources)
+    require_distinct_stems(files)
     css_files = [BASE_CSS, paper_css(paper)]
     clock = timings if timings is not None else {}
     for phase in ("validate", "xslt", "layout", "write"):

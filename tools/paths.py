@@ -35,7 +35,23 @@ def expand(paths: list[str | Path] | tuple = ()) -> list[Path]:
             files.append(p)
         else:
             raise ToolError(f"{p}: error: no such file or directory", EXIT_USAGE)
-    return files
+    seen: set[Path] = set()
+    unique = []
+    for f in files:  # "tei tei/x.xml" names x.xml twice: once is enough
+        if f.resolve() not in seen:
+            seen.add(f.resolve())
+            unique.append(f)
+    return unique
+
+
+def require_distinct_stems(files: list[Path]) -> None:
+    """Outputs are named after the source (x.xml → x/, x.pdf): two sources with one name would overwrite."""
+    by_stem: dict[str, Path] = {}
+    for f in files:
+        if f.stem in by_stem:
+            raise ToolError(f"{f}: error: another source has the same name ({by_stem[f.stem]}), and outputs are "
+                            "named after their source: build them separately (-o) or rename one", EXIT_USAGE)
+        by_stem[f.stem] = f
 
 
 def display(path: Path) -> str:
