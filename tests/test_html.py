@@ -328,3 +328,16 @@ def test_several_sources_give_one_site_each(tmp_path):
     assert (entry.parent / "mini-edition" / "text.html").is_file()
     assert (entry.parent / "verse" / "text.html").is_file()
     assert page(entry.parent, "index.html").xpath("//a[@href='verse/index.html']")
+
+
+def test_javascript_targets_do_not_become_links(tmp_path):
+    """Regression (review): a TEI file is untrusted; ref/@target="javascript:…" must not be a live link."""
+    doc = MINI.read_text(encoding="utf-8")
+    doc = doc.replace("</body>", '<div><p><ref target="javascript:alert(1)">click</ref> '
+                      '<ref target="https://example.org/">ok</ref></p></div></body>', 1)
+    src = tmp_path / "x.xml"
+    src.write_text(doc, encoding="utf-8")
+    site = build_html([src], tmp_path / "out", force=True).parent
+    hrefs = [h for f in site.glob("*.html") for h in lhtml.parse(str(f)).getroot().xpath("//@href")]
+    assert "https://example.org/" in hrefs
+    assert not any(h.strip().lower().startswith("javascript:") for h in hrefs)

@@ -47,11 +47,15 @@
   </xsl:function>
 
   <!-- A URL of the TEI document, as seen from the site: relative ones are relative to the TEI file, whose copy
-       (with the local files it points to) sits beside $source-href. -->
+       (with the local files it points to) sits beside $source-href. Only http(s) and mailto schemes pass:
+       a TEI file is untrusted input, and a "javascript:" target must not become a live link ('#' instead). -->
   <xsl:function name="h:url" as="xs:string">
     <xsl:param name="url" as="xs:string"/>
-    <xsl:sequence select="if (matches($url, '^([a-z][a-z0-9+.-]*:|#|/)', 'i') or $source-href = '') then $url
-                          else string-join(tokenize($source-href, '/')[position() lt last()] ! (. || '/')) || $url"/>
+    <xsl:variable name="u" select="normalize-space($url)"/>
+    <xsl:sequence select="if (matches($u, '^[a-z][a-z0-9+.-]*:', 'i')) then
+                            (if (matches($u, '^(https?|mailto):', 'i')) then $u else '#')
+                          else if (matches($u, '^(#|/)') or $source-href = '') then $u
+                          else string-join(tokenize($source-href, '/')[position() lt last()] ! (. || '/')) || $u"/>
   </xsl:function>
 
   <!-- Attributes every rendered TEI element carries: its language and its id. -->
@@ -240,7 +244,7 @@
     <xsl:variable name="alt" select="normalize-space(../tei:figDesc)"/>
     <xsl:choose>
       <xsl:when test="matches(@url, '^[a-z][a-z0-9+.-]*:', 'i')">
-        <a class="remote-graphic" href="{@url}" rel="noopener"><xsl:value-of select="if ($alt) then $alt else @url"/></a>
+        <a class="remote-graphic" href="{h:url(string(@url))}" rel="noopener"><xsl:value-of select="if ($alt) then $alt else @url"/></a>
       </xsl:when>
       <xsl:otherwise><img src="{h:url(string(@url))}" alt="{$alt}" loading="lazy"/></xsl:otherwise>
     </xsl:choose>

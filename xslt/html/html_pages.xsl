@@ -216,7 +216,7 @@
         <xsl:for-each select="$fd/tei:publicationStmt/tei:availability">
           <h3><xsl:sequence select="h:t('licence')"/></h3>
           <xsl:for-each select="tei:licence | tei:p">
-            <p class="licence"><xsl:apply-templates/><xsl:if test="@target"> (<a href="{@target}"><xsl:value-of select="@target"/></a>)</xsl:if></p>
+            <p class="licence"><xsl:apply-templates/><xsl:if test="@target"> (<a href="{h:url(string(@target))}"><xsl:value-of select="@target"/></a>)</xsl:if></p>
           </xsl:for-each>
         </xsl:for-each>
         <xsl:if test="//tei:revisionDesc/tei:change">
