@@ -230,7 +230,15 @@ def test_title_page_and_introduction(site):
     for section in ("introduction", "sources", "principles", "statistics", "citation"):
         assert root.get_element_by_id(section) is not None
     stats = {tr.xpath("string(td[2])"): tr.xpath("string(td[1])") for tr in root.xpath("//table[@class='stats']//tr")}
-    assert stats["абзац"] == "6" and stats["редакциялық түзету"] == "11"
+    assert stats["абзац"] == "6"
+    # the same definitions as `tools check` (tools.edition.counts): one statistic, two outputs
+    from tools.edition import counts
+    from tools.xmlsafe import parse_file
+
+    c = counts(parse_file(MINI))
+    assert stats["түзету"] == str(c["interventions"])
+    assert stats["оның ішінде сенімді"] == str(c["interventions_by_cert"].get("high", 0))
+    assert stats["редакциялық ескертпе"] == str(c["notes"]) and stats["түзетілмеген орын"] == str(c["unmended"])
     assert "kse-mini-fixture" in root.xpath("string(//blockquote[@class='citation'])")
 
 

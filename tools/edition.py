@@ -129,7 +129,7 @@ def counts(tree) -> dict:
     ns = {"tei": TEI}
     corrs = text.xpath(".//tei:corr", namespaces=ns) if text is not None else []
     cert = Counter(c.get("cert", "unspecified") for c in corrs)
-    dates = text.xpath(".//tei:date", namespaces=ns) if text is not None else []
+    dates = text.xpath("./tei:body//tei:date", namespaces=ns) if text is not None else []  # the article, as the chronology
     x = lambda q: len(root.xpath(q, namespaces=ns))
     return {
         "interventions": len(corrs),

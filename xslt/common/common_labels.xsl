@@ -80,7 +80,7 @@
     'back-to-text':   map{'kk': 'Мәтінге оралу',                 'en': 'Back to the text'},
     'source-line':    map{'kk': 'Дереккөз',                      'en': 'Source'},
     'st-paragraphs':  map{'kk': 'абзац',                         'en': 'paragraphs'},
-    'st-words':       map{'kk': 'сөз',                           'en': 'words'},
+    'st-words':       map{'kk': 'сөз (мақаланың оқу мәтінінде)',  'en': 'words (reading text of the article)'},
     'st-interventions': map{'kk': 'редакциялық түзету',          'en': 'editorial interventions'},
     'st-cert-high':   map{'kk': 'оның ішінде сенімді',           'en': 'of which certain'},
     'st-cert-medium': map{'kk': 'ықтимал',                       'en': 'probable'},

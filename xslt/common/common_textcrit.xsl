@@ -243,15 +243,18 @@
     <xsl:param name="root" as="node()"/>
     <xsl:variable name="body" select="$root//tei:text/tei:body"/>
     <xsl:variable name="apps" select="kse:interventions($root)"/>
+    <xsl:variable name="corrections" select="$apps[kse:intervention-kind(.) = ('correction', 'regularization', 'expansion', 'supplied', 'variant')]"/>
     <xsl:variable name="names" select="$root//tei:text//(tei:persName | tei:placeName | tei:orgName)"/>
     <xsl:sequence select="map{
       'paragraphs':    count($body//tei:p),
       'words':         count(tokenize(kse:text($body, 'reading'), ' ')[not(. = ('-', '–', '—', ''))]),
       'interventions': count($apps),
-      'cert-high':     count($apps[kse:cert(.) = 'high']),
-      'cert-medium':   count($apps[kse:cert(.) = 'medium']),
-      'cert-low':      count($apps[kse:cert(.) = 'low']),
+      'corrections':   count($corrections),
+      'cert-high':     count($corrections[kse:cert(.) = 'high']),
+      'cert-medium':   count($corrections[kse:cert(.) = 'medium']),
+      'cert-low':      count($corrections[kse:cert(.) = 'low']),
       'notes':         count($root//tei:text//tei:note[@type = 'editorial']),
+      'unmended':      count($apps[kse:intervention-kind(.) = 'sic']),
       'persName':      count($names/self::tei:persName),
       'placeName':     count($names/self::tei:placeName),
       'orgName':       count($names/self::tei:orgName),

@@ -176,8 +176,10 @@
         <h2><xsl:sequence select="h:t('statistics')"/></h2>
         <table class="stats">
           <tbody>
-            <xsl:for-each select="('paragraphs', 'words', 'interventions', 'cert-high', 'cert-medium', 'cert-low', 'notes')">
-              <tr class="{.}"><td class="num"><xsl:value-of select="format-integer($stats(.), '#,##0')"/></td><td><xsl:sequence select="h:t('st-' || .)"/></td></tr>
+            <!-- the same figures as `tools check` and the apparatus page: corrections (by certainty), editorial
+                 notes, passages left unmended; words of the reading text of the article -->
+            <xsl:for-each select="('paragraphs', 'words', 'corrections', 'cert-high', 'cert-medium', 'cert-low', 'notes', 'unmended')">
+              <tr class="{.}"><td class="num"><xsl:value-of select="format-integer($stats(.), '#&#x202F;##0')"/></td><td><xsl:sequence select="h:t('st-' || .)"/></td></tr>
             </xsl:for-each>
             <xsl:for-each select="('persName', 'placeName', 'orgName')">
               <xsl:variable name="reg" select="map{'persName': 'persons', 'placeName': 'places', 'orgName': 'orgs'}(.)"/>
