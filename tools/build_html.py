@@ -23,10 +23,10 @@ import shutil
 import time
 from pathlib import Path
 
-from tools.errors import EXIT_INVALID, EXIT_USAGE, ToolError
+from tools.errors import EXIT_INVALID, ToolError
 from tools.outputs import atomic_dir
 from tools.paths import XSLT_DIR, expand, require_distinct_stems
-from tools.saxon import transform_to_string
+from tools.saxon import check_params, declared_params, transform_to_string
 
 HTML_DIR = XSLT_DIR / "html"
 STYLESHEET = HTML_DIR / "html.xsl"
@@ -44,7 +44,7 @@ def build_html(sources: list[Path], outdir: Path, *, force: bool = False,
     files = expand(list(sources))
     require_distinct_stems(files)
     user_params = dict(params or {})
-    _check_params(user_params)
+    check_params(user_params, known_params())
     clock = timings if timings is not None else {}
     for phase in PHASES:
         clock.setdefault(phase, 0.0)
@@ -73,18 +73,8 @@ def build_html(sources: list[Path], outdir: Path, *, force: bool = False,
 
 
 def known_params() -> list[str]:
-    """The stylesheet parameters `--param` may set (declared in the *_param.xsl files)."""
-    names = []
-    for path in PARAM_FILES:
-        names += re.findall(r'<xsl:param\s+name="([^"]+)"', path.read_text(encoding="utf-8"))
-    return names
-
-
-def _check_params(params: dict[str, str]) -> None:
-    unknown = sorted(set(params) - set(known_params()))
-    if unknown:
-        raise ToolError(f"error: unknown stylesheet parameter(s) {', '.join(unknown)}; "
-                        f"known: {', '.join(known_params())}", EXIT_USAGE)
+    """The stylesheet parameters `--param` may set for the HTML edition."""
+    return declared_params(PARAM_FILES, reserved=("build-date",))
 
 
 def _parse_safely(files: list[Path]) -> None:

@@ -38,7 +38,7 @@ from pathlib import Path
 from tools.errors import EXIT_INVALID, EXIT_USAGE, ToolError
 from tools.outputs import atomic_dir
 from tools.paths import XSLT_DIR, expand, require_distinct_stems
-from tools.saxon import transform_to_string
+from tools.saxon import check_params, declared_params, transform_to_string
 
 PRINT_DIR = XSLT_DIR / "print"
 STYLESHEET = PRINT_DIR / "print.xsl"
@@ -58,11 +58,19 @@ def paper_css(paper: str) -> Path:
     return path
 
 
+def known_params() -> list[str]:
+    """The stylesheet parameters `--param` may set for the print edition (`part` and `page-map` are the
+    builder's own: it renders the book in two parts)."""
+    return declared_params((XSLT_DIR / "common" / "common_param.xsl", PRINT_DIR / "print_param.xsl"),
+                           reserved=("part", "page-map", "build-date"))
+
+
 def build_pdf(sources: list[Path], outdir: Path, *, force: bool = False, paper: str = "A4",
               params: dict[str, str] | None = None, timings: dict[str, float] | None = None) -> list[Path]:
     """Write OUTDIR/pdf/<name>.pdf for each TEI file of `sources` (files or folders; none = the edition)."""
     files = expand(sources)
     require_distinct_stems(files)
+    check_params(dict(params or {}), known_params())
     css_files = [BASE_CSS, paper_css(paper)]
     clock = timings if timings is not None else {}
     for phase in ("validate", "xslt", "layout", "write"):

@@ -12,7 +12,7 @@ import sys
 import click
 
 from tools import __version__
-from tools.errors import EXIT_INVALID, EXIT_USAGE, ToolError
+from tools.errors import EXIT_INTERNAL, EXIT_INVALID, EXIT_USAGE, ToolError
 
 FORMAT = click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
                       help="Output for people (text) or for programs (json).")
@@ -101,14 +101,18 @@ def build(target_and_paths, outdir, force, params, paper):
         targets = TARGETS if first == "all" else (first,)
     files = expand(args)
     out = Path(outdir)
+    from tools import build_html, build_pdf
+    from tools.saxon import check_params
+
+    builders = {"html": build_html, "pdf": build_pdf}
+    given = _params(params)
+    # a parameter must be known to one of the chosen targets; each target gets only its own
+    check_params(given, sorted({n for t in targets for n in builders[t].known_params()}))
+    own = {t: {k: v for k, v in given.items() if k in builders[t].known_params()} for t in targets}
     if "html" in targets:
-        from tools.build_html import build_html
-
-        click.echo(f"wrote {build_html(files, out, force=force, params=_params(params))}")
+        click.echo(f"wrote {build_html.build_html(files, out, force=force, params=own['html'])}")
     if "pdf" in targets:
-        from tools.build_pdf import build_pdf
-
-        for pdf in build_pdf(files, out, force=force, paper=paper, params=_params(params)):
+        for pdf in build_pdf.build_pdf(files, out, force=force, paper=paper, params=own["pdf"]):
             click.echo(f"wrote {pdf}")
 
 
@@ -178,9 +182,9 @@ def main(argv: list[str] | None = None) -> None:
     except KeyboardInterrupt:
         click.echo("interrupted", err=True)
         sys.exit(130)
-    except Exception as exc:  # a bug of ours: still one line, never a traceback
+    except Exception as exc:  # a bug of ours: still one line, never a traceback, and its own exit code
         click.echo(f"internal error: {type(exc).__name__}: {exc} (please report it)", err=True)
-        sys.exit(EXIT_INVALID)
+        sys.exit(EXIT_INTERNAL)
 
 
 if __name__ == "__main__":

@@ -25,6 +25,7 @@ class Problem:
 
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
+EXIT_INTERNAL = 3  # a bug of the tools, never a verdict on the document
 
 
 @dataclass

@@ -13,7 +13,7 @@ from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
 
-from tools.errors import EXIT_INVALID, ToolError
+from tools.errors import EXIT_INVALID, EXIT_USAGE, ToolError
 
 _processor = None
 
@@ -53,6 +53,24 @@ def compile_stylesheet(path: str):
     if exe is None:
         raise ToolError(f"{path}: error: cannot compile stylesheet: {err().strip()}", EXIT_INVALID)
     return exe
+
+
+def declared_params(param_files, reserved=()) -> list[str]:
+    """Names of the xsl:param a user may set (`--param`): those declared in `param_files`, less `reserved`
+    (parameters the builder itself sets)."""
+    import re
+
+    names = []
+    for path in param_files:
+        names += re.findall(r'<xsl:param\s+name="([^"]+)"', Path(path).read_text(encoding="utf-8"))
+    return [n for n in dict.fromkeys(names) if n not in reserved]
+
+
+def check_params(params: dict[str, str], known: list[str]) -> None:
+    unknown = sorted(set(params) - set(known))
+    if unknown:
+        raise ToolError(f"error: unknown stylesheet parameter(s) {', '.join(unknown)}; known: {', '.join(known)}",
+                        EXIT_USAGE)
 
 
 def transform_to_string(stylesheet: Path, source: Path, params: dict[str, str] | None = None,
