@@ -24,6 +24,7 @@ from lxml import etree  # noqa: E402
 
 from tools import paths as P  # noqa: E402
 from tools.dates import tag_dates  # noqa: E402
+from tools.xmlsafe import parse_file  # noqa: E402
 from tools.ocr import suggest_ocr  # noqa: E402
 
 TEI = "{http://www.tei-c.org/ns/1.0}"
@@ -70,7 +71,7 @@ def _wspan(m: list[int], s: int, e: int) -> tuple[int, int]:
 
 def gold(edition: Path, witness: Path):
     lines = witness.read_text(encoding="utf-8").split("\n")
-    tree = etree.parse(str(edition))
+    tree = parse_file(edition)
     ocr, dates, scored = [], [], set()
     for p in tree.iter(TEI + "p"):
         if not p.get("n") or not p.get("n").isdigit():

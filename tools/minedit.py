@@ -16,17 +16,16 @@ if it is not valid, nothing is written and the problems are raised. The previous
 """
 from __future__ import annotations
 
-import os
 import re
 import shutil
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from xml.sax.saxutils import escape, quoteattr
 
-from tools.errors import EXIT_INVALID, EXIT_USAGE, Problem, ToolError
+from tools.errors import EXIT_INVALID, EXIT_USAGE, ToolError
 from tools.outputs import atomic_write_bytes
-from tools.xmlsafe import parse_bytes, read_bytes
+from tools.validate import validate_bytes
+from tools.xmlsafe import decode_utf8, read_bytes
 
 _TAG = re.compile(r"<(/?)([^\s/>!?]+)[^>]*?(/?)>|<!--.*?-->|<\?.*?\?>", re.S)
 
@@ -75,41 +74,23 @@ def render(text: str, edits: list[Edit]) -> str:
     return "".join(out)
 
 
-def _validator():
-    try:
-        from tools.validate import validate_paths
-    except ImportError:  # the validator is optional for the library; well-formedness is always checked
-        return None
-    return validate_paths
-
-
 def apply_edits(path: Path | str, edits: list[Edit], backup: bool = True) -> int:
     """Write `edits` into the TEI file `path` as a minimal edit; validate first; keep FILE.bak."""
     path = Path(path)
     raw = read_bytes(path)
     if not raw.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"<"):
         raise ToolError(f"{path}: error: --apply needs a TEI file; this is plain text", EXIT_USAGE)
-    text = raw.decode("utf-8")
+    text = decode_utf8(raw, path)
     good = [e for e in edits if balanced(text, e.start, e.end)]
     if not good:
         return 0
     new_text = render(text, good)
     data = new_text.encode("utf-8")
-    parse_bytes(data, str(path))  # well-formed, or ToolError with location
-    validate = _validator()
-    if validate is not None:
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.stem}.", suffix=".xml", dir=path.parent)
-        try:
-            with os.fdopen(fd, "wb") as fh:
-                fh.write(data)
-            report = validate([tmp])
-        finally:
-            os.unlink(tmp)
-        if not report.ok:
-            problems = [Problem(str(path), p.line, p.column, p.severity, p.message) for p in report.problems]
-            first = next(p for p in problems if p.severity == "error")
-            raise ToolError(f"{first.format()} (after applying the suggestions; nothing was written)",
-                            EXIT_INVALID, problems)
+    problems = validate_bytes(data, str(path))  # raises a located ToolError if not even well-formed
+    if any(p.severity == "error" for p in problems):
+        first = next(p for p in problems if p.severity == "error")
+        raise ToolError(f"{first.format()} (after applying the suggestions; nothing was written)",
+                        EXIT_INVALID, problems)
     if backup:
         shutil.copy2(path, path.with_name(path.name + ".bak"))
     atomic_write_bytes(path, data)

@@ -70,8 +70,11 @@ def validate_paths(paths=(), *, policy: str = "project") -> Report:
 
 
 def validate_file(path: Path, *, shown: str | None = None, policy: str = "project") -> list[Problem]:
-    shown = shown or str(path)
-    data = read_bytes(path)
+    return validate_bytes(read_bytes(path), shown or str(path), policy=policy)
+
+
+def validate_bytes(data: bytes, shown: str, *, policy: str = "project") -> list[Problem]:
+    """Validate a document held in memory (e.g. an edit before it is written); `shown` names it in messages."""
     tree = parse_bytes(data, shown)
     text = data.decode("utf-8", "replace")
     if policy == "declared" and not _declares_our_schema(tree):
