@@ -67,3 +67,15 @@ def test_assistants_on_text_without_words(tmp_path):
         f.write_text(content, encoding="utf-8")
         assert suggest_ocr(f) == []
         assert isinstance(tag_dates(f), list)
+
+
+def test_impossible_dates_are_not_proposed(tmp_path):
+    """Regression (review): 35 July or a backwards range made --apply write invalid markup."""
+    from tools.dates import tag_dates
+
+    f = tmp_path / "bad.txt"
+    f.write_text("1921 жылы 35 июльде.\n1924 жылы 29 февральда.\n1922 жылы 9 майдан 2 майға дейін.\n", encoding="utf-8")
+    got = {i.line: i.attrs for i in tag_dates(f)}
+    assert got.get(1) in (None, {"when": "1921"})  # at most the year, never 1921-07-35
+    assert 3 not in got
+    assert got[2] == {"when": "1924-02-29"}

@@ -333,6 +333,19 @@ class _Parser:
         return first
 
 
+def _valid(d: _D) -> bool:
+    """A proposal must be a real calendar date (no 35 July, no 29 February 1921) and a range must not run
+    backwards: else --apply would write markup that fails validation."""
+    for t in (d.lo, d.hi):
+        y, m, day = (tuple(t) + (None, None))[:3]
+        if m is not None and not 1 <= m <= 12:
+            return False
+        if day is not None and m is not None and not 1 <= day <= _last(y, m):
+            return False
+    key = lambda t: tuple(x if x is not None else 0 for x in (tuple(t) + (None, None))[:3])
+    return key(d.lo) <= key(d.hi)
+
+
 def _attrs(d: _D) -> dict[str, str]:
     lo, hi = d.lo, d.hi
     a = {}
@@ -364,6 +377,11 @@ def _block_dates(src: Source, b: Block, ctx_year: int | None) -> tuple[list[Date
         d = _Parser(text, ctx_year).phrase(pos)
         if d is None:
             pos += 1
+            continue
+        if not _valid(d):  # propose nothing inside an impossible phrase, but keep its year as the context
+            if not d.internal:
+                ctx_year = d.lo[0]
+            pos = max(d.end, pos + 1)
             continue
         end = d.end
         while end > pos and text[end - 1] in " \t":
