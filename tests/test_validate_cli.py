@@ -168,3 +168,11 @@ def test_sources_with_one_name_are_refused(run_tools, tmp_path):
 def test_a_file_named_twice_is_validated_once(run_tools):
     result = run_tools("validate", "tei", "tei/kazakhstan-1920-1932.xml")
     assert result.returncode == 0 and "1 file(s) checked" in result.stderr
+
+
+def test_utf16_columns_are_real(run_tools, tmp_path):
+    """Regression (review): columns of problems in UTF-16 files were always 1."""
+    doc = (INVALID / "bad-cert.xml").read_text(encoding="utf-8").replace('encoding="UTF-8"', 'encoding="UTF-16"')
+    f = tmp_path / "u16.xml"
+    f.write_bytes(doc.encode("utf-16"))
+    assert "u16.xml:25:115: error: @cert=" in run_tools("validate", f).stdout

@@ -76,7 +76,12 @@ def validate_file(path: Path, *, shown: str | None = None, policy: str = "projec
 def validate_bytes(data: bytes, shown: str, *, policy: str = "project") -> list[Problem]:
     """Validate a document held in memory (e.g. an edit before it is written); `shown` names it in messages."""
     tree = parse_bytes(data, shown)
-    text = data.decode("utf-8", "replace")
+    # columns are counted in the characters the user sees: decode as the parser did
+    try:
+        text = data.decode("utf-16") if data.startswith((b"\xff\xfe", b"\xfe\xff")) else data.decode(
+            tree.docinfo.encoding or "utf-8", "replace")
+    except (LookupError, UnicodeDecodeError):
+        text = data.decode("utf-8", "replace")
     if policy == "declared" and not _declares_our_schema(tree):
         root = tree.getroot()
         if etree.QName(root).namespace != TEI_NS:
