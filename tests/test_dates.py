@@ -79,3 +79,13 @@ def test_impossible_dates_are_not_proposed(tmp_path):
     assert got.get(1) in (None, {"when": "1921"})  # at most the year, never 1921-07-35
     assert 3 not in got
     assert got[2] == {"when": "1924-02-29"}
+
+
+def test_two_seasons_and_a_bracketed_year(tmp_path):
+    from tools.dates import tag_dates
+
+    f = tmp_path / "s.txt"
+    f.write_text("1920 жылдың көктемі мен жазында назар аударды. ОК-інің январь (1925) пленумы.\n", encoding="utf-8")
+    got = [(i.text, i.attrs) for i in tag_dates(f)]
+    assert got == [("1920 жылдың көктемі мен жазында", {"notBefore": "1920-03-01", "notAfter": "1920-08-31"}),
+                   ("январь (1925)", {"when": "1925-01"})]

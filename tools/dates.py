@@ -61,6 +61,8 @@ _DAY = re.compile(r"([0-3]?\d)(?!\d)")
 _PART = re.compile(r"\s+(бас[ыы]" + L + r"*|аяғ" + L + r"*|орта\s+шен" + L + r"*|алғашқы\s+айлар" + L
                    + r"*|[12]\s*-\s*жарты" + L + r"*)(?:-ақ)?", re.I)
 _SEASON = re.compile(r"\s+(көктем|жаз|күз|қыс)" + L + r"*(?:\s+салым)?(?:-ақ)?", re.I)
+_AND_SEASON = re.compile(r"\s+(?:мен|және)\s+(көктем|жаз|күз|қыс)" + L + r"*(?:-ақ)?", re.I)
+_PAREN_YEAR = re.compile(r"\s*\((1[6-9]\d\d|20\d\d)\)")
 _UNTIL = re.compile(r"\s+дейін" + L + r"*(?:\s+аралықта)?", re.I)
 _BETWEEN = re.compile(r"\s+аралығ" + L + r"*", re.I)
 
@@ -214,10 +216,15 @@ class _Parser:
         if se:
             (o1, m1, d1), (o2, m2, d2) = SEASONS[se.group(1).lower()]
             cert = "medium" if "салым" in se.group(0) else None
-            hi_y = year + o2
             if cert:  # "жазға салым" (towards summer): the end of spring and the start of summer
                 return _D(se.end(), (year, 5, 1), (year, 6, 30), "vague", cert=cert)
-            return _D(se.end(), (year + o1, m1, d1), (hi_y, m2, d2 or _last(hi_y, m2)), "vague")
+            end = se.end()
+            both = _AND_SEASON.match(self.t, end)  # "көктемі мен жазында": spring and summer, one span
+            if both:
+                (_, _, _), (o2, m2, d2) = SEASONS[both.group(1).lower()]
+                end = both.end()
+            hi_y = year + o2
+            return _D(end, (year + o1, m1, d1), (hi_y, m2, d2 or _last(hi_y, m2)), "vague")
         return None
 
     # -- phrases ------------------------------------------------------------
@@ -231,6 +238,12 @@ class _Parser:
             after = self.after_year(_ws(t, p), self.ctx, p)
             after.internal = True
             return after
+        mo = _month(t, pos)  # "январь (1925) пленумы": a month with its year in brackets
+        if mo:
+            py = _PAREN_YEAR.match(t, mo[1])
+            if py:
+                y = int(py.group(1))
+                return _D(py.end(), (y, mo[0], None), (y, mo[0], None), "point")
         return None
 
     def after_year(self, p: int, y: int, end_year: int) -> _D:
@@ -368,7 +381,8 @@ def _block_dates(src: Source, b: Block, ctx_year: int | None) -> tuple[list[Date
     pos = 0
     while pos < len(text):
         ch = text[pos]
-        if not (ch.isdigit() or ch in "Сс"):
+        if not (ch.isdigit() or ch in "Сс" or (ch.isalpha() and (pos == 0 or not text[pos - 1].isalpha())
+                                                 and _month(text, pos))):
             pos += 1
             continue
         if pos > 0 and (text[pos - 1].isalnum() or (ch.isdigit() and text[pos - 1] in ",.")):
