@@ -655,6 +655,7 @@ class _Finder:
             text = blk.text[a.i:b.j]
             out.append(self.item(a, a.i, b.j, text, a.text + b.text, conf, why))
         out.extend(self.spaced_abbreviations())
+        out.extend(self.year_word_forms())
         return out
 
     def headless_genitives(self) -> list[OcrItem]:
@@ -694,6 +695,34 @@ class _Finder:
                 out.append(self.item(_Tok(bi, m.start(), m.end(), m.group()), m.start(), m.end(), m.group(),
                                      fixed, conf, "abbreviation split by a space"))
         return out
+
+
+    def year_word_forms(self) -> list[OcrItem]:
+        """Forms of "жыл" that Kazakh grammar does not allow where they stand, whatever the text:
+        a range of years as a time adverbial needs the possessive ("1926-1929 жылдар Советтердің" →
+        жылдары; "жылдар бойы/ішінде" is fine); a decade is plural ("20 жылдың орта шенінде" → жылдардың);
+        the beginning or end of a year is in the genitive ("1930 жылы басында" → жылдың). And a lone "ден"
+        or "дан" is only a suffix, never a word: in running text it is "деп" keyed with н for п."""
+        out = []
+        for bi, blk in enumerate(self.src.blocks):
+            text = blk.text
+            for rx, fix, conf, why in _YEAR_FORM_RULES:
+                for m in rx.finditer(text):
+                    i, j = m.span("w")
+                    if any(blk.frozen[i:j]):
+                        continue
+                    out.append(self.item(_Tok(bi, i, j, m.group("w")), i, j, m.group("w"), fix, conf, why))
+        return out
+
+
+_YEAR_FORM_RULES = [
+    (re.compile(r"\b1[6-9]\d\d\s*[-–]\s*(?:1[6-9])?\d\d\s+(?P<w>жылдар)(?=\s+(?!бойы|ішінде|аралығында|арасында)\w)"),
+     "жылдары", 0.55, "year range as a time adverbial needs the possessive"),
+    (re.compile(r"(?<![\d.,])\b[1-9]0\s+(?P<w>жылдың)\b"), "жылдардың", 0.5, "a decade is plural"),
+    (re.compile(r"\b1[6-9]\d\d\s+(?P<w>жылы)(?=\s+(?:басында|аяғында|ортасында)\b)"), "жылдың", 0.55,
+     "beginning/end of a year takes the genitive"),
+    (re.compile(r"(?<=\s)(?P<w>[дт][ае]н)(?=\s+\w)"), "деп", 0.4, "a suffix standing alone: деп keyed as ден"),
+]
 
 
 def suggest_ocr(path: Path | str, min_confidence: float = 0.0) -> list[OcrItem]:
