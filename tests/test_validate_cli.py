@@ -176,3 +176,19 @@ def test_utf16_columns_are_real(run_tools, tmp_path):
     f = tmp_path / "u16.xml"
     f.write_bytes(doc.encode("utf-16"))
     assert "u16.xml:25:115: error: @cert=" in run_tools("validate", f).stdout
+
+
+def test_apply_from_the_command_line(run_tools, tmp_path):
+    """The assistants' --apply through the CLI: markup written, backup kept, JSON stdout stays one array."""
+    doc = (FIXTURES / "valid" / "minimal.xml").read_text(encoding="utf-8")
+    doc = doc.replace('href="../../../schema', 'href="../schema')
+    doc = doc.replace("</titleStmt>", '<respStmt xml:id="tools"><resp>suggestions</resp><name>tools</name></respStmt></titleStmt>')
+    doc = doc.replace("</div>\n    </body>", '<p xml:id="p3" n="3">1925 жылы 19 февральда кеңес болды.</p></div>\n    </body>')
+    f = tmp_path / "e.xml"
+    f.write_text(doc, encoding="utf-8")
+    result = run_tools("tag", "dates", f, "--apply", "--format", "json")
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)[0]["when"] == "1925-02-19"
+    assert '<date when="1925-02-19"' in f.read_text(encoding="utf-8")
+    assert (tmp_path / "e.xml.bak").read_text(encoding="utf-8") == doc
+    assert run_tools("validate", f).returncode == 0

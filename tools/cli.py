@@ -143,7 +143,13 @@ def suggest_ocr_cmd(path, fmt, min_confidence, apply_):
 
     if min_confidence is None:  # writing markup asks for more confidence than reading a list
         min_confidence = 0.5 if apply_ else 0.0
-    ocr.run_cli(path, fmt=fmt, min_confidence=min_confidence, apply=apply_, echo=click.echo)
+    items = ocr.suggest_ocr(path, min_confidence)
+    click.echo(_table([it.as_dict() for it in items], ["line", "column", "confidence", "text", "suggestion", "reason"],
+                      fmt))
+    if apply_:
+        from tools.minedit import apply_ocr
+
+        _report_apply(apply_ocr(path, items), "corrections", path, fmt)
 
 
 @cli.group()
@@ -159,7 +165,28 @@ def tag_dates_cmd(path, fmt, apply_):
     """Recognize Kazakh date expressions and propose <date> markup with W3C values."""
     from tools import dates
 
-    dates.run_cli(path, fmt=fmt, apply=apply_, echo=click.echo)
+    items = dates.tag_dates(path)
+    click.echo(_table([it.as_dict() for it in items],
+                      ["line", "column", "text", "when", "from", "to", "notBefore", "notAfter", "evidence", "cert"], fmt))
+    if apply_:
+        from tools.minedit import apply_dates
+
+        _report_apply(apply_dates(path, items), "dates", path, fmt)
+
+
+def _table(rows: list[dict], columns: list[str], fmt: str) -> str:
+    """One JSON array, or an aligned table with the given columns (missing cells left blank)."""
+    if fmt == "json":
+        return json.dumps(rows, ensure_ascii=False, indent=1)
+    table = [columns] + [[str(r.get(c, "")) for c in columns] for r in rows]
+    widths = [max(len(row[i]) for row in table) for i in range(len(columns))]
+    return "\n".join("  ".join(cell.ljust(w) for cell, w in zip(row, widths)).rstrip() for row in table)
+
+
+def _report_apply(n: int, what: str, path: str, fmt: str) -> None:
+    if fmt != "json":  # the JSON on stdout stays one array
+        click.echo(f"{n} {what} written to {path} (previous version: {path}.bak)" if n
+                   else f"nothing written: no {what} to add", err=True)
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -425,21 +425,3 @@ def tag_dates_source(src: Source) -> list[DateItem]:
         found, ctx = _block_dates(src, b, ctx)
         items.extend(found)
     return items
-
-
-def run_cli(path, fmt: str = "table", apply: bool = False, echo=print) -> int:
-    """What `tools tag dates PATH` does: list (table or JSON), and with `apply` write <date> markup."""
-    from tools.ocr import format_items
-
-    items = tag_dates(path)
-    rows = [it.as_dict() for it in items]
-    cols = ["line", "column", "text", "when", "from", "to", "notBefore", "notAfter", "evidence", "cert"]
-    echo(format_items(rows, cols, fmt))
-    if apply:
-        from tools.minedit import apply_dates
-
-        n = apply_dates(path, items)
-        if fmt != "json":
-            echo(f"{n} dates written to {path} (previous version: {path}.bak)" if n
-                 else "nothing written: no untagged date expression found")
-    return len(items)

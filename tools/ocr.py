@@ -734,31 +734,3 @@ def suggest_ocr(path: Path | str, min_confidence: float = 0.0) -> list[OcrItem]:
 def suggest_ocr_source(src: Source, min_confidence: float = 0.0) -> list[OcrItem]:
     items = _Finder(src).run()
     return [it for it in items if it.confidence >= min_confidence]
-
-
-# ---------------------------------------------------------------- output for people and programs
-
-def format_items(rows: list[dict], columns: list[str], fmt: str = "table") -> str:
-    """One JSON array, or an aligned table with the given columns (missing cells left blank)."""
-    import json
-
-    if fmt == "json":
-        return json.dumps(rows, ensure_ascii=False, indent=1)
-    table = [columns] + [[str(r.get(c, "")) for c in columns] for r in rows]
-    widths = [max(len(row[i]) for row in table) for i in range(len(columns))]
-    return "\n".join("  ".join(cell.ljust(w) for cell, w in zip(row, widths)).rstrip() for row in table)
-
-
-def run_cli(path, fmt: str = "table", min_confidence: float = 0.0, apply: bool = False, echo=print) -> int:
-    """What `tools suggest ocr PATH` does: list (table or JSON), and with `apply` write the markup."""
-    items = suggest_ocr(path, min_confidence)
-    rows = [it.as_dict() for it in items]
-    echo(format_items(rows, ["line", "column", "confidence", "text", "suggestion", "reason"], fmt))
-    if apply:
-        from tools.minedit import apply_ocr
-
-        n = apply_ocr(path, items)
-        if fmt != "json":
-            echo(f"{n} corrections written to {path} (previous version: {path}.bak)" if n
-                 else "nothing written: no suggestion reaches the confidence threshold")
-    return len(items)
