@@ -14,13 +14,14 @@ pays for this work on this machine.
 from __future__ import annotations
 
 import argparse
-import json
 import shutil
 import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
+
+from _timing import phases as run_phases, whole_runs
 
 ROOT = Path(__file__).resolve().parent.parent
 REFERENCE_SECONDS = 4.0  # TEI Stylesheets' HTML conversion on Saxon/JVM, a text of this size
@@ -54,22 +55,14 @@ def main() -> int:
     src = Path(args.edition).resolve()
 
     with tempfile.TemporaryDirectory() as tmp:
-        walls = []
-        for _ in range(args.runs):
-            t = time.perf_counter()
-            proc = subprocess.run([sys.executable, "-m", "tools", "build", "html", str(src), "-o", tmp],
-                                  cwd=ROOT, capture_output=True, text=True)
-            walls.append(time.perf_counter() - t)
-            if proc.returncode != 0:
-                print(proc.stdout, proc.stderr, file=sys.stderr)
-                return proc.returncode
+        walls = whole_runs([sys.executable, "-m", "tools", "build", "html", str(src), "-o", tmp],
+                           args.runs)
         site = Path(tmp) / "html"
         pages = sorted(p.name for p in site.glob("*.html"))
         size = sum(p.stat().st_size for p in site.rglob("*") if p.is_file() and "fonts" not in p.parts)
 
         code = PHASES.format(root=str(ROOT), src=str(src), out=tmp)
-        phases = json.loads(subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                                           check=True).stdout.strip().splitlines()[-1])
+        phases = run_phases(code)
         jvm = _jvm_reference(src, Path(tmp) / "jvm", args.runs)
 
     best = min(walls)

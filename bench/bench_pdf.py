@@ -19,12 +19,12 @@ Figures on this machine (2 cores, shared and noisy: ±15 % between runs), A4, th
 from __future__ import annotations
 
 import argparse
-import json
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
+
+from _timing import phases as run_phases, whole_runs
 
 ROOT = Path(__file__).resolve().parent.parent
 REFERENCE_SECONDS = 5.5  # TEI Stylesheets (teitofo) + Apache FOP, same text, same machine
@@ -53,22 +53,14 @@ def main() -> int:
     src = Path(args.edition).resolve()
 
     with tempfile.TemporaryDirectory() as tmp:
-        walls = []
-        for _ in range(args.runs):
-            t = time.perf_counter()
-            proc = subprocess.run([sys.executable, "-m", "tools", "build", "pdf", str(src), "-o", tmp,
-                                   "--paper", args.paper], cwd=ROOT, capture_output=True, text=True)
-            walls.append(time.perf_counter() - t)
-            if proc.returncode != 0:
-                print(proc.stdout, proc.stderr, file=sys.stderr)
-                return proc.returncode
+        walls = whole_runs([sys.executable, "-m", "tools", "build", "pdf", str(src), "-o", tmp, "--paper", args.paper],
+                           args.runs)
         pdf = Path(tmp) / "pdf" / f"{src.stem}.pdf"
         pages = _pages(pdf)
         size = pdf.stat().st_size
 
         code = PHASES.format(root=str(ROOT), src=str(src), out=tmp, paper=args.paper)
-        phases = json.loads(subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                                           check=True).stdout.strip().splitlines()[-1])
+        phases = run_phases(code)
 
     best = min(walls)
     print(f"tools build pdf {src.name} ({args.paper}): {pages} pages, {size / 1024:.0f} KiB")

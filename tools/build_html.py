@@ -26,7 +26,8 @@ from pathlib import Path
 from tools.errors import EXIT_INVALID, ToolError
 from tools.outputs import atomic_dir
 from tools.paths import XSLT_DIR, expand, require_distinct_stems
-from tools.saxon import check_params, declared_params, transform_to_string
+from tools.saxon import check_params, declared_params, load_source, transform_to_string
+from tools.validate import require_valid
 
 HTML_DIR = XSLT_DIR / "html"
 STYLESHEET = HTML_DIR / "html.xsl"
@@ -50,20 +51,20 @@ def build_html(sources: list[Path], outdir: Path, *, force: bool = False,
         clock.setdefault(phase, 0.0)
 
     t = time.perf_counter()
-    _parse_safely(files)
+    nodes = {src: load_source(src) for src in files}  # once per file, before anything else: located errors
     clock["parse"] += time.perf_counter() - t
 
     t = time.perf_counter()
-    _validate(files, force)
+    require_valid(files, force=force, output="the HTML edition")
     clock["validate"] += time.perf_counter() - t
 
     target = Path(outdir) / "html"
     with atomic_dir(target) as tmp:
         if len(files) == 1:
-            _build_site(files[0], tmp, user_params, clock)
+            _build_site(files[0], nodes[files[0]], tmp, user_params, clock)
         else:
             for src in files:
-                _build_site(src, tmp / src.stem, user_params, clock)
+                _build_site(src, nodes[src], tmp / src.stem, user_params, clock)
             t = time.perf_counter()
             _write_collection_index(files, tmp)
             clock["write"] += time.perf_counter() - t
@@ -77,30 +78,12 @@ def known_params() -> list[str]:
     return declared_params(PARAM_FILES, reserved=("build-date",))
 
 
-def _parse_safely(files: list[Path]) -> None:
-    from tools.xmlsafe import parse_file
-
-    for src in files:
-        parse_file(src)  # raises a located ToolError
-
-
-def _validate(files: list[Path], force: bool) -> None:
-    from tools.validate import validate_paths  # imported late: schema compilation only when building
-
-    report = validate_paths(files, policy="declared")
-    if not report.ok and not force:
-        problems = [p for p in report.problems if p.severity == "error"]
-        first = problems[0].format() if problems else "the edition is not valid"
-        raise ToolError(f"{first}\nerror: refusing to build the HTML edition of an invalid document "
-                        f"({len(problems)} problem(s)); fix them or use --force", EXIT_INVALID, report.problems)
-
-
-def _build_site(src: Path, site: Path, user_params: dict[str, str], clock: dict[str, float]) -> None:
+def _build_site(src: Path, node, site: Path, user_params: dict[str, str], clock: dict[str, float]) -> None:
     site.mkdir(parents=True, exist_ok=True)
     params = {"source-href": f"tei/{src.name}", "build-date": _dt.date.today().isoformat(), **user_params}
 
     t = time.perf_counter()
-    manifest = transform_to_string(STYLESHEET, src, params, base_output=site)
+    manifest = transform_to_string(STYLESHEET, src, params, base_output=site, node=node)
     clock["transform"] += time.perf_counter() - t
 
     t = time.perf_counter()

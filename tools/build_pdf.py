@@ -35,10 +35,11 @@ import time
 from contextlib import contextmanager
 from pathlib import Path
 
-from tools.errors import EXIT_INVALID, EXIT_USAGE, ToolError
+from tools.errors import EXIT_USAGE, ToolError
 from tools.outputs import atomic_dir
 from tools.paths import XSLT_DIR, expand, require_distinct_stems
-from tools.saxon import check_params, declared_params, transform_to_string
+from tools.saxon import check_params, declared_params, load_source, transform_to_string
+from tools.validate import require_valid
 
 PRINT_DIR = XSLT_DIR / "print"
 STYLESHEET = PRINT_DIR / "print.xsl"
@@ -77,7 +78,7 @@ def build_pdf(sources: list[Path], outdir: Path, *, force: bool = False, paper: 
         clock.setdefault(phase, 0.0)
 
     t = time.perf_counter()
-    _validate(files, force)
+    require_valid(files, force=force, output="the PDF")
     clock["validate"] += time.perf_counter() - t
 
     written = []
@@ -107,17 +108,6 @@ def _no_cyclic_gc():
             gc.enable()
 
 
-def _validate(files: list[Path], force: bool) -> None:
-    from tools.validate import validate_paths  # the lead's module; imported late to keep import time low
-
-    report = validate_paths(files, policy="declared")  # foreign TEI without our schema: well-formedness only
-    if not report.ok and not force:
-        problems = list(report.problems)
-        first = problems[0].format() if problems else "the edition is not valid"
-        raise ToolError(f"{first}\nerror: refusing to build the PDF of an invalid edition "
-                        f"({len(problems)} problem(s)); fix them or use --force", EXIT_INVALID, problems)
-
-
 def _load_css(paths: list[Path]):
     from weasyprint import CSS
 
@@ -129,7 +119,8 @@ def _render(src: Path, target: Path, stylesheets, params: dict[str, str], clock:
 
     # main part: title page … end of the text
     t = time.perf_counter()
-    main_html = transform_to_string(STYLESHEET, src, {**params, "part": "main"})
+    node = load_source(src)  # parsed once for both parts
+    main_html = transform_to_string(STYLESHEET, src, {**params, "part": "main"}, node=node)
     clock["xslt"] += time.perf_counter() - t
 
     t = time.perf_counter()
@@ -141,7 +132,7 @@ def _render(src: Path, target: Path, stylesheets, params: dict[str, str], clock:
     # back part: indexes and chronology, with the measured page numbers
     t = time.perf_counter()
     page_map = " ".join(f"{anchor} {number}" for anchor, number in pages.items())
-    back_html = transform_to_string(STYLESHEET, src, {**params, "part": "back", "page-map": page_map})
+    back_html = transform_to_string(STYLESHEET, src, {**params, "part": "back", "page-map": page_map}, node=node)
     clock["xslt"] += time.perf_counter() - t
 
     t = time.perf_counter()

@@ -107,8 +107,9 @@ def build(target_and_paths, outdir, force, params, paper):
     builders = {"html": build_html, "pdf": build_pdf}
     given = _params(params)
     # a parameter must be known to one of the chosen targets; each target gets only its own
-    check_params(given, sorted({n for t in targets for n in builders[t].known_params()}))
-    own = {t: {k: v for k, v in given.items() if k in builders[t].known_params()} for t in targets}
+    known = {t: builders[t].known_params() for t in targets}
+    check_params(given, sorted({n for names in known.values() for n in names}))
+    own = {t: {k: v for k, v in given.items() if k in known[t]} for t in targets}
     if "html" in targets:
         click.echo(f"wrote {build_html.build_html(files, out, force=force, params=own['html'])}")
     if "pdf" in targets:

@@ -73,21 +73,29 @@ def check_params(params: dict[str, str], known: list[str]) -> None:
                         EXIT_USAGE)
 
 
-def transform_to_string(stylesheet: Path, source: Path, params: dict[str, str] | None = None,
-                        base_output: Path | None = None) -> str:
-    """Run `stylesheet` on the TEI file `source`; return the principal result as a string.
-
-    Saxon never sees the file itself: it is parsed by `xmlsafe` (which refuses DTDs and entities, whatever
-    the encoding) and handed over as text without a DOCTYPE, so Saxon's own parser has nothing to fetch or
-    expand, even with --force. Secondary results (xsl:result-document) are written relative to `base_output`.
-    """
+def load_source(source: Path):
+    """The TEI file as a Saxon document: parsed and checked by `xmlsafe` (which refuses DTDs and entities,
+    whatever the encoding) and handed over as text without a DOCTYPE, so Saxon's own parser has nothing to
+    fetch or expand. Parse once, transform as often as needed."""
     from lxml import etree
 
     from tools.xmlsafe import parse_file
 
-    proc = processor()
     tree = parse_file(source)
-    node = proc.parse_xml(xml_text=etree.tostring(tree.getroot(), encoding="unicode"))
+    return processor().parse_xml(xml_text=etree.tostring(tree.getroot(), encoding="unicode"))
+
+
+def transform_to_string(stylesheet: Path, source: Path, params: dict[str, str] | None = None,
+                        base_output: Path | None = None, *, node=None) -> str:
+    """Run `stylesheet` on the TEI file `source` (or on `node`, its `load_source` result, when the caller
+    already has it); return the principal result as a string.
+
+    Saxon never sees the file itself, only what `load_source` gives it, even with --force. Secondary results
+    (xsl:result-document) are written relative to `base_output`.
+    """
+    proc = processor()
+    if node is None:
+        node = load_source(source)
     exe = compile_stylesheet(str(Path(stylesheet).resolve()))
     exe.clear_parameters()  # the executable is reused across calls: no parameter may leak from the last one
     for name, value in (params or {}).items():

@@ -21,7 +21,7 @@ from pathlib import Path
 from lxml import etree, isoschematron
 
 from tools import paths as P
-from tools.errors import Problem, ToolError
+from tools.errors import EXIT_INVALID, Problem, ToolError
 from tools.grammar import Grammar
 from tools.xmlsafe import parse_bytes, read_bytes, safe_parser
 
@@ -66,6 +66,18 @@ def validate_paths(paths=(), *, policy: str = "project") -> Report:
             report.problems.extend(err.problems or [Problem(shown, 1, 1, "error", str(err))])
             if err.exit_code == 2:
                 report.usage_error = True
+    return report
+
+
+def require_valid(files, *, force: bool, output: str) -> Report:
+    """What every builder does first: validate (policy "declared") and refuse an invalid document unless
+    `force`, with the validation problems in the error. `output` names what was to be built."""
+    report = validate_paths(files, policy="declared")
+    if not report.ok and not force:
+        problems = [p for p in report.problems if p.severity == "error"]
+        first = problems[0].format() if problems else "the edition is not valid"
+        raise ToolError(f"{first}\nerror: refusing to build {output} of an invalid document "
+                        f"({len(problems)} problem(s)); fix them or use --force", EXIT_INVALID, report.problems)
     return report
 
 
