@@ -8,13 +8,11 @@ instrumented process reports the phases: Python imports, validation, XSLT (both 
 
     python bench/bench_pdf.py [EDITION] [--runs N] [--paper A4|A5|B5]
 
-Figures on this machine (2 cores, shared and noisy: ±15 % between runs), A4, the same session, best of 3:
-  before (one footnote per intervention, a <span> around every name and date, cyclic GC on):
-      7.06 s whole process; imports 0.45, validate 0.14, xslt 0.20, layout 4.49, write 0.96
-  after (one footnote per group of up to 3 entries of a paragraph, empty anchors, GC paused during the build):
-      5.20 s whole process; imports 0.52, validate 0.16, xslt 0.22, layout 3.33, write 0.91
-  On a quiet machine the old build took 6.6 s. The 2x target (<= 2.75 s) is not reached: see the notes in
-  tools/build_pdf.py on what is left (the back part waits for the main layout; layout is ~60 ms a page).
+Figures on this machine (2 cores, shared and noisy: ±15 % between runs), A4, best of 3:
+  one footnote per intervention, stock WeasyPrint 70:     5.7 s whole process (layout 3.8, write 0.85)
+  with the incremental footnote-area measuring:           5.3 s whole process (layout 3.3, write 0.86)
+  imports 0.5 s (WeasyPrint's cffi declarations alone 0.23 s), validate 0.14, xslt 0.21.
+  The 2x target (<= 2.75 s) is not reached; see tools/build_pdf.py and the README for where the floor is.
 """
 from __future__ import annotations
 

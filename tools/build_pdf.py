@@ -16,13 +16,14 @@ side of the page it falls on). This touches WeasyPrint's laid-out boxes; if that
 simply stay in the right margin.
 
 Where the time goes (bench/bench_pdf.py): WeasyPrint's layout, about 60 ms a page, and writing (drawing every
-text box again). What was cut: page-foot notes are grouped (xslt/print/print_text.xsl: WeasyPrint lays a
-page's whole footnote area out again for every footnote it adds), names and dates carry empty anchors instead
-of wrapping elements, and the cyclic garbage collector is paused while the box trees are built. Measured and
-not worth it: full_fonts (subsetting is HarfBuzz's, 0.06 s); no floats, no break-inside or no justification
-in the back matter (within noise). Not done: the
-back part cannot be laid out before the main part's page numbers are known, and laying it out in a second
-process means merging two PDFs (pdfunite), which loses the index links and the document metadata.
+text box again). What was cut: WeasyPrint measures a page's footnote area by laying all its notes out again
+for every note it adds; tools/footnote_area.py measures it incrementally (same breaks, tested). Names and
+dates carry empty anchors instead of wrapping elements, and the cyclic garbage collector is paused while the
+box trees are built. Tried and given up: one footnote per group of entries (faster, but an entry whose
+call falls on the next page was printed at the foot of the previous one); measured and not worth it:
+full_fonts (subsetting is HarfBuzz's, 0.06 s), no floats, no break-inside or no justification in the back
+matter (within noise). Not done: the back part cannot be laid out before the main part's page numbers are
+known, and laying parts out in parallel processes means merging PDFs, which loses the index links.
 
 The edition is validated first (tools.validate) and refused when invalid unless `force`.
 `timings`, if given, receives the seconds spent in each phase (validate, xslt, layout, write) for the bench.
@@ -36,6 +37,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from tools.errors import EXIT_USAGE, ToolError
+from tools.footnote_area import incremental_footnote_areas
 from tools.outputs import atomic_dir
 from tools.paths import XSLT_DIR, expand, require_distinct_stems
 from tools.saxon import check_params, declared_params, load_source, transform_to_string
@@ -82,7 +84,7 @@ def build_pdf(sources: list[Path], outdir: Path, *, force: bool = False, paper: 
     clock["validate"] += time.perf_counter() - t
 
     written = []
-    with atomic_dir(Path(outdir) / "pdf") as tmp, _no_cyclic_gc():
+    with atomic_dir(Path(outdir) / "pdf") as tmp, _no_cyclic_gc(), incremental_footnote_areas():
         stylesheets = _load_css(css_files)
         for src in files:
             target = tmp / f"{src.stem}.pdf"
