@@ -110,21 +110,25 @@ class Page:
 
 def pdf_pages(pdf: Path) -> list[Page]:
     out = subprocess.run(["pdftotext", "-bbox", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
-    pages = []
-    for n, chunk in enumerate(re.findall(r"<page [^>]*>(.*?)</page>", out, re.S), start=1):
+    chunks = re.findall(r"<page [^>]*>(.*?)</page>", out, re.S)
+    page_words = []
+    for chunk in chunks:
         words = [(float(a), float(b), float(c), float(d), w) for a, b, c, d, w in re.findall(
             r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">(.*?)</word>', chunk)]
-        words = [(x0, y0, x1, y1, _unescape(w)) for x0, y0, x1, y1, w in words]
+        page_words.append([(x0, y0, x1, y1, _unescape(w)) for x0, y0, x1, y1, w in words])
+    # the running text is what most words of the book are (not of each page: a last page of text may hold
+    # more words of notes than of text)
+    heights = Counter(round(y1 - y0, 1) for words in page_words for _, y0, _, y1, _ in words)
+    body_h = heights.most_common(1)[0][0] if heights else 0
+    pages = []
+    for n, words in enumerate(page_words, start=1):
         page = Page(n, words=words)
-        if words:
-            heights = Counter(round(y1 - y0, 1) for _, y0, _, y1, _ in words)
-            body_h = heights.most_common(1)[0][0]  # the running text is what most words on a page are
-            body = [w for w in words if abs(round(w[3] - w[1], 1) - body_h) <= 0.3]
-            if body:
-                bottom = max(w[3] for w in body)
-                page.body = " ".join(w[4] for w in sorted(body, key=_line_order))
-                page.notes = sorted((w for w in words if w[1] > bottom), key=_line_order)
-                page.apparatus = " ".join(w[4] for w in page.notes)
+        body = [w for w in words if abs(round(w[3] - w[1], 1) - body_h) <= 0.3]
+        if body:
+            bottom = max(w[3] for w in body)
+            page.body = " ".join(w[4] for w in sorted(body, key=_line_order))
+            page.notes = sorted((w for w in words if w[1] > bottom), key=_line_order)
+            page.apparatus = " ".join(w[4] for w in page.notes)
         pages.append(page)
     return pages
 

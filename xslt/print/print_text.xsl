@@ -118,37 +118,32 @@
     <xsl:apply-templates mode="kp:inline"/>
   </xsl:template>
 
-  <!-- ============ the apparatus: a mark per intervention, one page-foot note per block ============ -->
-  <!-- WeasyPrint lays the page's whole footnote area out again for every footnote it adds, so the cost grows
-       with the square of the notes on a page. Hence one footnote per group of up to $kp:app-group
-       interventions of a block (paragraph), placed at the group's first intervention, holding its entries,
-       each with its number; the block's first group opens with the block number ("¶ 6"). The text carries
-       the numbers as plain superscripts (the footnotes have no calls of their own). -->
+  <!-- ============ the apparatus: a mark per intervention, one page-foot note per intervention ============ -->
+  <!-- The text carries the entry numbers as superscripts; each entry is a footnote of its own (no call of
+       its own: the superscript is the call), so it lands on the page of its mark. The first entry of a block
+       (paragraph) opens with the block number ("¶ 6"). Notes are run on at the foot of the page; the space
+       closing each one is where a line may break between two entries, so that an entry's number is not
+       glued to the last word of the one before. (One footnote per group of entries was tried for speed and
+       given up: an entry whose mark fell on the next page was printed at the foot of the previous one.) -->
   <xsl:template name="kp:app">
     <xsl:variable name="n" select="kse:app-number(.)"/>
     <xsl:if test="exists($n)">
       <sup class="call"><xsl:value-of select="$n"/></sup>
       <xsl:variable name="block" select="kse:block-of(.)"/>
-      <xsl:variable name="all" select="if ($block) then kse:block-interventions($block)[exists(kse:app-number(.))] else ."/>
-      <xsl:variable name="i" select="index-of($all ! generate-id(.), generate-id(.))"/>
-      <xsl:if test="($i - 1) mod $kp:app-group = 0">
-        <span class="app">
-          <xsl:if test="$block and $i = 1"><b class="key">¶&#xA0;<xsl:value-of select="kse:block-number($block)"/></b></xsl:if>
-          <xsl:for-each select="subsequence($all, $i, $kp:app-group)">
-            <xsl:if test="position() > 1 or ($block and $i = 1)"><xsl:text>&#x2002;</xsl:text></xsl:if>
-            <xsl:call-template name="kp:app-entry"/>
-          </xsl:for-each>
-        </span>
-      </xsl:if>
+      <xsl:variable name="opens-block" as="xs:boolean"
+                    select="exists($block) and generate-id(.) = generate-id(kse:block-interventions($block)[exists(kse:app-number(.))][1])"/>
+      <span class="app">
+        <xsl:if test="$opens-block">
+          <b class="key">¶&#xA0;<xsl:value-of select="kse:block-number($block)"/></b><xsl:text>&#x2002;</xsl:text>
+        </xsl:if>
+        <xsl:call-template name="kp:app-entry"/>
+        <xsl:text> </xsl:text>
+      </span>
     </xsl:if>
   </xsl:template>
-  <!-- at most this many entries in one footnote. 1 (one footnote per intervention) keeps every entry on the
-       page of its mark; larger groups lay out faster (3: about 0.8 s less for this edition) but put entries
-       on the page where their group starts, which a reader of the page cannot follow: correctness first. -->
-  <xsl:variable name="kp:app-group" as="xs:integer" select="1"/>
 
-  <!-- one entry: "12 lemma] witness reading W, certainty. Notes." — few elements: each is laid out again
-       whenever the footnote area of its page grows -->
+  <!-- one entry: "12 lemma] witness reading W, certainty. Notes." — few elements: WeasyPrint lays each entry
+       out again while the footnote area of its page grows (tools/footnote_area.py), and each element costs -->
   <xsl:template name="kp:app-entry">
     <xsl:variable name="kind" select="kse:intervention-kind(.)"/>
     <xsl:variable name="cert" select="kse:cert(.)"/>
@@ -159,11 +154,11 @@
         <xsl:value-of select="kse:text(kse:correction(.), 'reading')"/>
         <xsl:text>] </xsl:text>
         <xsl:value-of select="kse:text(kse:witness(.), 'diplomatic')"/>
-        <xsl:text> </xsl:text><i><xsl:value-of select="$witness-siglum"/></i>
+        <xsl:text>&#xA0;</xsl:text><i><xsl:value-of select="$witness-siglum"/></i>
       </xsl:when>
       <xsl:when test="$kind = 'sic'">
         <xsl:value-of select="kse:text(., 'diplomatic')"/>
-        <xsl:text> </xsl:text><i><xsl:value-of select="$witness-siglum || ', ' || kp:l('kind-sic')"/></i>
+        <xsl:text>&#xA0;</xsl:text><i><xsl:value-of select="$witness-siglum || ', ' || kp:l('kind-sic')"/></i>
       </xsl:when>
       <xsl:when test="$kind = 'supplied'">
         <xsl:value-of select="'⟨' || kse:text(., 'reading') || '⟩] '"/>
