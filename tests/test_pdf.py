@@ -170,7 +170,8 @@ def built(request, tmp_path_factory):
 def test_writes_pdf_under_outdir_pdf(built):
     pdf, pages, _, timings = built
     assert pdf.parent.name == "pdf" and pdf.suffix == ".pdf" and pdf.stat().st_size > 10_000
-    assert set(timings) == {"validate", "xslt", "layout", "write"}
+    assert set(timings) == {"validate", "xslt", "layout", "layout-main", "layout-back", "write"}
+    assert timings["layout"] == pytest.approx(timings["layout-main"] + timings["layout-back"])
     assert len(pages) >= 10
 
 

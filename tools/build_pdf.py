@@ -26,7 +26,8 @@ matter (within noise). Not done: the back part cannot be laid out before the mai
 known, and laying parts out in parallel processes means merging PDFs, which loses the index links.
 
 The edition is validated first (tools.validate) and refused when invalid unless `force`.
-`timings`, if given, receives the seconds spent in each phase (validate, xslt, layout, write) for the bench.
+`timings`, if given, receives the seconds spent in each phase (validate, xslt, layout = layout-main +
+layout-back, write) for the bench.
 """
 from __future__ import annotations
 
@@ -76,7 +77,7 @@ def build_pdf(sources: list[Path], outdir: Path, *, force: bool = False, paper: 
     check_params(dict(params or {}), known_params())
     css_files = [BASE_CSS, paper_css(paper)]
     clock = timings if timings is not None else {}
-    for phase in ("validate", "xslt", "layout", "write"):
+    for phase in ("validate", "xslt", "layout", "layout-main", "layout-back", "write"):
         clock.setdefault(phase, 0.0)
 
     t = time.perf_counter()
@@ -129,7 +130,7 @@ def _render(src: Path, target: Path, stylesheets, params: dict[str, str], clock:
     main = HTML(string=main_html, base_url=str(PRINT_DIR) + "/").render(stylesheets=stylesheets)
     _outer_margin_numbers(main)
     pages = {anchor: number for number, page in enumerate(main.pages, start=1) for anchor in page.anchors}
-    clock["layout"] += time.perf_counter() - t
+    clock["layout-main"] += time.perf_counter() - t
 
     # back part: indexes and chronology, with the measured page numbers
     t = time.perf_counter()
@@ -142,7 +143,8 @@ def _render(src: Path, target: Path, stylesheets, params: dict[str, str], clock:
     back = HTML(string=back_html, base_url=str(PRINT_DIR) + "/").render(
         stylesheets=[*stylesheets, CSS(string=continuation)])
     document = main.copy(main.pages + back.pages[skip:])
-    clock["layout"] += time.perf_counter() - t
+    clock["layout-back"] += time.perf_counter() - t
+    clock["layout"] = clock["layout-main"] + clock["layout-back"]
 
     t = time.perf_counter()
     document.write_pdf(target)
