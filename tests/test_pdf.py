@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
-from tools.build_pdf import build_pdf, paper_sizes
+from tools.build_pdf import build_pdf, lay_out_main_part, paper_sizes
 from tools.errors import ToolError
 
 pytestmark = pytest.mark.skipif(not shutil.which("pdftotext"), reason="poppler-utils not installed")
@@ -404,3 +404,16 @@ def test_back_part_continues_on_a_right_hand_page(main_pages, skip, first_number
     kept = first_number + dropped
     assert kept == main_pages + 1
     assert (dropped % 2 == 0) == (kept % 2 == 1)  # right-hand in WeasyPrint <=> odd page of the book
+
+
+@pytest.mark.parametrize("paper", paper_sizes())
+def test_every_entry_stands_on_the_page_of_its_mark(paper):
+    """The apparatus entry N (`entry-N`) is at the foot of the page that holds its mark N (`call-N`) — also
+    where WeasyPrint by itself would move an entry on to make room for a widow or an orphan."""
+    document = lay_out_main_part(EDITION, paper)
+    where = {anchor: number for number, page in enumerate(document.pages, start=1) for anchor in page.anchors}
+    marks = {anchor[len("call-"):]: page for anchor, page in where.items() if anchor.startswith("call-")}
+    entries = {anchor[len("entry-"):]: page for anchor, page in where.items() if anchor.startswith("entry-")}
+    assert len(marks) == len(interventions(etree.parse(str(EDITION)))) > 100
+    assert entries.keys() == marks.keys()
+    assert {n: (marks[n], entries[n]) for n in marks if entries[n] != marks[n]} == {}

@@ -39,6 +39,7 @@ from pathlib import Path
 
 from tools.errors import EXIT_USAGE, ToolError
 from tools.footnote_area import incremental_footnote_areas
+from tools.footnote_policy import notes_stay_with_their_calls
 from tools.outputs import atomic_dir
 from tools.paths import XSLT_DIR, expand, require_distinct_stems
 from tools.saxon import check_params, declared_params, load_source, transform_to_string
@@ -85,13 +86,33 @@ def build_pdf(sources: list[Path], outdir: Path, *, force: bool = False, paper: 
     clock["validate"] += time.perf_counter() - t
 
     written = []
-    with atomic_dir(Path(outdir) / "pdf") as tmp, _no_cyclic_gc(), incremental_footnote_areas():
+    with atomic_dir(Path(outdir) / "pdf") as tmp, layout_hooks():
         stylesheets = _load_css(css_files)
         for src in files:
             target = tmp / f"{src.stem}.pdf"
             _render(src, target, stylesheets, dict(params or {}), clock)
             written.append(Path(outdir) / "pdf" / target.name)
     return written
+
+
+@contextmanager
+def layout_hooks():
+    """How this builder runs WeasyPrint: apparatus notes kept on the page of their marks
+    (tools/footnote_policy.py), footnote areas measured incrementally (tools/footnote_area.py), and the
+    cyclic garbage collector paused."""
+    with _no_cyclic_gc(), incremental_footnote_areas(), notes_stay_with_their_calls():
+        yield
+
+
+def lay_out_main_part(src: Path, paper: str = "A4", params: dict[str, str] | None = None):
+    """The main part of the book (title page … end of the text) as WeasyPrint lays it out in a build: a
+    `weasyprint.Document`, whose pages' `anchors` tell where each mark and entry stands (for tests)."""
+    from weasyprint import HTML
+
+    html = transform_to_string(STYLESHEET, src, {**(params or {}), "part": "main"})
+    with layout_hooks():
+        return HTML(string=html, base_url=str(PRINT_DIR) + "/").render(
+            stylesheets=_load_css([BASE_CSS, paper_css(paper)]))
 
 
 @contextmanager

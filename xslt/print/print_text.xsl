@@ -128,11 +128,11 @@
   <xsl:template name="kp:app">
     <xsl:variable name="n" select="kse:app-number(.)"/>
     <xsl:if test="exists($n)">
-      <sup class="call"><xsl:value-of select="$n"/></sup>
+      <sup class="call" id="call-{$n}"><xsl:value-of select="$n"/></sup>
       <xsl:variable name="block" select="kse:block-of(.)"/>
       <xsl:variable name="opens-block" as="xs:boolean"
                     select="exists($block) and generate-id(.) = generate-id(kse:block-interventions($block)[exists(kse:app-number(.))][1])"/>
-      <span class="app">
+      <span class="app" id="entry-{$n}">
         <xsl:if test="$opens-block">
           <b class="key">¶&#xA0;<xsl:value-of select="kse:block-number($block)"/></b><xsl:text>&#x2002;</xsl:text>
         </xsl:if>
