@@ -126,15 +126,28 @@ def pdf_pages(pdf: Path) -> list[Page]:
         body = [w for w in words if abs(round(w[3] - w[1], 1) - body_h) <= 0.3]
         if body:
             bottom = max(w[3] for w in body)
-            page.body = " ".join(w[4] for w in sorted(body, key=_line_order))
-            page.notes = sorted((w for w in words if w[1] > bottom), key=_line_order)
+            page.body = " ".join(w[4] for w in _in_reading_order(body))
+            page.notes = _in_reading_order(w for w in words if w[1] > bottom)
             page.apparatus = " ".join(w[4] for w in page.notes)
         pages.append(page)
     return pages
 
 
-def _line_order(w) -> tuple[int, float]:
-    return round(w[3] / 3), w[0]  # lines top to bottom (by baseline, 3 pt tolerance), words left to right
+def _lines(words) -> list[list]:
+    """Words grouped into lines, top to bottom, each left to right: a new line starts where the baseline
+    drops by more than 2 pt (bold, italic and superscript words of one line differ by less)."""
+    lines: list[list] = []
+    last = None
+    for w in sorted(words, key=lambda w: w[3]):
+        if last is None or w[3] - last > 2:
+            lines.append([])
+        lines[-1].append(w)
+        last = w[3]
+    return [sorted(line, key=lambda w: w[0]) for line in lines]
+
+
+def _in_reading_order(words) -> list:
+    return [w for line in _lines(words) for w in line]
 
 
 def _unescape(s: str) -> str:
@@ -245,10 +258,7 @@ def _lines_below_head(page: Page) -> list[str]:
         return []
     body_h = heights.most_common(1)[0][0]
     top = min(w[1] for w in page.words if round(w[3] - w[1], 1) >= body_h - 0.3)  # running text or a title
-    lines: dict[int, list] = {}
-    for w in sorted((w for w in page.words if w[1] >= top - 1), key=_line_order):
-        lines.setdefault(_line_order(w)[0], []).append(w[4])
-    return [" ".join(ws) for ws in lines.values()]
+    return [" ".join(w[4] for w in line) for line in _lines(w for w in page.words if w[1] >= top - 1)]
 
 
 def _starts_entry(text: str, at: int) -> bool:
@@ -406,14 +416,39 @@ def test_back_part_continues_on_a_right_hand_page(main_pages, skip, first_number
     assert (dropped % 2 == 0) == (kept % 2 == 1)  # right-hand in WeasyPrint <=> odd page of the book
 
 
+_MAIN_LAYOUTS: dict = {}
+
+
+def main_layout(paper: str):
+    """The main part of the edition laid out as in a build, once per paper size for these tests."""
+    if paper not in _MAIN_LAYOUTS:
+        _MAIN_LAYOUTS[paper] = lay_out_main_part(EDITION, paper)
+    return _MAIN_LAYOUTS[paper]
+
+
 @pytest.mark.parametrize("paper", paper_sizes())
 def test_every_entry_stands_on_the_page_of_its_mark(paper):
     """The apparatus entry N (`entry-N`) is at the foot of the page that holds its mark N (`call-N`) — also
     where WeasyPrint by itself would move an entry on to make room for a widow or an orphan."""
-    document = lay_out_main_part(EDITION, paper)
+    document = main_layout(paper)
     where = {anchor: number for number, page in enumerate(document.pages, start=1) for anchor in page.anchors}
     marks = {anchor[len("call-"):]: page for anchor, page in where.items() if anchor.startswith("call-")}
     entries = {anchor[len("entry-"):]: page for anchor, page in where.items() if anchor.startswith("entry-")}
     assert len(marks) == len(interventions(etree.parse(str(EDITION)))) > 100
     assert entries.keys() == marks.keys()
     assert {n: (marks[n], entries[n]) for n in marks if entries[n] != marks[n]} == {}
+
+
+@pytest.mark.parametrize("paper", paper_sizes())
+def test_text_lines_keep_one_leading(paper):
+    """Every line of the text is one leading high: no line is opened up by a mark (a superscript, or the
+    empty call WeasyPrint leaves where a note was taken out)."""
+    from weasyprint.formatting_structure.boxes import LineBox
+
+    heights = Counter()
+    for page in main_layout(paper).pages:
+        for box in page._page_box.descendants():
+            if getattr(box, "element_tag", None) == "p" and "para" in (box.element.get("class") or "").split():
+                heights.update(round(line.height, 2) for line in box.children if isinstance(line, LineBox))
+    assert sum(heights.values()) > 500
+    assert len(heights) == 1, f"{paper}: line heights {dict(heights)}"
