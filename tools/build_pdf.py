@@ -150,7 +150,10 @@ def _render(src: Path, target: Path, stylesheets, params: dict[str, str], clock:
     t = time.perf_counter()
     main = HTML(string=main_html, base_url=str(PRINT_DIR) + "/").render(stylesheets=stylesheets)
     _outer_margin_numbers(main)
-    pages = {anchor: number for number, page in enumerate(main.pages, start=1) for anchor in page.anchors}
+    pages: dict[str, int] = {}
+    for number, page in enumerate(main.pages, start=1):
+        for anchor in page.anchors:
+            pages.setdefault(anchor, number)  # a box the page break splits is anchored on both pages
     clock["layout-main"] += time.perf_counter() - t
 
     # back part: indexes and chronology, with the measured page numbers

@@ -35,7 +35,8 @@
       </div>
       <xsl:for-each select="$h/tei:editionStmt/tei:edition">
         <div class="edition"><xsl:apply-templates mode="kp:prose"/>
-          <xsl:if test="@n"> · v. <xsl:value-of select="@n"/></xsl:if></div>
+          <xsl:if test="@n"> · <xsl:value-of select="kp:l('version')"/>&#xA0;<xsl:value-of select="@n"/></xsl:if>
+          <xsl:if test="$h/../tei:revisionDesc/@status = 'draft'"> · <xsl:value-of select="kp:l('status-draft')"/></xsl:if></div>
       </xsl:for-each>
       <div class="imprint">
         <xsl:value-of select="string-join(($h/tei:publicationStmt/(tei:publisher, tei:pubPlace, tei:date)) ! normalize-space(.), ' · ')"/>
@@ -56,7 +57,10 @@
         </p>
         <p><span class="label"><xsl:value-of select="kp:l('edition-stmt')"/></span>
           <xsl:for-each select="$h/tei:fileDesc/tei:editionStmt/tei:edition">
-            <xsl:apply-templates mode="kp:prose"/><xsl:if test="@n"> (v. <xsl:value-of select="@n"/>)</xsl:if>
+            <xsl:apply-templates mode="kp:prose"/>
+            <xsl:variable name="state" select="(@n ! (kp:l('version') || '&#xA0;' || .),
+                                                 kp:l('status-draft')[$h/tei:revisionDesc/@status = 'draft'])"/>
+            <xsl:if test="exists($state)"> (<xsl:value-of select="$state" separator="; "/>)</xsl:if>
           </xsl:for-each>
           <xsl:text>. </xsl:text>
           <xsl:value-of select="string-join($h/tei:fileDesc/tei:publicationStmt/(tei:publisher, tei:pubPlace, tei:date) ! normalize-space(.), ', ')"/>.
@@ -88,11 +92,12 @@
 
   <xsl:function name="kp:bibl-line" as="xs:string">
     <xsl:param name="b" as="element(tei:bibl)"/>
+    <!-- a title without @level is the work itself (a web page, say): quoted like an article -->
     <xsl:sequence select="string-join((
-        $b/tei:title[@level = 'a'] ! ('«' || normalize-space(.) || '»'),
-        $b/tei:title[@level = 'm'] ! normalize-space(.),
-        string-join(($b/tei:pubPlace, $b/tei:date) ! normalize-space(.), ', '),
-        $b/tei:biblScope ! normalize-space(.)), '. ')"/>
+        $b/tei:title[@level = 'a' or not(@level)] ! ('«' || normalize-space(.) || '»'),
+        $b/tei:title[@level = ('m', 'j', 's')] ! normalize-space(.),
+        string-join(($b/tei:pubPlace, $b/tei:publisher, $b/tei:date) ! normalize-space(.), ', '),
+        $b/tei:biblScope ! normalize-space(.))[. != ''], '. ')"/>
   </xsl:function>
 
   <xsl:template name="kp:introduction">
@@ -116,9 +121,11 @@
         <xsl:value-of select="string-join((
           $st('paragraphs') || ' ' || kp:l('st-paragraphs'),
           $st('words') || ' ' || kp:l('st-words'),
-          $st('interventions') || ' ' || kp:l('st-interventions') || ' (' ||
-            string-join(($st('cert-high') || ' ' || kp:l('st-cert-high'), $st('cert-medium') || ' ' || kp:l('st-cert-medium'),
-                         $st('cert-low') || ' ' || kp:l('st-cert-low')), ', ') || ')',
+          $st('interventions') || ' ' || kp:l('st-entries') || ': ' ||
+            $st('corrections') || ' ' || kp:l('st-corrections') || ' (' || kp:l('st-of-which') || ' ' ||
+            string-join((kp:l('st-certain') || ' ' || $st('cert-high'), kp:l('st-cert-medium') || ' ' || $st('cert-medium'),
+                         kp:l('st-cert-low') || ' ' || $st('cert-low')), ', ') || '), ' ||
+            $st('unmended') || ' ' || kp:l('st-unmended'),
           $st('notes') || ' ' || kp:l('st-notes'),
           $st('persName') || ' ' || kp:l('st-persons') || ' — ' || $st('persons'),
           $st('placeName') || ' ' || kp:l('st-places') || ' — ' || $st('places'),

@@ -105,8 +105,9 @@
   </xsl:template>
 
   <!-- names and dates stay plain text; an empty anchor after each (no break opportunity between it and the
-       last letter, so it stands on the page where the expression ends) gives the indexes and the chronology
-       their pages. A wrapping element would cost WeasyPrint an inline box and a text split per name. -->
+       last letter, so it stands on the page where the expression ends; before the first letter it could stay
+       behind at the end of the previous line) gives the indexes and the chronology their pages. A name the
+       page break splits is cited on the page where it ends. A wrapping element would cost WeasyPrint an inline box and a text split per name. -->
   <xsl:template match="tei:persName | tei:placeName | tei:orgName | tei:name" mode="kp:inline">
     <xsl:apply-templates mode="kp:inline"/><a id="{kse:occurrence-id(.)}"/>
   </xsl:template>
