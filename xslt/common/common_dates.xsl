@@ -69,8 +69,8 @@
     <xsl:variable name="pa" select="kse:iso-parts($a)"/>
     <xsl:variable name="pb" select="kse:iso-parts($b)"/>
     <xsl:sequence select="
-      if ($a = '') then '… – ' || kse:format-iso($b, $lang)
-      else if ($b = '') then kse:format-iso($a, $lang) || ' – …'
+      if ($a = '') then '…&#xA0;– ' || kse:format-iso($b, $lang)
+      else if ($b = '') then kse:format-iso($a, $lang) || '&#xA0;– …'
       else if ($a = $b) then kse:format-iso($a, $lang)
       else if (string-length($a) = 4 and string-length($b) = 4) then
         $a || '–' || $b || (if ($lang = 'en') then '' else ' жж.')
@@ -78,9 +78,9 @@
         (if ($lang = 'en') then xs:integer($pa[3]) || '–' || kse:format-iso($b, $lang)
          else kse:format-parts($pa, $lang, true(), false()) || '–' || xs:integer($pb[3]) || ' ' || kse:month-name($pb[2], $lang))
       else if ($pa[1] = $pb[1] and $pa[2] != '') then
-        (if ($lang = 'en') then kse:format-parts($pa, $lang, false(), true()) || ' – ' || kse:format-iso($b, $lang)
-         else kse:format-iso($a, $lang) || ' – ' || kse:format-parts($pb, $lang, false(), true()))
-      else kse:format-iso($a, $lang) || ' – ' || kse:format-iso($b, $lang)"/>
+        (if ($lang = 'en') then kse:format-parts($pa, $lang, false(), true()) || '&#xA0;– ' || kse:format-iso($b, $lang)
+         else kse:format-iso($a, $lang) || '&#xA0;– ' || kse:format-parts($pb, $lang, false(), true()))
+      else kse:format-iso($a, $lang) || '&#xA0;– ' || kse:format-iso($b, $lang)"/>
   </xsl:function>
 
   <xsl:function name="kse:format-date" as="xs:string">

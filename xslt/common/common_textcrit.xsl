@@ -234,7 +234,8 @@
     <xsl:sequence select="map{
       'before': substring-before($s, '&#xE000;'),
       'match':  substring-before(substring-after($s, '&#xE000;'), '&#xE001;'),
-      'after':  normalize-space(substring-after($s, '&#xE001;'))}"/>
+      'after':  substring-after($s, '&#xE001;')}"/>
+    <!-- 'before' ends and 'after' starts with a space only where the text has one: "(1920 жылы)" -->
   </xsl:function>
 
   <!-- ============ statistics ============ -->

@@ -131,7 +131,7 @@
             <xsl:variable name="block" select="kse:block-of(.)"/>
             <tr>
               <th scope="row" class="chrono-date"><span><xsl:sequence select="h:date-value(.)"/></span></th>
-              <td class="chrono-sentence"><xsl:value-of select="$s?before"/><a class="chrono-link" href="text.html#{kse:date-id(.)}"><mark><xsl:value-of select="$s?match"/></mark></a><xsl:value-of select="(' '[matches($s?after, '^\w')]) || $s?after"/></td>
+              <td class="chrono-sentence"><xsl:value-of select="$s?before"/><a class="chrono-link" href="text.html#{kse:date-id(.)}"><mark><xsl:value-of select="$s?match"/></mark></a><xsl:value-of select="$s?after"/></td>
               <td class="num"><xsl:if test="$block"><a href="text.html#{kse:date-id(.)}"><xsl:value-of select="kse:block-number($block)"/></a></xsl:if></td>
             </tr>
           </xsl:for-each>

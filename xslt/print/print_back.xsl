@@ -111,7 +111,6 @@
             <span class="what">
               <xsl:value-of select="kp:clip-start($s('before'), 7)"/>
               <span class="expr"><xsl:value-of select="$s('match')"/></span>
-              <xsl:text> </xsl:text>
               <xsl:value-of select="kp:clip-end($s('after'), 10)"/>
             </span>
             <xsl:text> </xsl:text>
@@ -126,18 +125,22 @@
     </xsl:if>
   </xsl:template>
 
+  <!-- the last / first words of a sentence around the dated expression, "…" where words are left out; the
+       space next to the expression only where the text has one ("(1920 жылы)", "аяғында,") -->
   <xsl:function name="kp:clip-start" as="xs:string">
     <xsl:param name="s" as="xs:string"/>
     <xsl:param name="words" as="xs:integer"/>
     <xsl:variable name="w" select="tokenize(normalize-space($s), ' ')"/>
-    <xsl:sequence select="if (count($w) le $words) then (if ($s = '') then '' else normalize-space($s) || ' ')
-                          else '… ' || string-join(subsequence($w, count($w) - $words + 1), ' ') || ' '"/>
+    <xsl:sequence select="(if (count($w) le $words) then normalize-space($s)
+                           else '… ' || string-join(subsequence($w, count($w) - $words + 1), ' '))
+                          || ' '[ends-with($s, ' ')]"/>
   </xsl:function>
   <xsl:function name="kp:clip-end" as="xs:string">
     <xsl:param name="s" as="xs:string"/>
     <xsl:param name="words" as="xs:integer"/>
     <xsl:variable name="w" select="tokenize(normalize-space($s), ' ')"/>
-    <xsl:sequence select="if (count($w) le $words) then normalize-space($s)
-                          else string-join(subsequence($w, 1, $words), ' ') || ' …'"/>
+    <xsl:sequence select="' '[starts-with($s, ' ')]
+                          || (if (count($w) le $words) then normalize-space($s)
+                              else string-join(subsequence($w, 1, $words), ' ') || ' …')"/>
   </xsl:function>
 </xsl:stylesheet>
