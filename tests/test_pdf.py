@@ -471,3 +471,23 @@ def test_text_lines_keep_one_leading(paper):
                 heights.update(round(line.height, 2) for line in box.children if isinstance(line, LineBox))
     assert sum(heights.values()) > 500
     assert len(heights) == 1, f"{paper}: line heights {dict(heights)}"
+
+
+def test_adjacent_marks_are_parted():
+    """Two marks with nothing printed between them ("АССР⁵⁹⁶⁰" would read as 5960) are parted by a comma."""
+    from lxml import html as lxml_html
+
+    from tools.build_pdf import STYLESHEET
+    from tools.saxon import transform_to_string
+
+    doc = lxml_html.fromstring(transform_to_string(STYLESHEET, EDITION, {"part": "main"}))
+    glued = []
+    for call in doc.xpath("//sup[@class='call']"):
+        prev = call.getprevious()
+        while prev is not None and (prev.get("class") == "app" or (prev.tag == "a" and not len(prev)
+                                                                   and not prev.text)) and not (prev.tail or ""):
+            prev = prev.getprevious()
+        if prev is not None and prev.get("class") == "call" and not (prev.tail or ""):
+            glued.append((prev.text, call.text))
+    assert doc.xpath("//sup[@class='call-sep']"), "the edition has one pair of adjacent marks (59, 60)"
+    assert glued == []

@@ -49,7 +49,7 @@
 
   <xsl:template match="tei:p" mode="kp:text">
     <xsl:variable name="first" select="empty(preceding-sibling::tei:p)"/>
-    <p id="{kse:block-id(.)}" class="para{' first'[$first]}" data-n="{kse:block-number(.)}">
+    <xsl:variable name="content">
       <span class="pn"><xsl:value-of select="kse:block-number(.)"/></span>
       <xsl:apply-templates mode="kp:inline"/>
       <xsl:if test="@part = 'I'">
@@ -59,7 +59,20 @@
           <xsl:apply-templates mode="kp:inline"/>
         </xsl:for-each>
       </xsl:if>
+    </xsl:variable>
+    <p id="{kse:block-id(.)}" class="para{' first'[$first]}" data-n="{kse:block-number(.)}">
+      <xsl:apply-templates select="$content/node()" mode="kp:marks"/>
     </p>
+  </xsl:template>
+
+  <!-- Two marks with nothing printed between them would read as one number ("АССР⁵⁹⁶⁰"): a raised comma
+       parts them ("АССР⁵⁹,⁶⁰"). Between them there may be only what prints nothing: the notes that go to the
+       foot of the page, and the empty anchors of names and dates. -->
+  <xsl:mode name="kp:marks" on-no-match="shallow-copy"/>
+  <xsl:template mode="kp:marks" match="sup[@class = 'call'][preceding-sibling::node()
+      [not(self::span[@class = 'app'] or self::a[empty(node())])][1][self::sup[@class = 'call']]]">
+    <sup class="call-sep">,</sup>
+    <xsl:next-match/>
   </xsl:template>
   <!-- the second part of a broken paragraph was printed with the first -->
   <xsl:template match="tei:p[@part = ('M', 'F')][preceding-sibling::tei:p[1][@part = ('I', 'M')]]" mode="kp:text"/>
