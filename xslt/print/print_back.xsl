@@ -82,8 +82,13 @@
             <xsl:variable name="k" select="position()"/>
             <xsl:variable name="first" select="$pages[current()]"/>
             <xsl:variable name="last" select="$pages[(($starts[$k + 1], count($pages) + 1)[1]) - 1]"/>
-            <a href="#{$ids[$kp:pages(.) = $first][1]}"><xsl:value-of select="$first"/></a>
-            <xsl:if test="$last gt $first">–<a href="#{$ids[$kp:pages(.) = $last][1]}"><xsl:value-of select="$last"/></a></xsl:if>
+            <xsl:choose>
+              <xsl:when test="$last gt $first">  <!-- a run is not broken at its dash -->
+                <span class="run"><a href="#{$ids[$kp:pages(.) = $first][1]}"><xsl:value-of select="$first"/></a>–<a
+                  href="#{$ids[$kp:pages(.) = $last][1]}"><xsl:value-of select="$last"/></a></span>
+              </xsl:when>
+              <xsl:otherwise><a href="#{$ids[$kp:pages(.) = $first][1]}"><xsl:value-of select="$first"/></a></xsl:otherwise>
+            </xsl:choose>
             <xsl:if test="position() != last()">, </xsl:if>
           </xsl:for-each>
         </xsl:otherwise>

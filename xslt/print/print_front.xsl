@@ -145,8 +145,10 @@
           <dd><xsl:value-of select="kp:l('witness-desc')"/></dd></div>
         <div><dt>]</dt>
           <dd><xsl:value-of select="kp:l('app-explain')"/></dd></div>
-        <div><dt>⟨ ⟩</dt>
-          <dd><xsl:value-of select="kp:l('supplied-by')"/></dd></div>
+        <xsl:if test="//tei:text//tei:supplied">
+          <div><dt>⟨ ⟩</dt>
+            <dd><xsl:value-of select="kp:l('supplied-by')"/></dd></div>
+        </xsl:if>
       </dl>
       <xsl:if test="$orgs">
         <h2><xsl:value-of select="kp:l('org-abbr')"/></h2>
