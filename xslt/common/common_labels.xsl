@@ -74,6 +74,8 @@
     'responsibility': map{'kk': 'Басылымды дайындағандар',       'en': 'Responsibility'},
     'licence':        map{'kk': 'Лицензия',                      'en': 'Licence'},
     'revision':       map{'kk': 'Өзгерістер',                    'en': 'Revisions'},
+    'revision-more':  map{'kk': 'Бұдан бұрынғы {n} өзгеріс TEI файлының тақырыптық бөлімінде жазылған.',
+                          'en': '{n} earlier revisions are recorded in the header of the TEI file.'},
     'contents':       map{'kk': 'Мазмұны',                       'en': 'Contents'},
     'skip':           map{'kk': 'Мазмұнға өту',                  'en': 'Skip to content'},
     'language':       map{'kk': 'Тіл',                           'en': 'Language'},

@@ -55,8 +55,11 @@
       <span class="head"><xsl:value-of select="kse:entry-heading(.)"/></span>
       <xsl:if test="$abbr"> (<xsl:value-of select="normalize-space($abbr)"/>)</xsl:if>
       <xsl:if test="$life != ''"><span class="life"> (<xsl:value-of select="$life"/>)</span></xsl:if>
-      <xsl:if test="$role != ''"><xsl:text>, </xsl:text><span class="role" lang="en"><xsl:value-of select="$role"/></span></xsl:if>
-      <xsl:text> </xsl:text>
+      <!-- the pages follow a comma, or a semicolon after a description, which may end in a number or a
+           sentence of its own ("… created in 1932; 10, 24, 27–28") -->
+      <xsl:if test="$role != ''"><xsl:text>, </xsl:text><span class="role" lang="en"><xsl:value-of
+        select="kp:tie-initials(replace($role, '\.$', ''))"/></span></xsl:if>
+      <xsl:value-of select="if ($role != '') then '; ' else ', '"/>
       <xsl:call-template name="kp:pages">
         <xsl:with-param name="ids" select="kse:occurrences(.) ! kse:occurrence-id(.)"/>
       </xsl:call-template>
@@ -114,9 +117,15 @@
                                     || ('?'['date-uncertain' = $q], '')[1]"/>
             </span>
             <span class="what">
-              <xsl:value-of select="kp:clip-start($s('before'), 7)"/>
-              <span class="expr"><xsl:value-of select="$s('match')"/></span>
-              <xsl:value-of select="kp:clip-end($s('after'), 10)"/>
+              <xsl:call-template name="kp:keep-ordinals">
+                <xsl:with-param name="s" select="kp:tie-initials(kp:clip-start($s('before'), 7))"/>
+              </xsl:call-template>
+              <span class="expr"><xsl:call-template name="kp:keep-ordinals">
+                <xsl:with-param name="s" select="kp:tie-initials($s('match'))"/>
+              </xsl:call-template></span>
+              <xsl:call-template name="kp:keep-ordinals">
+                <xsl:with-param name="s" select="kp:tie-initials(kp:clip-end($s('after'), 10))"/>
+              </xsl:call-template>
             </span>
             <xsl:text> </xsl:text>
             <span class="where">

@@ -35,8 +35,10 @@
       </div>
       <xsl:for-each select="$h/tei:editionStmt/tei:edition">
         <div class="edition"><xsl:apply-templates mode="kp:prose"/>
-          <xsl:if test="@n"> · <xsl:value-of select="kp:l('version')"/>&#xA0;<xsl:value-of select="@n"/></xsl:if>
-          <xsl:if test="$h/../tei:revisionDesc/@status = 'draft'"> · <xsl:value-of select="kp:l('status-draft')"/></xsl:if></div>
+          <!-- in the language of the edition statement, not of the labels -->
+          <xsl:variable name="in" select="kp:lang-of(.)"/>
+          <xsl:if test="@n"> · <xsl:value-of select="kse:label('version', $in)"/>&#xA0;<xsl:value-of select="@n"/></xsl:if>
+          <xsl:if test="$h/../tei:revisionDesc/@status = 'draft'"> · <xsl:value-of select="kse:label('status-draft', $in)"/></xsl:if></div>
       </xsl:for-each>
       <div class="imprint">
         <xsl:value-of select="string-join(($h/tei:publicationStmt/(tei:publisher, tei:pubPlace, tei:date)) ! normalize-space(.), ' · ')"/>
@@ -58,8 +60,9 @@
         <p><span class="label"><xsl:value-of select="kp:l('edition-stmt')"/></span>
           <xsl:for-each select="$h/tei:fileDesc/tei:editionStmt/tei:edition">
             <xsl:apply-templates mode="kp:prose"/>
-            <xsl:variable name="state" select="(@n ! (kp:l('version') || '&#xA0;' || .),
-                                                 kp:l('status-draft')[$h/tei:revisionDesc/@status = 'draft'])"/>
+            <xsl:variable name="in" select="kp:lang-of(.)"/>
+            <xsl:variable name="state" select="(@n ! (kse:label('version', $in) || '&#xA0;' || .),
+                                                 kse:label('status-draft', $in)[$h/tei:revisionDesc/@status = 'draft'])"/>
             <xsl:if test="exists($state)"> (<xsl:value-of select="$state" separator="; "/>)</xsl:if>
           </xsl:for-each>
           <xsl:text>. </xsl:text>
@@ -77,18 +80,32 @@
           <p><span class="label"><xsl:value-of select="kp:l('source-print')"/></span>
             <xsl:value-of select="kp:bibl-line(.)"/></p>
         </xsl:for-each>
-        <xsl:if test="$h/tei:revisionDesc/tei:change">
+        <!-- the latest revisions only (the colophon stands at the foot of one page); the rest are counted -->
+        <xsl:variable name="changes" select="$h/tei:revisionDesc/tei:change"/>
+        <xsl:if test="$changes">
           <p><span class="label"><xsl:value-of select="kp:l('revision')"/></span>
-            <xsl:for-each select="$h/tei:revisionDesc/tei:change">
-              <xsl:value-of select="@when"/><xsl:text>: </xsl:text><xsl:apply-templates mode="kp:prose"/>
+            <xsl:for-each select="subsequence($changes, 1, $kp:colophon-changes)">
+              <xsl:value-of select="@when"/><xsl:text>: </xsl:text>
+              <span lang="{kp:lang-of(.)}"><xsl:apply-templates mode="kp:prose"/></span>
               <xsl:if test="position() != last()"><br/></xsl:if>
-            </xsl:for-each></p>
+            </xsl:for-each>
+            <xsl:if test="count($changes) gt $kp:colophon-changes">
+              <br/><xsl:value-of select="replace(kp:l('revision-more'), '\{n\}', string(count($changes) - $kp:colophon-changes))"/>
+            </xsl:if></p>
         </xsl:if>
         <p class="fonts"><span class="label"><xsl:value-of select="kp:l('typeset')"/></span>
           <xsl:value-of select="$typeface"/>. <xsl:value-of select="kp:l('generated')"/> (kse-edition-tools, WeasyPrint).</p>
       </div>
     </section>
   </xsl:template>
+
+  <xsl:variable name="kp:colophon-changes" as="xs:integer" select="3"/>
+
+  <!-- the language a TEI element is written in (its own or its nearest ancestor's xml:lang), 'kk' or 'en' -->
+  <xsl:function name="kp:lang-of" as="xs:string">
+    <xsl:param name="e" as="element()"/>
+    <xsl:sequence select="if (starts-with(($e/ancestor-or-self::*/@xml:lang)[last()], 'en')) then 'en' else 'kk'"/>
+  </xsl:function>
 
   <xsl:function name="kp:bibl-line" as="xs:string">
     <xsl:param name="b" as="element(tei:bibl)"/>
@@ -97,7 +114,8 @@
         $b/tei:title[@level = 'a' or not(@level)] ! ('«' || normalize-space(.) || '»'),
         $b/tei:title[@level = ('m', 'j', 's')] ! normalize-space(.),
         string-join(($b/tei:pubPlace, $b/tei:publisher, $b/tei:date) ! normalize-space(.), ', '),
-        $b/tei:biblScope ! normalize-space(.))[. != ''], '. ')"/>
+        $b/tei:biblScope ! ((if (@unit = 'page') then kp:l('page-abbr') ! (upper-case(substring(., 1, 1)) || substring(., 2)) || '&#xA0;' else '') || normalize-space(.)))
+        [. != ''], '. ')"/>
   </xsl:function>
 
   <xsl:template name="kp:introduction">
@@ -160,7 +178,9 @@
               <xsl:for-each select="current-group()">
                 <xsl:value-of select="normalize-space((tei:orgName[@type = 'full'], tei:orgName[not(@type)][not(@xml:lang = 'en')])[1])"/>
                 <xsl:for-each select="tei:orgName[@xml:lang = 'en'][1]">
-                  <xsl:text> </xsl:text><span class="en" lang="en">(<xsl:value-of select="normalize-space(.)"/>)</span>
+                  <!-- no space before the gloss, a block of its own: a space there made WeasyPrint break
+                       the Kazakh line after its first word -->
+                  <span class="en" lang="en">(<xsl:value-of select="normalize-space(.)"/>)</span>
                 </xsl:for-each>
                 <xsl:if test="position() != last()">; </xsl:if>
               </xsl:for-each>

@@ -79,12 +79,33 @@
 
   <!-- ============ inline content: the reading view ============ -->
   <xsl:mode name="kp:inline" on-no-match="shallow-skip"/>
-  <xsl:template match="text()" mode="kp:inline"><xsl:value-of select="."/></xsl:template>
+  <xsl:template match="text()" mode="kp:inline"><xsl:call-template name="kp:keep-ordinals"/></xsl:template>
+  <!-- a number and its suffix stay on one line ("1-Конституциясында", "600-ден"): a line may break after a
+       hyphen, which here would leave "1-" at the end of a line -->
+  <xsl:template name="kp:keep-ordinals">
+    <xsl:param name="s" as="xs:string" select="string(.)"/>
+    <xsl:analyze-string select="$s" regex="\d+-\p{{L}}+">
+      <xsl:matching-substring><span class="nw"><xsl:value-of select="."/></span></xsl:matching-substring>
+      <xsl:non-matching-substring><xsl:value-of select="."/></xsl:non-matching-substring>
+    </xsl:analyze-string>
+  </xsl:template>
   <!-- initials stay with the surname (no line or page break after "Қ. И."), as in good typesetting; so the
        index page of a name is the page that holds the whole name -->
   <xsl:template match="text()[ancestor::tei:persName]" mode="kp:inline" priority="2">
-    <xsl:value-of select="replace(., '(\p{Lu}\.) ', '$1&#xA0;')"/>
+    <!-- also a space that opens a text node after an initial printed before it (a corrected initial and its
+         mark: "Н.¹⁶⁶ Г. Хлудовтың") -->
+    <xsl:variable name="before" select="(preceding::text()[ancestor::tei:persName[1] is current()/ancestor::tei:persName[1]])[last()]"/>
+    <xsl:value-of select="replace(if (matches($before, '\p{Lu}\.$')) then replace(., '^ ', '&#xA0;') else .,
+                                  '(\p{Lu}\.) ', '$1&#xA0;')"/>
   </xsl:template>
+  <!-- the same for initials in notes, the chronology and the indexes: "В. И. Ленин", "Ә. Қастеев" -->
+  <xsl:function name="kp:tie-initials" as="xs:string">
+    <xsl:param name="s" as="xs:string?"/>
+    <!-- an initial is a capital with a full stop standing alone ("ССР. Қазақ" ends a sentence); twice, since
+         a match takes the capital after it, which may be the next initial -->
+    <xsl:variable name="initial" select="'(^|[^\p{L}])(\p{Lu}\.)\s(\p{Lu})'"/>
+    <xsl:sequence select="replace(replace(string($s), $initial, '$1$2&#xA0;$3'), $initial, '$1$2&#xA0;$3')"/>
+  </xsl:function>
 
   <xsl:template match="tei:choice" mode="kp:inline">
     <xsl:apply-templates select="kse:correction(.)" mode="kp:inline"/>
@@ -148,7 +169,9 @@
                     select="exists($block) and generate-id(.) = generate-id(kse:block-interventions($block)[exists(kse:app-number(.))][1])"/>
       <span class="app" id="entry-{$n}">
         <xsl:if test="$opens-block">
-          <b class="key">¶&#xA0;<xsl:value-of select="kse:block-number($block)"/></b><xsl:text>&#x2002;</xsl:text>
+          <!-- a figure space: a digit wide, and unlike an en space it lets no line end between the paragraph
+               number and the entry -->
+          <b class="key">¶&#xA0;<xsl:value-of select="kse:block-number($block)"/></b><xsl:text>&#x2007;</xsl:text>
         </xsl:if>
         <xsl:call-template name="kp:app-entry"/>
         <xsl:text> </xsl:text>
@@ -165,7 +188,9 @@
     <xsl:text>&#xA0;</xsl:text>
     <xsl:choose>
       <xsl:when test="$kind = ('correction', 'regularization', 'expansion', 'variant')">
-        <xsl:value-of select="kse:text(kse:correction(.), 'reading')"/>
+        <xsl:call-template name="kp:keep-ordinals">
+          <xsl:with-param name="s" select="kse:text(kse:correction(.), 'reading')"/>
+        </xsl:call-template>
         <xsl:text>] </xsl:text>
         <xsl:value-of select="kse:text(kse:witness(.), 'diplomatic')"/>
         <xsl:text>&#xA0;</xsl:text><i><xsl:value-of select="$witness-siglum"/></i>
@@ -185,11 +210,12 @@
     </xsl:if>
     <xsl:for-each select="kse:notes-of(.)">
       <xsl:if test="$kind != 'note' or position() > 1"><xsl:text>. </xsl:text></xsl:if>
-      <xsl:apply-templates mode="kp:note"/>
+      <span lang="{(ancestor-or-self::*/@xml:lang)[last()]}"><xsl:apply-templates mode="kp:note"/></span>
     </xsl:for-each>
   </xsl:template>
 
   <xsl:mode name="kp:note" on-no-match="text-only-copy"/>
+  <xsl:template match="text()" mode="kp:note"><xsl:value-of select="kp:tie-initials(.)"/></xsl:template>
   <xsl:template match="tei:q" mode="kp:note">“<xsl:apply-templates mode="#current"/>”</xsl:template>
   <xsl:template match="tei:title | tei:foreign | tei:mentioned | tei:hi" mode="kp:note"><i><xsl:apply-templates mode="#current"/></i></xsl:template>
 </xsl:stylesheet>
