@@ -491,3 +491,18 @@ def test_adjacent_marks_are_parted():
             glued.append((prev.text, call.text))
     assert doc.xpath("//sup[@class='call-sep']"), "the edition has one pair of adjacent marks (59, 60)"
     assert glued == []
+
+
+def test_no_line_ends_with_an_initial_a_bare_ordinal_or_a_paragraph_key(built):
+    """Line ends a good compositor avoids: an initial parted from its surname ("В. | И. Ленин"), a number
+    parted from its suffix ("1- | Конституциясында"), a paragraph key parted from its entry ("¶ 40 | 83 …")."""
+    pdf, pages, _, _ = built
+    bad = []
+    for page in pages:
+        for line in _lines(page.words):
+            words = [w[4] for w in line]
+            end = " ".join(words[-2:])
+            if (re.search(r"(^|\s)[^\W\d_]\.$", end) and not re.search(r"\b(ж|б|т|мыс)\.$", end)) \
+                    or re.search(r"\d-$", end) or re.search(r"¶ \d+$", end):
+                bad.append((page.number, " ".join(words[-4:])))
+    assert bad == [], f"{pdf}: {bad[:10]}"
