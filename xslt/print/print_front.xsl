@@ -145,9 +145,9 @@
                          kp:l('st-cert-low') || ' ' || $st('cert-low')), ', ') || '), ' ||
             $st('unmended') || ' ' || kp:l('st-unmended'),
           $st('notes') || ' ' || kp:l('st-notes'),
-          $st('persName') || ' ' || kp:l('st-persons') || ' — ' || $st('persons'),
-          $st('placeName') || ' ' || kp:l('st-places') || ' — ' || $st('places'),
-          $st('orgName') || ' ' || kp:l('st-orgs') || ' — ' || $st('orgs'),
+          $st('persons') || ' ' || kp:l('st-reg-persons') || ' (' || $st('persName') || ' ' || kp:l('st-mentions') || ')',
+          $st('places') || ' ' || kp:l('st-reg-places') || ' (' || $st('placeName') || ' ' || kp:l('st-mentions') || ')',
+          $st('orgs') || ' ' || kp:l('st-reg-orgs') || ' (' || $st('orgName') || ' ' || kp:l('st-mentions') || ')',
           $st('dates') || ' ' || kp:l('st-dates')), '; ')"/>.
       </p>
     </section>
