@@ -242,6 +242,16 @@ def test_title_page_and_introduction(site):
     assert "kse-mini-fixture" in root.xpath("string(//blockquote[@class='citation'])")
 
 
+def test_abbreviations_of_the_text_are_listed_with_expansions(site):
+    root = page(site, "index.html")
+    section = root.get_element_by_id("abbreviations")
+    terms = [dt.text_content().strip() for dt in section.xpath(".//dl[@class='abbr']/dt")]
+    assert terms == ["ж.", "ОК"]   # every item of the list, in Kazakh order
+    glosses = " ".join(dd.get("data-kk") + " " + dd.get("data-en") for dd in section.xpath(".//dl[@class='abbr']/dd"))
+    for expected in ("жыл, жылы", "year, in the year", "Орталық Комитет", "Central Committee"):
+        assert expected in glosses
+
+
 # ---------- 8. any reasonable TEI P5 ----------
 
 @pytest.mark.parametrize("sample", FOREIGN, ids=[p.stem for p in FOREIGN])

@@ -391,6 +391,19 @@ def test_title_page_colophon_and_parts(built):
     assert "Ұйымдар көрсеткіші" not in whole  # the org index is optional (param indexes)
 
 
+def test_every_general_abbreviation_is_expanded(built):
+    """The edition's list of the article's other abbreviations (standOff/list[@type='abbreviations']) is
+    printed whole: each abbreviation with its Kazakh expansion and its English gloss."""
+    pdf, pages, tree, _ = built
+    items = tree.findall(f".//{TEI}standOff//{TEI}list[@type='abbreviations']/{TEI}item")
+    assert items
+    whole = flat(" ".join(page_text(pdf, p.number) for p in pages))
+    for item in items:
+        abbr = norm(item.find(f"{TEI}abbr").text)
+        kk, en = (norm("".join(e.itertext())) for e in item.findall(f"{TEI}expan"))
+        assert flat(f"{abbr} {kk} ({en})") in whole, f"{abbr} not expanded in {pdf}"
+
+
 def test_refuses_invalid_edition_unless_forced(tmp_path):
     bad = tmp_path / "bad.xml"
     text = MINI.read_text(encoding="utf-8").replace('href="../../schema/', f'href="{(ROOT / "schema").as_uri()}/')

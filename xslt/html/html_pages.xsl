@@ -195,6 +195,22 @@
         </table>
       </section>
 
+      <!-- the article's abbreviations other than the names of organisations (those are in the register) -->
+      <xsl:variable name="abbreviations" select="//tei:standOff//tei:list[@type = 'abbreviations']/tei:item[tei:abbr]"/>
+      <xsl:if test="$abbreviations">
+        <section id="abbreviations">
+          <h2><xsl:sequence select="h:t('text-abbr')"/></h2>
+          <dl class="abbr">
+            <xsl:for-each select="$abbreviations">
+              <xsl:sort select="kse:sort-key(normalize-space(tei:abbr))"/>
+              <dt lang="{$h:text-lang}"><xsl:value-of select="normalize-space(tei:abbr)"/></dt>
+              <dd><xsl:sequence select="h:bi(normalize-space((tei:expan[not(@xml:lang = 'en')], tei:expan)[1]),
+                                             normalize-space((tei:expan[@xml:lang = 'en'], tei:expan)[1]))"/></dd>
+            </xsl:for-each>
+          </dl>
+        </section>
+      </xsl:if>
+
       <section id="citation">
         <h2><xsl:sequence select="h:t('citation')"/></h2>
         <xsl:variable name="who" select="($fd/tei:titleStmt/(tei:editor, tei:respStmt/(tei:orgName, tei:persName, tei:name), tei:author),

@@ -167,6 +167,9 @@
           <div><dt>⟨ ⟩</dt>
             <dd><xsl:value-of select="kp:l('supplied-by')"/></dd></div>
         </xsl:if>
+        <!-- the edition's own abbreviations (apparatus keys, chronology, indexes) -->
+        <div><dt>¶</dt><dd><xsl:value-of select="kp:l('sign-paragraph')"/></dd></div>
+        <div><dt><xsl:value-of select="kp:l('page-abbr')"/></dt><dd><xsl:value-of select="kp:l('sign-page')"/></dd></div>
       </dl>
       <xsl:if test="$orgs">
         <h2><xsl:value-of select="kp:l('org-abbr')"/></h2>
@@ -186,6 +189,21 @@
               </xsl:for-each>
             </dd></div>
           </xsl:for-each-group>
+        </dl>
+      </xsl:if>
+      <!-- the other abbreviations of the text, from the edition's list (standOff/list[@type='abbreviations']) -->
+      <xsl:variable name="general" select="//tei:standOff//tei:list[@type = 'abbreviations']/tei:item[tei:abbr]"/>
+      <xsl:if test="$general">
+        <h2><xsl:value-of select="kp:l('general-abbr')"/></h2>
+        <dl class="abbr">
+          <xsl:for-each select="$general">
+            <xsl:sort select="kse:sort-key(normalize-space(tei:abbr))"/>
+            <div><dt><xsl:value-of select="normalize-space(tei:abbr)"/></dt>
+              <dd><xsl:value-of select="normalize-space((tei:expan[not(@xml:lang = 'en')], tei:expan)[1])"/>
+                <xsl:for-each select="tei:expan[@xml:lang = 'en'][1]">
+                  <span class="en" lang="en">(<xsl:value-of select="normalize-space(.)"/>)</span>
+                </xsl:for-each></dd></div>
+          </xsl:for-each>
         </dl>
       </xsl:if>
     </section>
