@@ -519,3 +519,19 @@ def test_no_line_ends_with_an_initial_a_bare_ordinal_or_a_paragraph_key(built):
                     or re.search(r"\d-$", end) or re.search(r"¶ \d+$", end):
                 bad.append((page.number, " ".join(words[-4:])))
     assert bad == [], f"{pdf}: {bad[:10]}"
+
+
+def test_contents_give_the_page_each_part_opens_on(built):
+    """The contents at the end of the book: every part listed with a page that really opens with its title."""
+    pdf, pages, _, _ = built
+    last = page_text(pdf, len(pages))
+    assert "Мазмұны" in last
+    raw = subprocess.run(["pdftotext", "-layout", "-f", str(len(pages)), "-l", str(len(pages)), str(pdf), "-"],
+                         capture_output=True, text=True, check=True).stdout
+    entries = re.findall(r"^\s*(\S.*?)\s*(?:\.\s*)+(\d+)\s*$", raw, re.M)
+    titles = {t for t, _ in entries}
+    assert {"Редакциялық кіріспе", "Хронология", "Кісі есімдерінің көрсеткіші"} <= titles, entries
+    for title, number in entries:
+        # an opening page has no running head: its folio, then the title (a later page has it only as a head)
+        text = page_text(pdf, int(number)).casefold()
+        assert 0 <= text.find(title.casefold()) <= len(number) + 1, f"{title}: page {number} of {pdf}: {text[:80]}"

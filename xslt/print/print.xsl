@@ -41,7 +41,8 @@
     'index-note':      map{'kk': 'Сандар мәтіннің беттерін көрсетеді.', 'en': 'Numbers refer to pages of the text.'},
     'app-explain':     map{'kk': 'Аппарат (беттің астында): ¶ абзац нөмірі; түзетудің мәтіндегі нөмірі; түзетілген оқылым] нұсқадағы оқылым, нұсқаның белгісі; сенімділігі жоғары емес түзетулерде сенімділік дәрежесі; редакциялық ескертпелер.',
                            'en': 'Apparatus (at the foot of the page): ¶ paragraph number; the number of the intervention, as in the text; corrected reading] reading of the witness, siglum; the certainty where it is not high; editorial notes.'},
-    'typeset':         map{'kk': 'Әріп түрі',                         'en': 'Typeface'}
+    'typeset':         map{'kk': 'Әріп түрі',                         'en': 'Typeface'},
+    'contents':        map{'kk': 'Мазмұны',                           'en': 'Contents'}
   }), map{'duplicates': 'use-last'})"/>
 
   <xsl:template match="/">
@@ -65,6 +66,7 @@
         <xsl:if test="$part = ('all', 'back')">
           <xsl:call-template name="kp:indexes"/>
           <xsl:call-template name="kp:chronology"/>
+          <xsl:call-template name="kp:contents"/>
         </xsl:if>
       </body>
     </html>

@@ -99,6 +99,31 @@
     </span>
   </xsl:template>
 
+  <!-- ============ contents, at the end of the book as in Kazakh and Russian books of the time ============
+       The parts of the main part take their pages from the page map of its layout; those of the back part,
+       laid out with this list, from target-counter(). -->
+  <xsl:template name="kp:contents">
+    <xsl:variable name="main" as="map(xs:string, xs:string)*" select="(
+        map{'id': 'introduction', 'title': kp:l('introduction')},
+        map{'id': 'abbreviations', 'title': kp:l('abbreviations')},
+        map{'id': 'text', 'title': kp:main-title($kp:root)})"/>
+    <section class="back" id="contents">
+      <h1><xsl:value-of select="kp:l('contents')"/></h1>
+      <ul class="toc">
+        <xsl:for-each select="$main[map:contains($kp:pages, ?id)]">
+          <li><span class="toc" data-page="{$kp:pages(?id)}"><xsl:value-of select="?title"/></span></li>
+        </xsl:for-each>
+        <xsl:for-each select="('persons', 'places', 'orgs')[. = tokenize($indexes)]
+                              [exists(kse:entries($kp:root, .)[exists(kse:occurrences(.))])]">
+          <li><a class="toc" href="#index-{.}"><xsl:value-of select="kp:l('index-' || .)"/></a></li>
+        </xsl:for-each>
+        <xsl:if test="exists(kse:dates($kp:root)[ancestor::tei:body])">
+          <li><a class="toc" href="#chronology"><xsl:value-of select="kp:l('chronology')"/></a></li>
+        </xsl:if>
+      </ul>
+    </section>
+  </xsl:template>
+
   <!-- ============ chronology ============ -->
   <xsl:template name="kp:chronology">
     <xsl:variable name="dates" select="kse:dates($kp:root)[ancestor::tei:body]"/>
