@@ -535,3 +535,21 @@ def test_contents_give_the_page_each_part_opens_on(built):
         # an opening page has no running head: its folio, then the title (a later page has it only as a head)
         text = page_text(pdf, int(number)).casefold()
         assert 0 <= text.find(title.casefold()) <= len(number) + 1, f"{title}: page {number} of {pdf}: {text[:80]}"
+
+
+def test_index_shows_the_forms_a_reader_would_not_find_under_the_heading():
+    """"А. Досов" stands in the text for Ә. И. Досов, "Кошкінбаев" for Көшкінбаев, "Ильич" for Lenin: the index
+    names them; initials, a patronymic the heading lacks and spacing ("С.Сейфуллин") are no other forms."""
+    from lxml import html as lxml_html
+
+    from tools.build_pdf import STYLESHEET
+    from tools.saxon import transform_to_string
+
+    doc = lxml_html.fromstring(transform_to_string(STYLESHEET, EDITION, {"part": "back"}))
+    forms = {e.get("id"): norm(" ".join(e.xpath(".//span[@class='forms']//text()")))
+             for e in doc.xpath("//div[@class='index-entry']")}
+    assert forms["ix-pers.dosov"] == "(мәтінде: А. Досов)"
+    assert forms["ix-pers.koshkinbaev"] == "(мәтінде: Ж. Кошкінбаев)"
+    assert "Ильич" in forms["ix-pers.lenin"]
+    for quiet in ("ix-pers.seifullin", "ix-pers.zhandosov", "ix-pers.mendeshev", "ix-pers.korostelev"):
+        assert forms[quiet] == "", quiet

@@ -42,7 +42,8 @@
     'app-explain':     map{'kk': 'Аппарат (беттің астында): ¶ абзац нөмірі; түзетудің мәтіндегі нөмірі; түзетілген оқылым] нұсқадағы оқылым, нұсқаның белгісі; сенімділігі жоғары емес түзетулерде сенімділік дәрежесі; редакциялық ескертпелер.',
                            'en': 'Apparatus (at the foot of the page): ¶ paragraph number; the number of the intervention, as in the text; corrected reading] reading of the witness, siglum; the certainty where it is not high; editorial notes.'},
     'typeset':         map{'kk': 'Әріп түрі',                         'en': 'Typeface'},
-    'contents':        map{'kk': 'Мазмұны',                           'en': 'Contents'}
+    'contents':        map{'kk': 'Мазмұны',                           'en': 'Contents'},
+    'index-in-text':   map{'kk': 'мәтінде',                           'en': 'in the text'}
   }), map{'duplicates': 'use-last'})"/>
 
   <xsl:template match="/">

@@ -55,6 +55,11 @@
       <span class="head"><xsl:value-of select="kse:entry-heading(.)"/></span>
       <xsl:if test="$abbr"> (<xsl:value-of select="normalize-space($abbr)"/>)</xsl:if>
       <xsl:if test="$life != ''"><span class="life"> (<xsl:value-of select="$life"/>)</span></xsl:if>
+      <xsl:variable name="also" select="kp:other-forms(.)"/>
+      <xsl:if test="exists($also)">
+        <span class="forms"> (<xsl:value-of select="kp:l('index-in-text')"/>: <xsl:value-of
+          select="$also ! kp:tie-initials(.)" separator=", "/>)</span>
+      </xsl:if>
       <!-- the pages follow a comma, or a semicolon after a description, which may end in a number or a
            sentence of its own ("… created in 1932; 10, 24, 27–28") -->
       <xsl:if test="$role != ''"><xsl:text>, </xsl:text><span class="role" lang="en"><xsl:value-of
@@ -65,6 +70,25 @@
       </xsl:call-template>
     </div>
   </xsl:template>
+
+  <!-- The forms of a person's name in the text that a reader would not find under the heading: another
+       surname ("Кошкінбаев" for Көшкінбаев, "Ильич" for Lenin) or an initial that is not the given name's
+       ("А. Досов" for Ә. И. Досов). Initials of the given names, a patronymic the heading lacks ("О. К.
+       Жандосов") and spacing ("С.Сейфуллин") are not differences. -->
+  <xsl:function name="kp:other-forms" as="xs:string*">
+    <xsl:param name="entry" as="element()"/>
+    <xsl:variable name="name" select="kp:name-words(($entry/tei:persName[@type = 'normalized'], $entry/tei:persName)[1])"/>
+    <xsl:sequence select="distinct-values(
+        for $v in $entry/self::tei:person/tei:persName[@type = 'variant']
+        return let $w := kp:name-words($v)
+        return string-join($w, ' ')[$w[last()] ne $name[last()]
+              or (some $i in 1 to min((count($w), count($name))) - 1
+                  satisfies substring($w[$i], 1, 1) ne substring($name[$i], 1, 1))])"/>
+  </xsl:function>
+  <xsl:function name="kp:name-words" as="xs:string*">
+    <xsl:param name="n" as="element()?"/>
+    <xsl:sequence select="tokenize(normalize-space(replace(string($n), '\.', '. ')), ' ')"/>
+  </xsl:function>
 
   <!-- page numbers of a list of anchors: distinct, ascending, runs joined, each linked -->
   <xsl:template name="kp:pages">
