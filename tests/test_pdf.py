@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
-from tools.build_pdf import build_pdf, lay_out_main_part, paper_sizes
+from tools.build_pdf import anchor_pages, build_pdf, lay_out_main_part, paper_sizes
 from tools.errors import ToolError
 
 pytestmark = pytest.mark.skipif(not shutil.which("pdftotext"), reason="poppler-utils not installed")
@@ -463,7 +463,7 @@ def test_every_entry_stands_on_the_page_of_its_mark(paper):
     """The apparatus entry N (`entry-N`) is at the foot of the page that holds its mark N (`call-N`) — also
     where WeasyPrint by itself would move an entry on to make room for a widow or an orphan."""
     document = main_layout(paper)
-    where = {anchor: number for number, page in enumerate(document.pages, start=1) for anchor in page.anchors}
+    where = anchor_pages(document)
     marks = {anchor[len("call-"):]: page for anchor, page in where.items() if anchor.startswith("call-")}
     entries = {anchor[len("entry-"):]: page for anchor, page in where.items() if anchor.startswith("entry-")}
     assert len(marks) == len(interventions(etree.parse(str(EDITION)))) > 100

@@ -32,6 +32,15 @@ CASES = {
 }
 
 
+def _minimal_variant(path, *edits: tuple[str, str]):
+    """The valid minimal fixture with each (old, new) edit applied, written to `path`: (path, its text)."""
+    doc = (FIXTURES / "valid" / "minimal.xml").read_text(encoding="utf-8")
+    for old, new in edits:
+        doc = doc.replace(old, new)
+    path.write_text(doc, encoding="utf-8")
+    return path, doc
+
+
 def test_edition_is_valid(run_tools):
     result = run_tools("validate")
     assert result.returncode == 0, result.stdout + result.stderr
@@ -95,11 +104,9 @@ def test_json_format(run_tools):
 
 
 def test_warning_does_not_fail(run_tools, tmp_path):
-    doc = (FIXTURES / "valid" / "minimal.xml").read_text(encoding="utf-8")
-    doc = doc.replace("</listPlace>", '<place xml:id="pl.unused"><placeName>Орал</placeName></place></listPlace>')
-    doc = doc.replace('href="../../../schema', 'href="../schema')
-    f = tmp_path / "warn.xml"
-    f.write_text(doc, encoding="utf-8")
+    f, _ = _minimal_variant(tmp_path / "warn.xml",
+                            ("</listPlace>", '<place xml:id="pl.unused"><placeName>Орал</placeName></place></listPlace>'),
+                            ('href="../../../schema', 'href="../schema'))
     result = run_tools("validate", f)
     assert result.returncode == 0
     assert 'warning: register entry "pl.unused" is not referenced' in result.stdout
@@ -134,9 +141,7 @@ def test_odd_inputs(run_tools, tmp_path, name, data, code, fragment):
 
 
 def test_dangling_resp_hint_says_where_to_declare(run_tools, tmp_path):
-    doc = (FIXTURES / "valid" / "minimal.xml").read_text(encoding="utf-8").replace('resp="#ed"', 'resp="#machine"')
-    f = tmp_path / "resp.xml"
-    f.write_text(doc, encoding="utf-8")
+    f, _ = _minimal_variant(tmp_path / "resp.xml", ('resp="#ed"', 'resp="#machine"'))
     result = run_tools("validate", f)
     assert result.returncode == 1
     assert '@resp="#machine" points to no xml:id in this file; declare it in the header' in result.stdout
@@ -180,12 +185,10 @@ def test_utf16_columns_are_real(run_tools, tmp_path):
 
 def test_apply_from_the_command_line(run_tools, tmp_path):
     """The assistants' --apply through the CLI: markup written, backup kept, JSON stdout stays one array."""
-    doc = (FIXTURES / "valid" / "minimal.xml").read_text(encoding="utf-8")
-    doc = doc.replace('href="../../../schema', 'href="../schema')
-    doc = doc.replace("</titleStmt>", '<respStmt xml:id="tools"><resp>suggestions</resp><name>tools</name></respStmt></titleStmt>')
-    doc = doc.replace("</div>\n    </body>", '<p xml:id="p3" n="3">1925 жылы 19 февральда кеңес болды.</p></div>\n    </body>')
-    f = tmp_path / "e.xml"
-    f.write_text(doc, encoding="utf-8")
+    f, doc = _minimal_variant(
+        tmp_path / "e.xml", ('href="../../../schema', 'href="../schema'),
+        ("</titleStmt>", '<respStmt xml:id="tools"><resp>suggestions</resp><name>tools</name></respStmt></titleStmt>'),
+        ("</div>\n    </body>", '<p xml:id="p3" n="3">1925 жылы 19 февральда кеңес болды.</p></div>\n    </body>'))
     result = run_tools("tag", "dates", f, "--apply", "--format", "json")
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout)[0]["when"] == "1925-02-19"

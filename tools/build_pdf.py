@@ -92,6 +92,7 @@ def build_pdf(sources: list[Path], outdir: Path, *, force: bool = False, paper: 
             target = tmp / f"{src.stem}.pdf"
             _render(src, target, stylesheets, dict(params or {}), clock)
             written.append(Path(outdir) / "pdf" / target.name)
+    clock["layout"] = clock["layout-main"] + clock["layout-back"]
     return written
 
 
@@ -107,12 +108,19 @@ def layout_hooks():
 def lay_out_main_part(src: Path, paper: str = "A4", params: dict[str, str] | None = None):
     """The main part of the book (title page … end of the text) as WeasyPrint lays it out in a build: a
     `weasyprint.Document`, whose pages' `anchors` tell where each mark and entry stands (for tests)."""
-    from weasyprint import HTML
-
     html = transform_to_string(STYLESHEET, src, {**(params or {}), "part": "main"})
     with layout_hooks():
-        return HTML(string=html, base_url=str(PRINT_DIR) + "/").render(
-            stylesheets=_load_css([BASE_CSS, paper_css(paper)]))
+        return _lay_out(html, _load_css([BASE_CSS, paper_css(paper)]))
+
+
+def anchor_pages(document) -> dict[str, int]:
+    """{anchor: number of the first page it stands on} of a laid-out document (a box the page break splits
+    is anchored on both pages)."""
+    pages: dict[str, int] = {}
+    for number, page in enumerate(document.pages, start=1):
+        for anchor in page.anchors:
+            pages.setdefault(anchor, number)
+    return pages
 
 
 @contextmanager
@@ -138,8 +146,14 @@ def _load_css(paths: list[Path]):
     return [CSS(filename=str(p)) for p in paths]
 
 
+def _lay_out(html: str, stylesheets):
+    from weasyprint import HTML
+
+    return HTML(string=html, base_url=str(PRINT_DIR) + "/").render(stylesheets=stylesheets)
+
+
 def _render(src: Path, target: Path, stylesheets, params: dict[str, str], clock: dict[str, float]) -> None:
-    from weasyprint import CSS, HTML
+    from weasyprint import CSS
 
     # main part: title page … end of the text
     t = time.perf_counter()
@@ -148,12 +162,9 @@ def _render(src: Path, target: Path, stylesheets, params: dict[str, str], clock:
     clock["xslt"] += time.perf_counter() - t
 
     t = time.perf_counter()
-    main = HTML(string=main_html, base_url=str(PRINT_DIR) + "/").render(stylesheets=stylesheets)
+    main = _lay_out(main_html, stylesheets)
     _outer_margin_numbers(main)
-    pages: dict[str, int] = {}
-    for number, page in enumerate(main.pages, start=1):
-        for anchor in page.anchors:
-            pages.setdefault(anchor, number)  # a box the page break splits is anchored on both pages
+    pages = anchor_pages(main)
     clock["layout-main"] += time.perf_counter() - t
 
     # back part: indexes and chronology, with the measured page numbers
@@ -164,11 +175,9 @@ def _render(src: Path, target: Path, stylesheets, params: dict[str, str], clock:
 
     t = time.perf_counter()
     skip, continuation = _continuation(len(main.pages))
-    back = HTML(string=back_html, base_url=str(PRINT_DIR) + "/").render(
-        stylesheets=[*stylesheets, CSS(string=continuation)])
+    back = _lay_out(back_html, [*stylesheets, CSS(string=continuation)])
     document = main.copy(main.pages + back.pages[skip:])
     clock["layout-back"] += time.perf_counter() - t
-    clock["layout"] = clock["layout-main"] + clock["layout-back"]
 
     t = time.perf_counter()
     document.write_pdf(target)

@@ -20,6 +20,7 @@ import inspect
 import logging
 import textwrap
 from contextlib import contextmanager
+from functools import cache
 
 _LOG = logging.getLogger(__name__)
 
@@ -28,6 +29,7 @@ PATCHED = ("report = (not context.in_column and can_break_now and not could_brea
            "note.style['footnote_policy'] == 'line' for note in context.current_page_footnotes))")
 
 
+@cache  # made once per process, however many builds and tests enter the block
 def _patched_linebox_layout():
     """WeasyPrint's `_linebox_layout` with the one condition changed, or None if its source is not as expected."""
     try:

@@ -166,15 +166,9 @@
                                     || ('?'['date-uncertain' = $q], '')[1]"/>
             </span>
             <span class="what">
-              <xsl:call-template name="kp:keep-ordinals">
-                <xsl:with-param name="s" select="kp:tie-initials(kp:clip-start($s('before'), 7))"/>
-              </xsl:call-template>
-              <span class="expr"><xsl:call-template name="kp:keep-ordinals">
-                <xsl:with-param name="s" select="kp:tie-initials($s('match'))"/>
-              </xsl:call-template></span>
-              <xsl:call-template name="kp:keep-ordinals">
-                <xsl:with-param name="s" select="kp:tie-initials(kp:clip-end($s('after'), 10))"/>
-              </xsl:call-template>
+              <xsl:call-template name="kp:phrase"><xsl:with-param name="s" select="kp:clip-start($s('before'), 7)"/></xsl:call-template>
+              <span class="expr"><xsl:call-template name="kp:phrase"><xsl:with-param name="s" select="$s('match')"/></xsl:call-template></span>
+              <xsl:call-template name="kp:phrase"><xsl:with-param name="s" select="kp:clip-end($s('after'), 10)"/></xsl:call-template>
             </span>
             <xsl:text> </xsl:text>
             <span class="where">

@@ -98,6 +98,11 @@
     <xsl:value-of select="replace(if (matches($before, '\p{Lu}\.$')) then replace(., '^ ', '&#xA0;') else .,
                                   '(\p{Lu}\.) ', '$1&#xA0;')"/>
   </xsl:template>
+  <!-- text quoted outside its paragraph (the chronology): initials tied, numbers kept with their suffix -->
+  <xsl:template name="kp:phrase">
+    <xsl:param name="s" as="xs:string"/>
+    <xsl:call-template name="kp:keep-ordinals"><xsl:with-param name="s" select="kp:tie-initials($s)"/></xsl:call-template>
+  </xsl:template>
   <!-- the same for initials in notes, the chronology and the indexes: "В. И. Ленин", "Ә. Қастеев" -->
   <xsl:function name="kp:tie-initials" as="xs:string">
     <xsl:param name="s" as="xs:string?"/>
