@@ -21,8 +21,8 @@ EDITION = ROOT / "tei" / "kazakhstan-1920-1932.xml"
 
 
 @pytest.fixture(scope="module")
-def main_part() -> str:
-    return transform_to_string(STYLESHEET, EDITION, {"part": "main"})
+def text_part() -> str:
+    return transform_to_string(STYLESHEET, EDITION, {"part": "text"})
 
 
 def _render(html: str, css: list, **hook):
@@ -49,18 +49,18 @@ def _page_texts(document) -> list[list[str]]:
 
 
 @pytest.mark.parametrize("paper", paper_sizes())
-def test_every_measurement_equals_weasyprints_own(main_part, paper):
-    _, measurer = _render(main_part, [BASE_CSS, paper_css(paper)], verify=True)
+def test_every_measurement_equals_weasyprints_own(text_part, paper):
+    _, measurer = _render(text_part, [BASE_CSS, paper_css(paper)], verify=True)
     assert measurer.calls > 100                 # the apparatus was measured …
     assert measurer.incremental > measurer.calls / 2   # … mostly incrementally …
     assert measurer.fallbacks == 0
     assert measurer.mismatches == 0             # … and always to the stock height
 
 
-def test_pages_are_the_same_with_and_without_the_hook(main_part):
+def test_pages_are_the_same_with_and_without_the_hook(text_part):
     css = [BASE_CSS, paper_css("A4")]
-    stock, _ = _render(main_part, css)
-    fast, measurer = _render(main_part, css, verify=False)
+    stock, _ = _render(text_part, css)
+    fast, measurer = _render(text_part, css, verify=False)
     assert measurer.incremental > 0
     assert len(fast.pages) == len(stock.pages)
     assert _page_texts(fast) == _page_texts(stock)
@@ -97,7 +97,7 @@ def test_long_and_moved_notes_are_measured_exactly(tmp_path):
     assert measurer.mismatches == 0
 
 
-def test_the_hook_is_removed_afterwards(main_part):
+def test_the_hook_is_removed_afterwards(text_part):
     from weasyprint.layout import LayoutContext
 
     stock = LayoutContext._update_footnote_area

@@ -2,45 +2,54 @@
 
     build_pdf([Path("tei/edition.xml")], Path("build"), paper="A5")  ->  [Path("build/pdf/edition.pdf")]
 
-How it works, and why in two parts: an index must print the pages on which its names stand, and only the
-renderer knows them. So the stylesheet writes the book in two parts. The *main* part (title page to the
-end of the text) is laid out first; the page of every anchor in it is read from the layout
-(`Page.anchors`) and handed back to the stylesheet, which writes the *back* part (indexes, chronology)
-with distinct, sorted page numbers ("3, 5–6"), never one number per occurrence as target-counter() would
-give. The back part is laid out with its page counter continuing the main part, and the pages of both go
-into one PDF. Paper sizes are CSS files (xslt/print/paper-<size>.css); this module only picks one.
+How it works: the book is written, laid out and printed to PDF in three parts, then joined.
+- The *front* matter (title page, colophon, introduction, abbreviations, chronology) is paged in roman
+  numerals, as academic presses do, so the text's pages do not depend on it: it is laid out beside the text.
+- The *text* (the article with its apparatus) is paged from 1. An index must print the pages on which its
+  names stand, and only the renderer knows them, so the page of every anchor of the text is read from its
+  layout (`Page.anchors`).
+- The *back* matter (indexes, contents) is then written by the stylesheet with those pages, distinct and
+  sorted ("3, 5–6", never one number per occurrence as target-counter() would give), and laid out with its
+  page counter continuing the text's.
+A worker process (tools/forked.py, forked at the start so that it imports WeasyPrint while this process
+validates and transforms) lays out the text and writes its PDF; meanwhile this process lays out and writes
+the front matter, then, once the text's pages are known, the back matter. tools/pdfparts.py joins the three
+PDFs (links across parts, bookmarks, page labels). Paper sizes are CSS files (xslt/print/paper-<size>.css);
+this module only picks one.
 
-After layout of the main part, the paragraph numbers of left-hand pages are moved from the right margin to
-the left one, so that they stand in the outer margin of every page (CSS cannot select an element by the
-side of the page it falls on). This touches WeasyPrint's laid-out boxes; if that ever fails the numbers
-simply stay in the right margin.
+After layout of the text, the paragraph numbers of left-hand pages are moved from the right margin to the
+left one, so that they stand in the outer margin of every page (CSS cannot select an element by the side
+of the page it falls on). This touches WeasyPrint's laid-out boxes; if that ever fails the numbers simply
+stay in the right margin.
 
 Where the time goes (bench/bench_pdf.py): WeasyPrint's layout, about 60 ms a page, and writing (drawing every
-text box again). What was cut: WeasyPrint measures a page's footnote area by laying all its notes out again
-for every note it adds; tools/footnote_area.py measures it incrementally (same breaks, tested). Names and
-dates carry empty anchors instead of wrapping elements, and the cyclic garbage collector is paused while the
-box trees are built. Tried and given up: one footnote per group of entries (faster, but an entry whose
-call falls on the next page was printed at the foot of the previous one); measured and not worth it:
-full_fonts (subsetting is HarfBuzz's, 0.06 s), no floats, no break-inside or no justification in the back
-matter (within noise). Not done: the back part cannot be laid out before the main part's page numbers are
-known, and laying parts out in parallel processes means merging PDFs, which loses the index links.
+text box again). The path that decides the build's time: start-up, the text's layout, the back matter's
+layout and writing, the join. What was cut: laying out and writing the front matter and writing the text
+run beside that path; WeasyPrint measures a page's footnote area by laying all its notes out again for every
+note it adds, tools/footnote_area.py measures it incrementally (same breaks, tested); names and dates carry
+empty anchors instead of wrapping elements, and the cyclic garbage collector is paused while the box trees
+are built. Tried and given up: one footnote per group of entries (faster, but an entry whose call falls on
+the next page was printed at the foot of the previous one); measured and not worth it: full_fonts
+(subsetting is HarfBuzz's, 0.06 s), no floats, no break-inside or no justification in the back matter.
 
 The edition is validated first (tools.validate) and refused when invalid unless `force`.
-`timings`, if given, receives the seconds spent in each phase (validate, xslt, layout = layout-main +
-layout-back, write) for the bench.
+`timings`, if given, receives the seconds of each step (see PHASES) for the bench.
 """
 from __future__ import annotations
 
 import gc
 import logging
+import shutil
 import time
 from contextlib import contextmanager
 from pathlib import Path
 
+from tools import forked
 from tools.errors import EXIT_USAGE, ToolError
 from tools.footnote_area import incremental_footnote_areas
 from tools.footnote_policy import notes_stay_with_their_calls
 from tools.outputs import atomic_dir
+from tools.pdfparts import join
 from tools.paths import XSLT_DIR, expand, require_distinct_stems
 from tools.saxon import check_params, declared_params, load_source, transform_to_string
 from tools.validate import require_valid
@@ -65,9 +74,9 @@ def paper_css(paper: str) -> Path:
 
 def known_params() -> list[str]:
     """The stylesheet parameters `--param` may set for the print edition (`part` and `page-map` are the
-    builder's own: it renders the book in two parts)."""
+    builder's own: it renders the book in parts)."""
     return declared_params((XSLT_DIR / "common" / "common_param.xsl", PRINT_DIR / "print_param.xsl"),
-                           reserved=("part", "page-map", "build-date"))
+                           reserved=("part", "page-map", "front-pages", "build-date"))
 
 
 def build_pdf(sources: list[Path], outdir: Path, *, force: bool = False, paper: str = "A4",
@@ -78,22 +87,29 @@ def build_pdf(sources: list[Path], outdir: Path, *, force: bool = False, paper: 
     check_params(dict(params or {}), known_params())
     css_files = [BASE_CSS, paper_css(paper)]
     clock = timings if timings is not None else {}
-    for phase in ("validate", "xslt", "layout", "layout-main", "layout-back", "write"):
+    for phase in PHASES:
         clock.setdefault(phase, 0.0)
 
-    t = time.perf_counter()
-    require_valid(files, force=force, output="the PDF")
-    clock["validate"] += time.perf_counter() - t
-
     written = []
-    with atomic_dir(Path(outdir) / "pdf") as tmp, layout_hooks():
-        stylesheets = _load_css(css_files)
-        for src in files:
-            target = tmp / f"{src.stem}.pdf"
-            _render(src, target, stylesheets, dict(params or {}), clock)
-            written.append(Path(outdir) / "pdf" / target.name)
-    clock["layout"] = clock["layout-main"] + clock["layout-back"]
+    # the worker lays out and writes the text of each book; it forks now, to import WeasyPrint while this
+    # process validates and transforms
+    with forked.Worker(prepare=_prepare_worker) as worker:
+        t = time.perf_counter()
+        require_valid(files, force=force, output="the PDF")
+        clock["validate"] += time.perf_counter() - t
+        with atomic_dir(Path(outdir) / "pdf") as tmp, layout_hooks():
+            stylesheets = _load_css(css_files)
+            for src in files:
+                target = tmp / f"{src.stem}.pdf"
+                _render(worker, src, target, css_files, stylesheets, dict(params or {}), clock)
+                written.append(Path(outdir) / "pdf" / target.name)
     return written
+
+
+# what `timings` receives: the builder's own steps one after another (validate … join; `wait` is the time it
+# waits for its parallel jobs), and what the jobs report (front-layout …, overlapping the builder's steps)
+PHASES = ("validate", "xslt", "layout-text", "write-text", "wait", "join",
+          "layout-front", "write-front", "layout-back", "write-back")
 
 
 @contextmanager
@@ -105,10 +121,10 @@ def layout_hooks():
         yield
 
 
-def lay_out_main_part(src: Path, paper: str = "A4", params: dict[str, str] | None = None):
-    """The main part of the book (title page … end of the text) as WeasyPrint lays it out in a build: a
+def lay_out_text_part(src: Path, paper: str = "A4", params: dict[str, str] | None = None):
+    """The text part of the book (the article and its apparatus) as WeasyPrint lays it out in a build: a
     `weasyprint.Document`, whose pages' `anchors` tell where each mark and entry stands (for tests)."""
-    html = transform_to_string(STYLESHEET, src, {**(params or {}), "part": "main"})
+    html = transform_to_string(STYLESHEET, src, {**(params or {}), "part": "text"})
     with layout_hooks():
         return _lay_out(html, _load_css([BASE_CSS, paper_css(paper)]))
 
@@ -152,36 +168,92 @@ def _lay_out(html: str, stylesheets):
     return HTML(string=html, base_url=str(PRINT_DIR) + "/").render(stylesheets=stylesheets)
 
 
-def _render(src: Path, target: Path, stylesheets, params: dict[str, str], clock: dict[str, float]) -> None:
+def _render(worker: forked.Worker, src: Path, target: Path, css_files: list[Path], stylesheets,
+            params: dict[str, str], clock: dict[str, float]) -> None:
+    """The book in three PDF parts, then joined (see the module comment): the worker lays out and writes the
+    text while this process does the front matter; once the text's pages are known, this process does the
+    back matter while the worker writes the text."""
     from weasyprint import CSS
 
-    # main part: title page … end of the text
+    parts = target.with_name(target.stem + ".parts")
+    parts.mkdir()
+
     t = time.perf_counter()
-    node = load_source(src)  # parsed once for both parts
-    main_html = transform_to_string(STYLESHEET, src, {**params, "part": "main"}, node=node)
+    node = load_source(src)  # parsed once for all parts
+    text_html = transform_to_string(STYLESHEET, src, {**params, "part": "text"}, node=node)
     clock["xslt"] += time.perf_counter() - t
+    worker.submit(_text_part, text_html, css_files, parts / "text.pdf")
 
     t = time.perf_counter()
-    main = _lay_out(main_html, stylesheets)
-    _outer_margin_numbers(main)
-    pages = anchor_pages(main)
-    clock["layout-main"] += time.perf_counter() - t
-
-    # back part: indexes and chronology, with the measured page numbers
-    t = time.perf_counter()
-    page_map = " ".join(f"{anchor} {number}" for anchor, number in pages.items())
-    back_html = transform_to_string(STYLESHEET, src, {**params, "part": "back", "page-map": page_map}, node=node)
+    front_html = transform_to_string(STYLESHEET, src, {**params, "part": "front"}, node=node)
     clock["xslt"] += time.perf_counter() - t
+    t = time.perf_counter()
+    front = _lay_out(front_html, stylesheets)
+    labels = {anchor: _roman(number) for anchor, number in anchor_pages(front).items()}
+    clock["layout-front"] += time.perf_counter() - t
+    t = time.perf_counter()
+    front.write_pdf(parts / "front.pdf")
+    del front
+    clock["write-front"] += time.perf_counter() - t
 
     t = time.perf_counter()
-    skip, continuation = _continuation(len(main.pages))
+    text = worker.receive()
+    clock["wait"] += time.perf_counter() - t
+    clock["layout-text"] += text["layout-text"]
+
+    t = time.perf_counter()
+    back_html = transform_to_string(STYLESHEET, src, {
+        **params, "part": "back",
+        "page-map": " ".join(f"{anchor} {number}" for anchor, number in text["pages"].items()),
+        "front-pages": " ".join(f"{anchor} {label}" for anchor, label in labels.items())}, node=node)
+    clock["xslt"] += time.perf_counter() - t
+    t = time.perf_counter()
+    skip, continuation = _continuation(text["count"])
     back = _lay_out(back_html, [*stylesheets, CSS(string=continuation)])
-    document = main.copy(main.pages + back.pages[skip:])
+    back = back.copy(back.pages[skip:])
     clock["layout-back"] += time.perf_counter() - t
+    t = time.perf_counter()
+    back.write_pdf(parts / "back.pdf")
+    clock["write-back"] += time.perf_counter() - t
 
     t = time.perf_counter()
-    document.write_pdf(target)
-    clock["write"] += time.perf_counter() - t
+    clock["write-text"] += worker.receive()["write-text"]
+    clock["wait"] += time.perf_counter() - t
+
+    t = time.perf_counter()
+    join([parts / "front.pdf", parts / "text.pdf", parts / "back.pdf"], target,
+         numbering=["lower-roman", "decimal", None], pad_to_recto=[True, False, False])
+    shutil.rmtree(parts)
+    clock["join"] += time.perf_counter() - t
+
+
+def _prepare_worker() -> None:
+    """In the worker, at once: import WeasyPrint and set up the layout hooks (compiled once per process)."""
+    with layout_hooks():
+        pass
+
+
+def _text_part(reply, html: str, css_files: list[Path], pdf: Path) -> dict:
+    """The worker's task: lay out the text, reply its pages (anchor -> page, page count), write its PDF."""
+    with layout_hooks():
+        t = time.perf_counter()
+        document = _lay_out(html, _load_css(css_files))
+        _outer_margin_numbers(document)
+        reply({"pages": anchor_pages(document), "count": len(document.pages),
+               "layout-text": time.perf_counter() - t})
+        t = time.perf_counter()
+        document.write_pdf(pdf)
+    return {"write-text": time.perf_counter() - t}
+
+
+def _roman(number: int) -> str:
+    """CSS lower-roman: 4 -> 'iv'."""
+    out = ""
+    for value, letters in ((1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"),
+                           (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")):
+        count, number = divmod(number, value)
+        out += letters * count
+    return out
 
 
 def _continuation(main_pages: int) -> tuple[int, str]:

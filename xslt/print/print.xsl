@@ -2,19 +2,23 @@
 <!--
   print.xsl — the print edition: TEI → one HTML document for paged media (WeasyPrint + print.css).
 
-  WHAT: a book. Title page and colophon (from the teiHeader), the editorial introduction (the header's
-  project description, sources and editorial principles, with the statistics of the markup), sigla and
-  abbreviations (the org register's abbreviated names), the text with paragraph numbers and the critical
-  apparatus as page-foot notes, then the indexes of persons, places and organisations and a chronology.
+  WHAT: a book. The front matter, paged in roman numerals: title page and colophon (from the teiHeader), the
+  editorial introduction (the header's project description, sources and editorial principles, with the
+  statistics of the markup), sigla and abbreviations (the org register's abbreviated names and the article's
+  general abbreviations), a chronology of the dates in the text (by paragraph). The text, paged from 1, with
+  paragraph numbers and the critical apparatus as page-foot notes. The back matter: the indexes of persons
+  and places (organisations on request) and the contents.
   HOW: the editorial logic (which reading is shown, what an intervention is and its number, register
   lookups, date formats, labels) comes from ../common/common.xsl; the modules here only render it:
     print_front.xsl  title page, colophon, introduction, sigla and abbreviations
-    print_text.xsl   the text and its apparatus (page-foot notes, one per group of entries)
-    print_back.xsl   indexes and chronology, with page numbers measured by the renderer
-  Page numbers of the indexes cannot be known before layout, so tools/build_pdf.py runs this stylesheet
-  twice: part=main (everything up to the end of the text), which it lays out and measures, then part=back
-  with page-map = the page of every anchor. With part=all (the default) the whole book is written in one
-  go and the indexes use CSS target-counter() instead (one number per occurrence, not deduplicated).
+    print_text.xsl   the text and its apparatus (one page-foot note per intervention)
+    print_back.xsl   chronology, indexes and contents; the indexes with page numbers measured by the renderer
+  The front matter is paged apart (as academic presses do) so that the text's page numbers, which readers
+  cite, do not move when the introduction is revised; it also lets tools/build_pdf.py lay the front matter
+  out beside the text. The builder runs this stylesheet once per part: part=front, part=text, and, once
+  the text is laid out, part=back with page-map = the page of every anchor of the text and front-pages =
+  the (roman) page of each front section. With part=all (the default) the whole book is written in one go
+  and the indexes use CSS target-counter() instead (one number per occurrence, not deduplicated).
   HTML class names used by print.css: titlepage, colophon, front, text, back, para, pn, app, name, date,
   index-entry, pages, chronology, abbr.
   USAGE: tools.build_pdf.build_pdf(); by hand: saxon -xsl:print.xsl -s:edition.xml part=all
@@ -57,16 +61,18 @@
         <meta name="dcterms.created" content="{(//tei:publicationStmt/tei:date/@when)[1]}"/>
       </head>
       <body class="part-{$part}" data-title="{kp:main-title(.)}">
-        <xsl:if test="$part = ('all', 'main')">
+        <xsl:if test="$part = ('all', 'front')">
           <xsl:call-template name="kp:title-page"/>
           <xsl:call-template name="kp:colophon"/>
           <xsl:call-template name="kp:introduction"/>
           <xsl:call-template name="kp:abbreviations"/>
+          <xsl:call-template name="kp:chronology"/>
+        </xsl:if>
+        <xsl:if test="$part = ('all', 'text')">
           <xsl:apply-templates select="tei:TEI/tei:text" mode="kp:text"/>
         </xsl:if>
         <xsl:if test="$part = ('all', 'back')">
           <xsl:call-template name="kp:indexes"/>
-          <xsl:call-template name="kp:chronology"/>
           <xsl:call-template name="kp:contents"/>
         </xsl:if>
       </body>

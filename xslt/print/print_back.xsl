@@ -1,12 +1,15 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!--
-  print_back.xsl — the back matter: indexes of persons, places and organisations, and a chronology.
+  print_back.xsl — the registers of the book: indexes of persons, places and organisations and the contents
+  (the back matter), and the chronology (printed with the front matter: it cites paragraphs, not pages).
 
   Page numbers are the renderer's, never guessed: with part=back, tools/build_pdf.py passes page-map, the
-  page on which the renderer laid out every anchor of the main part (names carry kse:occurrence-id, dates
-  kse:date-id). An index entry lists the distinct pages of its occurrences, consecutive pages joined into a
-  range (12–13), each number a link to the first occurrence on that page. Without page-map (part=all) each
-  occurrence becomes an <a class="pg" href="#id"> that print.css numbers with target-counter().
+  page on which the renderer laid out every anchor of the text (names carry kse:occurrence-id). An index
+  entry lists the distinct pages of its occurrences, consecutive pages joined into a range (12–13), each
+  number a link to the first occurrence on that page. The text is another PDF part when the back is laid
+  out, so these links are written "dest:ID" and tools/pdfparts.py turns them into links to the named
+  destination ID when it joins the parts. Without page-map (part=all) each occurrence becomes an
+  <a class="pg" href="#id"> that print.css numbers with target-counter().
   Headings, order and grouping come from the common layer: kse:entry-heading ("Ленин, Владимир Ильич"),
   kse:entries (sorted by kse:entry-sort-name in Kazakh alphabetical order), grouped under the initial letter.
 -->
@@ -97,7 +100,7 @@
       <xsl:choose>
         <xsl:when test="map:size($kp:pages) = 0">
           <xsl:for-each select="$ids">
-            <a class="pg" href="#{.}"/><xsl:if test="position() != last()">, </xsl:if>
+            <a class="pg" href="{kp:href(.)}"/><xsl:if test="position() != last()">, </xsl:if>
           </xsl:for-each>
         </xsl:when>
         <xsl:otherwise>
@@ -111,10 +114,10 @@
             <xsl:variable name="last" select="$pages[(($starts[$k + 1], count($pages) + 1)[1]) - 1]"/>
             <xsl:choose>
               <xsl:when test="$last gt $first">  <!-- a run is not broken at its dash -->
-                <span class="run"><a href="#{$ids[$kp:pages(.) = $first][1]}"><xsl:value-of select="$first"/></a>–<a
-                  href="#{$ids[$kp:pages(.) = $last][1]}"><xsl:value-of select="$last"/></a></span>
+                <span class="run"><a href="{kp:href($ids[$kp:pages(.) = $first][1])}"><xsl:value-of select="$first"/></a>–<a
+                  href="{kp:href($ids[$kp:pages(.) = $last][1])}"><xsl:value-of select="$last"/></a></span>
               </xsl:when>
-              <xsl:otherwise><a href="#{$ids[$kp:pages(.) = $first][1]}"><xsl:value-of select="$first"/></a></xsl:otherwise>
+              <xsl:otherwise><a href="{kp:href($ids[$kp:pages(.) = $first][1])}"><xsl:value-of select="$first"/></a></xsl:otherwise>
             </xsl:choose>
             <xsl:if test="position() != last()">, </xsl:if>
           </xsl:for-each>
@@ -123,27 +126,43 @@
     </span>
   </xsl:template>
 
+  <!-- a link to an anchor of the text: in part=back the text is another PDF part (see the header) -->
+  <xsl:function name="kp:href" as="xs:string">
+    <xsl:param name="id" as="xs:string"/>
+    <xsl:sequence select="(if ($part = 'back') then 'dest:' else '#') || $id"/>
+  </xsl:function>
+
   <!-- ============ contents, at the end of the book as in Kazakh and Russian books of the time ============
-       The parts of the main part take their pages from the page map of its layout; those of the back part,
-       laid out with this list, from target-counter(). -->
+       The front matter's sections take their (roman) pages from front-pages, the text its first page from
+       the page map of its layout; the back matter, laid out with this list, asks target-counter(). With
+       part=all every entry asks target-counter(). -->
   <xsl:template name="kp:contents">
-    <xsl:variable name="main" as="map(xs:string, xs:string)*" select="(
+    <xsl:variable name="front" select="tokenize(normalize-space($front-pages), ' ')"/>
+    <xsl:variable name="laid-out" as="map(xs:string, xs:string)" select="map:merge((
+        for $i in 1 to count($front) idiv 2 return map{$front[2 * $i - 1]: $front[2 * $i]},
+        map:for-each($kp:pages, function ($k, $v) { map{$k: string($v)} })), map{'duplicates': 'use-first'})"/>
+    <xsl:variable name="parts" as="map(xs:string, xs:string)*" select="(
         map{'id': 'introduction', 'title': kp:l('introduction')},
         map{'id': 'abbreviations', 'title': kp:l('abbreviations')},
-        map{'id': 'text', 'title': kp:main-title($kp:root)})"/>
+        map{'id': 'chronology', 'title': kp:l('chronology')}[exists(kse:dates($kp:root)[ancestor::tei:body])],
+        map{'id': 'text', 'title': kp:main-title($kp:root)},
+        for $kind in ('persons', 'places', 'orgs')[. = tokenize($indexes)]
+                     [exists(kse:entries($kp:root, .)[exists(kse:occurrences(.))])]
+        return map{'id': 'index-' || $kind, 'title': kp:l('index-' || $kind)})"/>
     <section class="back" id="contents">
       <h1><xsl:value-of select="kp:l('contents')"/></h1>
       <ul class="toc">
-        <xsl:for-each select="$main[map:contains($kp:pages, ?id)]">
-          <li><span class="toc" data-page="{$kp:pages(?id)}"><xsl:value-of select="?title"/></span></li>
+        <xsl:for-each select="$parts">
+          <xsl:choose>
+            <xsl:when test="map:contains($laid-out, ?id)">
+              <li><span class="toc" data-page="{$laid-out(?id)}"><xsl:value-of select="?title"/></span></li>
+            </xsl:when>
+            <xsl:when test="$part = 'back' and not(starts-with(?id, 'index-'))"/>  <!-- not laid out -->
+            <xsl:otherwise>
+              <li><a class="toc" href="#{?id}"><xsl:value-of select="?title"/></a></li>
+            </xsl:otherwise>
+          </xsl:choose>
         </xsl:for-each>
-        <xsl:for-each select="('persons', 'places', 'orgs')[. = tokenize($indexes)]
-                              [exists(kse:entries($kp:root, .)[exists(kse:occurrences(.))])]">
-          <li><a class="toc" href="#index-{.}"><xsl:value-of select="kp:l('index-' || .)"/></a></li>
-        </xsl:for-each>
-        <xsl:if test="exists(kse:dates($kp:root)[ancestor::tei:body])">
-          <li><a class="toc" href="#chronology"><xsl:value-of select="kp:l('chronology')"/></a></li>
-        </xsl:if>
       </ul>
     </section>
   </xsl:template>
@@ -152,7 +171,7 @@
   <xsl:template name="kp:chronology">
     <xsl:variable name="dates" select="kse:dates($kp:root)[ancestor::tei:body]"/>
     <xsl:if test="exists($dates)">
-      <section class="back" id="chronology">
+      <section class="front small" id="chronology">
         <h1><xsl:value-of select="kp:l('chronology')"/></h1>
         <p class="intro-note"><xsl:value-of select="kp:l('chronology-note')"/></p>
         <xsl:for-each select="$dates">
@@ -172,9 +191,9 @@
             </span>
             <xsl:text> </xsl:text>
             <span class="where">
+              <!-- the paragraph, not the page: the chronology is laid out before the text's pages are known,
+                   and a paragraph number is found in the margin of any paper size -->
               <xsl:if test="$b">¶&#xA0;<xsl:value-of select="kse:block-number($b)"/></xsl:if>
-              <xsl:text>, </xsl:text><xsl:value-of select="kp:l('page-abbr')"/><xsl:text>&#xA0;</xsl:text>
-              <xsl:call-template name="kp:pages"><xsl:with-param name="ids" select="kse:date-id(.)"/></xsl:call-template>
             </span>
           </p>
         </xsl:for-each>

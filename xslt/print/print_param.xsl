@@ -8,12 +8,16 @@
   xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
   xmlns:xs="http://www.w3.org/2001/XMLSchema"
   exclude-result-prefixes="#all">
-  <!-- part (all|main|back): which part of the book to write. build_pdf lays out 'main' (title page to the
-       end of the text) first, then 'back' (indexes, chronology) with the page numbers it measured. -->
+  <!-- part (all|front|text|back): which part of the book to write. build_pdf lays out 'front' (title page to
+       the chronology, roman page numbers) beside 'text', then 'back' (indexes, contents) with the page numbers
+       it measured. -->
   <xsl:param name="part" as="xs:string" select="'all'"/>
-  <!-- page-map: "anchor page anchor page …", the page of every anchor of the main part, as laid out by the
+  <!-- page-map: "anchor page anchor page …", the page of every anchor of the text, as laid out by the
        renderer. Empty: the indexes fall back to CSS target-counter() (one number per occurrence). -->
   <xsl:param name="page-map" as="xs:string" select="''"/>
+  <!-- front-pages: "section-id page …", the printed (roman) page on which each section of the front matter
+       opens, for the contents of part=back. -->
+  <xsl:param name="front-pages" as="xs:string" select="''"/>
   <!-- indexes (space-separated: persons places orgs): the indexes to print. The organisations are already
        expanded in the list of abbreviations; their index adds some five pages and half a second of layout. -->
   <xsl:param name="indexes" as="xs:string" select="'persons places'"/>

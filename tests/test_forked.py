@@ -1,0 +1,85 @@
+"""tools/forked.py: a worker process that runs tasks, replies early, reports errors, and never outlives an error."""
+from __future__ import annotations
+
+import os
+import time
+
+import pytest
+
+from tools import forked
+from tools.errors import EXIT_INTERNAL, EXIT_INVALID, ToolError, Problem
+
+
+def _square_then_pid(reply, n):
+    reply(n * n)
+    return os.getpid()
+
+
+def _refuse(reply, path):
+    raise ToolError(f"{path}:3:4: error: bad", EXIT_INVALID, [Problem(path, 3, 4, "error", "bad")])
+
+
+def _crash(reply):
+    return 1 // 0
+
+
+def _sleep(reply, seconds):
+    time.sleep(seconds)
+    return "woke"
+
+
+@pytest.fixture(params=["fork", "inline"])
+def mode(request, monkeypatch):
+    if request.param == "inline":
+        monkeypatch.setenv("KSE_JOBS", "1")
+    else:
+        monkeypatch.delenv("KSE_JOBS", raising=False)
+    return request.param
+
+
+def test_a_task_replies_then_returns_in_order(mode):
+    with forked.Worker() as worker:
+        worker.submit(_square_then_pid, 7)
+        assert worker.receive() == 49
+        pid = worker.receive()
+        worker.submit(_square_then_pid, 3)  # the worker serves one task after another
+        assert worker.receive() == 9 and worker.receive() == pid
+    assert (pid != os.getpid()) == (mode == "fork")
+
+
+def test_a_tool_error_comes_back_as_it_was(mode):
+    with forked.Worker() as worker:
+        worker.submit(_refuse, "ed.xml")
+        with pytest.raises(ToolError) as caught:
+            worker.receive()
+    assert caught.value.exit_code == EXIT_INVALID
+    assert caught.value.message == "ed.xml:3:4: error: bad"
+    assert caught.value.problems == [Problem("ed.xml", 3, 4, "error", "bad")]
+
+
+def test_any_other_exception_is_an_internal_error_naming_it(mode):
+    with forked.Worker() as worker:
+        worker.submit(_crash)
+        with pytest.raises(ToolError) as caught:
+            worker.receive()
+    assert caught.value.exit_code == EXIT_INTERNAL and "ZeroDivisionError" in caught.value.message
+
+
+def test_prepare_runs_in_the_worker_before_its_tasks(mode, tmp_path):
+    marker = tmp_path / "prepared"
+    with forked.Worker(prepare=lambda: marker.write_text(str(os.getpid()))) as worker:
+        worker.submit(_square_then_pid, 1)
+        worker.receive()
+        pid = worker.receive()
+    assert marker.read_text() == str(pid)
+
+
+def test_an_error_in_the_parent_kills_the_worker(monkeypatch):
+    monkeypatch.delenv("KSE_JOBS", raising=False)
+    with pytest.raises(RuntimeError):
+        with forked.Worker() as worker:
+            worker.submit(_sleep, 60)
+            pid = worker._pid
+            raise RuntimeError("the build failed here")
+    with pytest.raises(ProcessLookupError):  # gone, and reaped: no process left behind
+        os.kill(pid, 0)

@@ -1,0 +1,155 @@
+"""A worker process forked from this one, which runs tasks while this process goes on with other work.
+
+    with forked.Worker(prepare=import_weasyprint) as worker:   # forks now; the child imports while we work
+        worker.submit(lay_out_text, html, pdf)                 # lay_out_text(reply, html, pdf) in the child
+        ...                                                    # meanwhile, other work here
+        pages = worker.receive()       # what the task passed to reply(...): the page map, early
+        timings = worker.receive()     # then what it returned, once it has also written the PDF
+
+WHY fork: the work (WeasyPrint layout) needs libraries that take half a second to import; a forked child
+has everything this process had imported, and `prepare` imports the rest while this process is busy.
+Messages cross two pipes, pickled. A `ToolError` raised by a task is raised again by `receive` as it was
+(message, exit code, problems); any other exception becomes a `ToolError` with exit code 3 naming it, since
+it is a bug of the tools. Leaving the `with` block normally ends the child; leaving it by an exception
+kills it, so that an error here never leaves a process behind. Where there is no fork (not POSIX), or
+KSE_JOBS=1 is set, a task runs at once inside `submit` and `receive` hands its messages over: callers need
+no second path, they only lose the parallelism.
+
+The child leaves with os._exit: it must not run this process's exit handlers, flush its buffers a second
+time or delete its temporary folders.
+"""
+from __future__ import annotations
+
+import os
+import pickle
+import signal
+import struct
+import traceback
+from collections import deque
+
+from tools.errors import EXIT_INTERNAL, ToolError
+
+_HEADER = struct.Struct("!Q")
+
+
+def parallel() -> bool:
+    """Whether a Worker forks (POSIX, and not switched off with KSE_JOBS=1)."""
+    return hasattr(os, "fork") and os.environ.get("KSE_JOBS", "") != "1"
+
+
+class Worker:
+    """A child process running tasks one at a time (see the module comment)."""
+
+    def __init__(self, prepare=None):
+        self._inline: deque | None = None
+        if not parallel():
+            self._inline = deque()
+            if prepare is not None:
+                prepare()
+            return
+        task_read, task_write = os.pipe()
+        message_read, message_write = os.pipe()
+        pid = os.fork()
+        if pid == 0:  # the child
+            code = 0
+            try:
+                os.close(task_write)
+                os.close(message_read)
+                _serve(prepare, os.fdopen(task_read, "rb"), os.fdopen(message_write, "wb"))
+            except BaseException:  # noqa: BLE001 - nothing may escape the child
+                code = 1
+            finally:
+                os._exit(code)
+        os.close(task_read)
+        os.close(message_write)
+        self._pid = pid
+        self._tasks = os.fdopen(task_write, "wb")
+        self._messages = os.fdopen(message_read, "rb")
+
+    def submit(self, function, *args) -> None:
+        """Run function(reply, *args) in the child; `function` must be importable (a module-level function)."""
+        if self._inline is not None:
+            self._inline.extend(_run(function, args, lambda value: self._inline.append(("message", value))))
+            return
+        _send(self._tasks, (function, args))
+
+    def receive(self):
+        """The next message of the running task: a value it passed to reply(), or the value it returned."""
+        if self._inline is not None:
+            kind, value = self._inline.popleft()
+        else:
+            received = _receive(self._messages)
+            if received is None:
+                raise ToolError("internal error: the worker process ended unexpectedly", EXIT_INTERNAL)
+            kind, value = received
+        if kind in ("message", "ok"):
+            return value
+        if kind == "tool-error":
+            message, exit_code, problems = value
+            raise ToolError(message, exit_code, problems)
+        raise ToolError(f"internal error in the worker process: {value}", EXIT_INTERNAL)
+
+    def close(self) -> None:
+        """End the child once its tasks are done."""
+        if self._inline is None and self._pid:
+            _send(self._tasks, None)
+            self._tasks.close()
+            self._messages.close()
+            os.waitpid(self._pid, 0)
+            self._pid = 0
+
+    def kill(self) -> None:
+        """End the child now."""
+        if self._inline is None and self._pid:
+            try:
+                os.kill(self._pid, signal.SIGKILL)
+            except ProcessLookupError:
+                pass
+            os.waitpid(self._pid, 0)
+            self._pid = 0
+            self._tasks.close()
+            self._messages.close()
+
+    def __enter__(self) -> Worker:
+        return self
+
+    def __exit__(self, kind, *_) -> None:
+        if kind is None:
+            self.close()
+        else:
+            self.kill()
+
+
+def _serve(prepare, tasks, messages) -> None:
+    """The child's loop: run each task that comes, send what it replies and returns; stop at None."""
+    if prepare is not None:
+        prepare()
+    while (task := _receive(tasks)) is not None:
+        function, args = task
+        for outcome in _run(function, args, lambda value: _send(messages, ("message", value))):
+            _send(messages, outcome)
+
+
+def _run(function, args, reply) -> list[tuple]:
+    """The outcome of function(reply, *args), as a message: ("ok", value) or an error."""
+    try:
+        return [("ok", function(reply, *args))]
+    except ToolError as exc:
+        return [("tool-error", (exc.message, exc.exit_code, exc.problems))]
+    except Exception as exc:  # noqa: BLE001 - reported by the parent
+        return [("crash", f"{type(exc).__name__}: {exc}\n{traceback.format_exc()}")]
+
+
+def _send(stream, value) -> None:
+    data = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+    stream.write(_HEADER.pack(len(data)) + data)
+    stream.flush()
+
+
+def _receive(stream):
+    """The next value sent on `stream`, or None at its end."""
+    header = stream.read(_HEADER.size)
+    if len(header) < _HEADER.size:
+        return None
+    (size,) = _HEADER.unpack(header)
+    return pickle.loads(stream.read(size))

@@ -1,0 +1,146 @@
+"""Join the PDF parts of a book (front matter, text, back matter) into one PDF, as one book.
+
+    join([front, text, back], target, numbering=["lower-roman", "decimal", None], pad_to_recto=[True, False, False])
+
+tools/build_pdf.py lays the parts out in separate processes, so WeasyPrint writes one PDF per part. Joining
+them page by page (pikepdf, on qpdf) would lose what a PDF keeps for the whole document, so this module
+rebuilds it:
+- named destinations (WeasyPrint writes one per anchor, and its links point to them by name): one name tree
+  for the book, each destination pointing to the joined page; the first part to name an anchor keeps it;
+- links across parts: a part cannot link to an anchor of another one, so the stylesheet writes such a link
+  as the URI "dest:ID" (see xslt/print/print_back.xsl) and it becomes a link to the named destination ID;
+- bookmarks (the outline), each part's in order;
+- page labels, so that a PDF viewer shows the printed folios (iii, 12): a part given a numbering starts a
+  new page-label range, a part given None continues the previous one;
+- the document information (title, author …) and language of the first part;
+- a blank page after a part that must be followed by a right-hand page (an odd page count before the text).
+"""
+from __future__ import annotations
+
+import logging
+import warnings
+from pathlib import Path
+
+LINK_SCHEME = "dest:"
+_LOG = logging.getLogger(__name__)
+_LABEL_STYLES = {"decimal": "/D", "lower-roman": "/r", "upper-roman": "/R", "lower-alpha": "/a", "upper-alpha": "/A"}
+
+
+def join(parts: list[Path], target: Path, *, numbering: list[str | None], pad_to_recto: list[bool]) -> list[int]:
+    """Write `target` from the PDFs `parts`; returns the index (0-based) in it of the first page of each part."""
+    import pikepdf
+    from pikepdf import Array, Dictionary, Name, String
+
+    book = pikepdf.Pdf.new()
+    sources = [pikepdf.Pdf.open(path) for path in parts]
+    try:
+        first = sources[0]
+        book.docinfo = book.copy_foreign(first.docinfo)
+        if "/Lang" in first.Root:
+            book.Root.Lang = first.Root.Lang
+
+        starts, page_of = [], []  # page_of[k]: objgen of a page of part k -> the joined page
+        labels = Array()
+        for k, source in enumerate(sources):
+            start = len(book.pages)
+            starts.append(start)
+            if numbering[k] is not None:
+                labels.extend([start, Dictionary(S=Name(_LABEL_STYLES[numbering[k]]))])
+            with warnings.catch_warnings():  # that named destinations are not carried over: done below
+                warnings.simplefilter("ignore")
+                book.pages.extend(source.pages)
+            page_of.append({page.objgen: book.pages[start + i].obj for i, page in enumerate(source.pages)})
+            if pad_to_recto[k] and len(book.pages) % 2:
+                mediabox = book.pages[-1].mediabox
+                book.add_blank_page(page_size=(float(mediabox[2]) - float(mediabox[0]),
+                                               float(mediabox[3]) - float(mediabox[1])))
+        if len(labels):
+            book.Root.PageLabels = book.make_indirect(Dictionary(Nums=labels))
+
+        def moved(destination, k):
+            """An explicit destination [page /XYZ x y z] of part k, pointing to the joined page."""
+            target_page = page_of[k].get(destination[0].objgen)
+            return None if target_page is None else Array([target_page, *list(destination)[1:]])
+
+        _join_destinations(book, sources, moved, Array, Dictionary, String)
+        _join_outlines(book, sources, moved, pikepdf)
+        _links_across_parts(book)
+        tmp = target.with_name(target.name + ".joining")
+        book.save(tmp)
+        tmp.replace(target)
+        return starts
+    finally:
+        for source in sources:
+            source.close()
+        book.close()
+
+
+def _join_destinations(book, sources, moved, Array, Dictionary, String) -> None:
+    """One /Dests name tree for the book; the first part naming an anchor keeps it."""
+    names: dict[str, object] = {}
+    for k, source in enumerate(sources):
+        for name, destination in _name_tree(source.Root.get("/Names", {}).get("/Dests")):
+            if name not in names and (where := moved(destination, k)) is not None:
+                names[name] = where
+    if not names:
+        return
+    flat = []  # built as a list: growing a pikepdf Array item by item is quadratic
+    for name in sorted(names, key=lambda n: n.encode("utf-8")):  # a name tree is sorted by its byte strings
+        flat += [String(name), names[name]]
+    book.Root.Names = Dictionary(Dests=book.make_indirect(Dictionary(Names=Array(flat))))
+
+
+def _name_tree(node):
+    """(name, value) of a name tree, leaves and kids alike."""
+    if node is None:
+        return
+    if "/Names" in node:
+        items = list(node.Names)
+        for i in range(0, len(items) - 1, 2):
+            yield str(items[i]), items[i + 1]
+    for kid in node.get("/Kids", []):
+        yield from _name_tree(kid)
+
+
+def _join_outlines(book, sources, moved, pikepdf) -> None:
+    with book.open_outline() as outline:
+        for k, source in enumerate(sources):
+            with source.open_outline() as part:
+                outline.root.extend(_copy_items(part.root, k, moved, pikepdf))
+
+
+def _copy_items(items, k, moved, pikepdf):
+    copied = []
+    for item in items:
+        destination = moved(item.destination, k) if item.destination is not None else None
+        new = pikepdf.OutlineItem(item.title, destination)
+        new.is_closed = item.is_closed
+        new.children.extend(_copy_items(item.children, k, moved, pikepdf))
+        copied.append(new)
+    return copied
+
+
+def _links_across_parts(book) -> None:
+    """URI links "dest:ID" become links to the named destination ID; a link to an ID no part has is dropped
+    (with a warning, as WeasyPrint does within a document)."""
+    from pikepdf import Array, Name, String
+
+    known = {name for name, _ in _name_tree(book.Root.get("/Names", {}).get("/Dests"))}
+    for page in book.pages:
+        annotations = page.obj.get("/Annots")
+        if annotations is None:
+            continue
+        kept = []
+        for annotation in annotations:
+            action = annotation.get("/A")
+            uri = str(action.URI) if action is not None and action.get("/S") == Name.URI else ""
+            if uri.startswith(LINK_SCHEME):
+                anchor = uri[len(LINK_SCHEME):]
+                if anchor not in known:
+                    _LOG.warning("no anchor #%s for a link across the parts of the book", anchor)
+                    continue
+                del annotation["/A"]
+                annotation.Dest = String(anchor)
+            kept.append(annotation)
+        if len(kept) != len(annotations):
+            page.obj.Annots = Array(kept)
