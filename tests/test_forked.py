@@ -2,7 +2,9 @@
 from __future__ import annotations
 
 import os
+import signal
 import time
+from pathlib import Path
 
 import pytest
 
@@ -83,3 +85,40 @@ def test_an_error_in_the_parent_kills_the_worker(monkeypatch):
             raise RuntimeError("the build failed here")
     with pytest.raises(ProcessLookupError):  # gone, and reaped: no process left behind
         os.kill(pid, 0)
+
+
+def _echo_size(reply, data):
+    return len(data)
+
+
+def _wait_for(path: Path) -> None:
+    while not path.exists():
+        time.sleep(0.01)
+
+
+def test_a_task_larger_than_the_pipe_does_not_block_the_parent(monkeypatch, tmp_path):
+    """The child may still be preparing (importing) when a large task comes: submit returns before the
+    child reads it. Here the child prepares until the parent has returned from submit; a submit that
+    waited for the child would never return (the alarm ends the test)."""
+    monkeypatch.delenv("KSE_JOBS", raising=False)
+    go = tmp_path / "go"
+    data = "ә" * 1_000_000  # far more than a pipe's buffer
+    previous = signal.signal(signal.SIGALRM, lambda *_: pytest.fail("submit blocked until the child read"))
+    signal.alarm(10)
+    try:
+        with forked.Worker(prepare=lambda: _wait_for(go)) as worker:
+            worker.submit(_echo_size, data)
+            go.touch()
+            assert worker.receive() == len(data)
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def test_killing_a_worker_that_is_still_receiving_a_task_is_quiet(monkeypatch, capfd):
+    monkeypatch.delenv("KSE_JOBS", raising=False)
+    with pytest.raises(RuntimeError):
+        with forked.Worker(prepare=lambda: time.sleep(5)) as worker:
+            worker.submit(_echo_size, "x" * 1_000_000)
+            raise RuntimeError("stop")
+    assert "Traceback" not in capfd.readouterr().err

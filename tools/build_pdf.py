@@ -92,17 +92,12 @@ def build_pdf(sources: list[Path], outdir: Path, *, force: bool = False, paper: 
 
     written = []
     # the worker lays out and writes the text of each book; it forks now, to import WeasyPrint while this
-    # process validates and transforms
-    with forked.Worker(prepare=_prepare_worker) as worker:
-        t = time.perf_counter()
-        require_valid(files, force=force, output="the PDF")
-        clock["validate"] += time.perf_counter() - t
-        with atomic_dir(Path(outdir) / "pdf") as tmp, layout_hooks():
-            stylesheets = _load_css(css_files)
-            for src in files:
-                target = tmp / f"{src.stem}.pdf"
-                _render(worker, src, target, css_files, stylesheets, dict(params or {}), clock)
-                written.append(Path(outdir) / "pdf" / target.name)
+    # process transforms and validates
+    with forked.Worker(prepare=_prepare_worker) as worker, atomic_dir(Path(outdir) / "pdf") as tmp:
+        for src in files:
+            target = tmp / f"{src.stem}.pdf"
+            _render(worker, src, target, css_files, dict(params or {}), force, clock)
+            written.append(Path(outdir) / "pdf" / target.name)
     return written
 
 
@@ -168,21 +163,37 @@ def _lay_out(html: str, stylesheets):
     return HTML(string=html, base_url=str(PRINT_DIR) + "/").render(stylesheets=stylesheets)
 
 
-def _render(worker: forked.Worker, src: Path, target: Path, css_files: list[Path], stylesheets,
-            params: dict[str, str], clock: dict[str, float]) -> None:
+def _render(worker: forked.Worker, src: Path, target: Path, css_files: list[Path], params: dict[str, str],
+            force: bool, clock: dict[str, float]) -> None:
     """The book in three PDF parts, then joined (see the module comment): the worker lays out and writes the
-    text while this process does the front matter; once the text's pages are known, this process does the
-    back matter while the worker writes the text."""
-    from weasyprint import CSS
-
+    text while this process validates and does the front matter; once the text's pages are known, this
+    process does the back matter while the worker writes the text. An invalid edition is refused before
+    anything is written (the worker's layout is then thrown away). WeasyPrint is imported here only once the
+    text is with the worker."""
     parts = target.with_name(target.stem + ".parts")
     parts.mkdir()
 
     t = time.perf_counter()
     node = load_source(src)  # parsed once for all parts
-    text_html = transform_to_string(STYLESHEET, src, {**params, "part": "text"}, node=node)
+    try:
+        text_html = transform_to_string(STYLESHEET, src, {**params, "part": "text"}, node=node)
+    except ToolError:  # an invalid edition may break the stylesheet: say what is invalid rather than that
+        require_valid([src], force=force, output="the PDF")
+        raise
     clock["xslt"] += time.perf_counter() - t
     worker.submit(_text_part, text_html, css_files, parts / "text.pdf")
+
+    t = time.perf_counter()
+    require_valid([src], force=force, output="the PDF")
+    clock["validate"] += time.perf_counter() - t
+
+    with layout_hooks():
+        _front_and_back(worker, src, node, target, parts, _load_css(css_files), params, clock)
+
+
+def _front_and_back(worker, src, node, target, parts, stylesheets, params, clock) -> None:
+    """This process's share of _render: the front matter, then the back matter, then the join."""
+    from weasyprint import CSS
 
     t = time.perf_counter()
     front_html = transform_to_string(STYLESHEET, src, {**params, "part": "front"}, node=node)

@@ -24,6 +24,7 @@ import os
 import pickle
 import signal
 import struct
+import threading
 import traceback
 from collections import deque
 
@@ -65,13 +66,25 @@ class Worker:
         self._pid = pid
         self._tasks = os.fdopen(task_write, "wb")
         self._messages = os.fdopen(message_read, "rb")
+        self._sending: threading.Thread | None = None
 
     def submit(self, function, *args) -> None:
         """Run function(reply, *args) in the child; `function` must be importable (a module-level function)."""
         if self._inline is not None:
             self._inline.extend(_run(function, args, lambda value: self._inline.append(("message", value))))
             return
-        _send(self._tasks, (function, args))
+        # from a thread: a task larger than the pipe's buffer would block this process until the child reads
+        # it, and the child may still be preparing
+        self._sent()
+        self._sending = threading.Thread(target=_send_unless_gone, args=(self._tasks, (function, args)),
+                                         daemon=True)
+        self._sending.start()
+
+    def _sent(self) -> None:
+        """Wait until the task being sent is in the pipe."""
+        if self._sending is not None:
+            self._sending.join()
+            self._sending = None
 
     def receive(self):
         """The next message of the running task: a value it passed to reply(), or the value it returned."""
@@ -92,6 +105,7 @@ class Worker:
     def close(self) -> None:
         """End the child once its tasks are done."""
         if self._inline is None and self._pid:
+            self._sent()
             _send(self._tasks, None)
             self._tasks.close()
             self._messages.close()
@@ -107,6 +121,7 @@ class Worker:
                 pass
             os.waitpid(self._pid, 0)
             self._pid = 0
+            self._sent()  # the pipe is broken now: a write in progress ends
             self._tasks.close()
             self._messages.close()
 
@@ -144,6 +159,13 @@ def _send(stream, value) -> None:
     data = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
     stream.write(_HEADER.pack(len(data)) + data)
     stream.flush()
+
+
+def _send_unless_gone(stream, value) -> None:
+    try:
+        _send(stream, value)
+    except (BrokenPipeError, ValueError):  # the child was killed (ValueError: the pipe closed)
+        pass
 
 
 def _receive(stream):
