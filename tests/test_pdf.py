@@ -603,3 +603,14 @@ def test_index_page_numbers_link_to_the_pages_they_name(built):
                     f"p. {n}: {under} leads to the page labelled {doc.pages[dests[str(link.Dest)]].label}"
                 checked += 1
     assert checked > 10
+
+
+def test_introduction_counts_add_up_to_the_apparatus(built):
+    """The statistics of the introduction: the apparatus entries are the corrections, the editorial notes that
+    stand as entries of their own, and the passages left unmended, and there are as many as the apparatus has."""
+    pdf, pages, tree, _ = built
+    text = norm(" ".join(page_text(pdf, p.number) for p in pages[:6]))
+    found = re.search(r"(\d+) аппарат жазбасы: (\d+) түзету \(.*?\), (\d+) редакциялық ескертпе, (\d+) түзетілмеген", text)
+    assert found, f"statistics not found in the introduction of {pdf}"
+    entries, corrections, notes, unmended = map(int, found.groups())
+    assert entries == corrections + notes + unmended == len(interventions(tree))

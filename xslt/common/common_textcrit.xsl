@@ -255,6 +255,7 @@
       'cert-medium':   count($corrections[kse:cert(.) = 'medium']),
       'cert-low':      count($corrections[kse:cert(.) = 'low']),
       'notes':         count($root//tei:text//tei:note[@type = 'editorial']),
+      'entry-notes':   count($apps[kse:intervention-kind(.) = 'note']),  (: notes with an entry of their own :)
       'unmended':      count($apps[kse:intervention-kind(.) = 'sic']),
       'persName':      count($names/self::tei:persName),
       'placeName':     count($names/self::tei:placeName),

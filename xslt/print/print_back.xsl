@@ -67,7 +67,8 @@
            sentence of its own ("… created in 1932; 10, 24, 27–28") -->
       <xsl:if test="$role != ''"><xsl:text>, </xsl:text><span class="role" lang="en"><xsl:value-of
         select="kp:tie-initials(replace($role, '\.$', ''))"/></span></xsl:if>
-      <xsl:value-of select="if ($role != '') then '; ' else ', '"/>
+      <!-- a no-break space: the first page number never stands alone at the start of a line -->
+      <xsl:value-of select="if ($role != '') then ';&#xA0;' else ',&#xA0;'"/>
       <xsl:call-template name="kp:pages">
         <xsl:with-param name="ids" select="kse:occurrences(.) ! kse:occurrence-id(.)"/>
       </xsl:call-template>
@@ -180,20 +181,24 @@
           <xsl:variable name="b" select="kse:block-of(.)"/>
           <xsl:variable name="when" select="kse:format-date(., $lang)"/>
           <p class="chron">
+            <!-- a number stays with the word after it ("12 қыркүйек", "1920 ж."), the paragraph with the last
+                 word of the entry: no day, year or "¶ 23" alone at the end or start of a line -->
             <span class="when">
-              <xsl:value-of select="(if ('date-internal' = $q) then '[' || $when || ']' else $when)
-                                    || ('?'['date-uncertain' = $q], '')[1]"/>
+              <xsl:value-of select="replace((if ('date-internal' = $q) then '[' || $when || ']' else $when)
+                                    || ('?'['date-uncertain' = $q], '')[1], '(\d) ', '$1&#xA0;')"/>
             </span>
-            <span class="what">
-              <xsl:call-template name="kp:phrase"><xsl:with-param name="s" select="kp:clip-start($s('before'), 7)"/></xsl:call-template>
-              <span class="expr"><xsl:call-template name="kp:phrase"><xsl:with-param name="s" select="$s('match')"/></xsl:call-template></span>
-              <xsl:call-template name="kp:phrase"><xsl:with-param name="s" select="kp:clip-end($s('after'), 10)"/></xsl:call-template>
-            </span>
-            <xsl:text> </xsl:text>
-            <span class="where">
-              <!-- the paragraph, not the page: the chronology is laid out before the text's pages are known,
-                   and a paragraph number is found in the margin of any paper size -->
-              <xsl:if test="$b">¶&#xA0;<xsl:value-of select="kse:block-number($b)"/></xsl:if>
+            <span class="entry">
+              <span class="what">
+                <xsl:call-template name="kp:phrase"><xsl:with-param name="s" select="kp:clip-start($s('before'), 7)"/></xsl:call-template>
+                <span class="expr"><xsl:call-template name="kp:phrase"><xsl:with-param name="s" select="$s('match')"/></xsl:call-template></span>
+                <xsl:call-template name="kp:phrase"><xsl:with-param name="s" select="kp:clip-end($s('after'), 10)"/></xsl:call-template>
+              </span>
+              <xsl:text>&#xA0;</xsl:text>
+              <span class="where">
+                <!-- the paragraph, not the page: the chronology is laid out before the text's pages are known,
+                     and a paragraph number is found in the margin of any paper size -->
+                <xsl:if test="$b">¶&#xA0;<xsl:value-of select="kse:block-number($b)"/></xsl:if>
+              </span>
             </span>
           </p>
         </xsl:for-each>

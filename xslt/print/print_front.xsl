@@ -143,8 +143,8 @@
             $st('corrections') || ' ' || kp:l('st-corrections') || ' (' || kp:l('st-of-which') || ' ' ||
             string-join((kp:l('st-certain') || ' ' || $st('cert-high'), kp:l('st-cert-medium') || ' ' || $st('cert-medium'),
                          kp:l('st-cert-low') || ' ' || $st('cert-low')), ', ') || '), ' ||
+            $st('entry-notes') || ' ' || kp:l('st-notes') || ', ' ||
             $st('unmended') || ' ' || kp:l('st-unmended'),
-          $st('notes') || ' ' || kp:l('st-notes'),
           $st('persons') || ' ' || kp:l('st-reg-persons') || ' (' || $st('persName') || ' ' || kp:l('st-mentions') || ')',
           $st('places') || ' ' || kp:l('st-reg-places') || ' (' || $st('placeName') || ' ' || kp:l('st-mentions') || ')',
           $st('orgs') || ' ' || kp:l('st-reg-orgs') || ' (' || $st('orgName') || ' ' || kp:l('st-mentions') || ')',
