@@ -8,8 +8,8 @@
   numbers are those of the HTML edition. An entry reads
       lemma] witness reading W, certainty (when not high). Editorial notes attached to it.
   A <sic> alone prints its text and "W" with the label of a doubtful passage; <supplied> prints in ⟨ ⟩; an
-  editorial note not attached to an intervention is an entry of its own. Names and dates carry anchors
-  (kse:occurrence-id, kse:date-id) so that the indexes and the chronology can find their pages.
+  editorial note not attached to an intervention is an entry of its own. The names the printed indexes list
+  carry anchors (kse:occurrence-id) so that the indexes can find their pages.
   A paragraph broken by the witness (p[@part='I'] + p[@part='F']) is printed as one paragraph; the number
   of the second part stands in the margin beside the line where it begins.
 -->
@@ -143,15 +143,15 @@
     <xsl:if test="kse:is-intervention(.)"><xsl:call-template name="kp:app"/></xsl:if>
   </xsl:template>
 
-  <!-- names and dates stay plain text; an empty anchor after each (no break opportunity between it and the
-       last letter, so it stands on the page where the expression ends; before the first letter it could stay
-       behind at the end of the previous line) gives the indexes and the chronology their pages. A name the
-       page break splits is cited on the page where it ends. A wrapping element would cost WeasyPrint an inline box and a text split per name. -->
+  <!-- names and dates stay plain text. A name that one of the printed indexes lists is followed by an empty
+       anchor (no break opportunity between it and the last letter, so it stands on the page where the name
+       ends; before the first letter it could stay behind at the end of the previous line), which gives the
+       index its page. A name the page break splits is cited on the page where it ends. No anchor where no
+       index needs one (dates: the chronology cites paragraphs; organisations unless their index is asked
+       for): each costs WeasyPrint an inline box and a text split, as a wrapping element would. -->
   <xsl:template match="tei:persName | tei:placeName | tei:orgName | tei:name" mode="kp:inline">
-    <xsl:apply-templates mode="kp:inline"/><a id="{kse:occurrence-id(.)}"/>
-  </xsl:template>
-  <xsl:template match="tei:date" mode="kp:inline">
-    <xsl:apply-templates mode="kp:inline"/><a id="{kse:date-id(.)}"/>
+    <xsl:apply-templates mode="kp:inline"/>
+    <xsl:if test="kse:entry(.) ! kse:register-kind(.) = tokenize($indexes)"><a id="{kse:occurrence-id(.)}"/></xsl:if>
   </xsl:template>
   <xsl:template match="tei:title | tei:q | tei:foreign | tei:hi | tei:bibl | tei:pubPlace | tei:biblScope"
                 mode="kp:inline">
