@@ -15,9 +15,11 @@ Figures on this machine (2 cores, shared and noisy: ±15 % between runs), A4, be
   with the list of abbreviations and the contents (50 pages):            5.6-5.9 s
   three parts, front matter paged apart; text in a forked worker beside the front matter; back matter
   beside the writing of the text; PDFs joined with pikepdf:              3.7-3.9 s
+  chronology without floats, no hyphenation of the introduction, anchors only for indexed names:
+                                                                         3.4-3.7 s (best 3.39 s: 1.6x)
   The 2x target (<= 2.75 s) is not reached. What decides the time now is one chain: start-up and WeasyPrint's
-  import in the worker (0.5 s), the text's layout (2.0-2.2 s), then the back matter's layout and writing
-  (0.7 s) and the join; and the two cores are both busy for about 3 s of the build.
+  import in the worker (0.5 s), the text's layout (1.9-2.1 s), then the back matter's layout and writing
+  (0.8 s) and the join; and the two cores are both busy for most of the build.
 """
 from __future__ import annotations
 

@@ -65,6 +65,7 @@ def test_any_other_exception_is_an_internal_error_naming_it(mode):
         with pytest.raises(ToolError) as caught:
             worker.receive()
     assert caught.value.exit_code == EXIT_INTERNAL and "ZeroDivisionError" in caught.value.message
+    assert "\n" not in caught.value.message and "test_forked.py:" in caught.value.message  # one line, no traceback
 
 
 def test_prepare_runs_in_the_worker_before_its_tasks(mode, tmp_path):

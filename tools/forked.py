@@ -27,6 +27,7 @@ import struct
 import threading
 import traceback
 from collections import deque
+from pathlib import Path
 
 from tools.errors import EXIT_INTERNAL, ToolError
 
@@ -151,8 +152,9 @@ def _run(function, args, reply) -> list[tuple]:
         return [("ok", function(reply, *args))]
     except ToolError as exc:
         return [("tool-error", (exc.message, exc.exit_code, exc.problems))]
-    except Exception as exc:  # noqa: BLE001 - reported by the parent
-        return [("crash", f"{type(exc).__name__}: {exc}\n{traceback.format_exc()}")]
+    except Exception as exc:  # noqa: BLE001 - reported by the parent, on one line: where it happened, no traceback
+        frame = traceback.extract_tb(exc.__traceback__)[-1]
+        return [("crash", f"{type(exc).__name__}: {exc} (at {Path(frame.filename).name}:{frame.lineno})")]
 
 
 def _send(stream, value) -> None:
