@@ -123,3 +123,50 @@ def test_killing_a_worker_that_is_still_receiving_a_task_is_quiet(monkeypatch, c
             worker.submit(_echo_size, "x" * 1_000_000)
             raise RuntimeError("stop")
     assert "Traceback" not in capfd.readouterr().err
+
+
+def _fail_to_prepare():
+    raise OSError("no fonts here")
+
+
+def test_a_failing_preparation_is_the_answer_to_the_first_receive(mode):
+    with pytest.raises(ToolError) as caught:
+        with forked.Worker(prepare=_fail_to_prepare) as worker:
+            worker.submit(_square_then_pid, 2)
+            worker.receive()
+    assert caught.value.exit_code == EXIT_INTERNAL and "OSError: no fonts here" in caught.value.message
+
+
+def test_a_task_that_cannot_be_pickled_fails_in_submit_not_in_a_hang(monkeypatch):
+    monkeypatch.delenv("KSE_JOBS", raising=False)
+    with pytest.raises(Exception, match="pickle"):
+        with forked.Worker() as worker:
+            worker.submit(_square_then_pid, lambda: 1)
+
+
+def _die(reply, after_reply: bool, size: int):
+    if after_reply:
+        reply("done")
+        return "returned"
+    reply("x" * size)  # the child is killed while this is on its way
+
+
+def test_a_worker_killed_after_its_last_reply_is_reaped_quietly(monkeypatch):
+    monkeypatch.delenv("KSE_JOBS", raising=False)
+    with forked.Worker() as worker:
+        worker.submit(_die, True, 0)
+        assert worker.receive() == "done" and worker.receive() == "returned"
+        os.kill(worker._pid, signal.SIGKILL)
+        time.sleep(0.1)
+    # close() neither raised nor hung, and the child is reaped
+    assert worker._pid == 0
+
+
+def test_a_worker_that_dies_in_the_middle_of_a_message_is_reported(monkeypatch):
+    monkeypatch.delenv("KSE_JOBS", raising=False)
+    with pytest.raises(ToolError, match="ended unexpectedly"):
+        with forked.Worker() as worker:
+            worker.submit(_die, False, 20_000_000)
+            time.sleep(0.3)  # the reply fills the pipe: the child is blocked writing it
+            os.kill(worker._pid, signal.SIGKILL)
+            worker.receive()

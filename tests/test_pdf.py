@@ -430,6 +430,23 @@ def test_refuses_invalid_edition_unless_forced(tmp_path):
     assert not (tmp_path / "out" / "pdf").exists()
 
 
+def test_several_editions_are_all_validated_before_any_is_built(tmp_path, monkeypatch):
+    """An invalid second edition is refused before the first is laid out (and nothing is written)."""
+    from tools import forked
+
+    good, bad = tmp_path / "a.xml", tmp_path / "b.xml"
+    text = MINI.read_text(encoding="utf-8").replace('href="../../schema/', f'href="{(ROOT / "schema").as_uri()}/')
+    good.write_text(text, encoding="utf-8")
+    bad.write_text(text.replace('<corr resp="#ed" cert="high">үстіне</corr>', "<corr>үстіне</corr>", 1),
+                   encoding="utf-8")
+    submitted = []
+    monkeypatch.setattr(forked.Worker, "submit", lambda self, *task: submitted.append(task))
+    with pytest.raises(ToolError) as err:
+        build_pdf([good, bad], tmp_path / "out")
+    assert err.value.exit_code == 1 and {p.path for p in err.value.problems} == {str(bad)}
+    assert submitted == [] and not (tmp_path / "out" / "pdf").exists()
+
+
 def test_unknown_paper_is_a_usage_error(tmp_path):
     with pytest.raises(ToolError) as err:
         build_pdf([MINI], tmp_path, paper="Letter")
@@ -556,6 +573,15 @@ def test_contents_give_the_page_each_part_opens_on(built):
         # an opening page has no running head: its folio, then the title (a later page has it only as a head)
         text = page_text(pdf, physical(pdf, folio)).casefold()
         assert 0 <= text.find(title.casefold()) <= len(folio) + 1, f"{title}: page {folio} of {pdf}: {text[:80]}"
+    # and each entry is a link to that page, across the parts of the book
+    import pikepdf
+
+    with pikepdf.open(pdf) as doc:
+        index_of = {page.objgen: i for i, page in enumerate(doc.pages)}
+        items = list(doc.Root.Names.Dests.Names)
+        dests = {str(items[i]): index_of[items[i + 1][0].objgen] for i in range(0, len(items), 2)}
+        led_to = {doc.pages[dests[str(link.Dest)]].label for link in doc.pages[len(pages) - 1].Annots}
+    assert led_to == {folio for _, folio in entries}
 
 
 def test_index_shows_the_forms_a_reader_would_not_find_under_the_heading():

@@ -89,3 +89,34 @@ def test_a_dead_link_is_reported(tmp_path, caplog):
         join([tmp_path / "a.pdf", tmp_path / "b.pdf"], tmp_path / "ab.pdf", numbering=["decimal", None],
              pad_to_recto=[False, False])
     assert "no anchor #nowhere" in caplog.text and "#intro" in caplog.text  # this book has no front part
+
+
+def test_names_outside_ascii_keep_their_links(tmp_path):
+    """WeasyPrint holds a name like "сөз-1" in UTF-16: the book's name tree, the links inside a part and a link
+    across parts ("dest:сөз-1", which arrives percent-encoded) must all still meet."""
+    from weasyprint import HTML
+
+    HTML(string='<p id="сөз-1">сөз</p><p><a href="#сөз-1">↑</a></p>').write_pdf(tmp_path / "a.pdf")
+    HTML(string='<p><a href="dest:сөз-1">1</a></p>').write_pdf(tmp_path / "b.pdf")
+    join([tmp_path / "a.pdf", tmp_path / "b.pdf"], tmp_path / "ab.pdf", numbering=["decimal", None],
+         pad_to_recto=[False, False])
+    with pikepdf.open(tmp_path / "ab.pdf") as pdf:
+        held = {bytes(name) for name in list(pdf.Root.Names.Dests.Names)[::2]}
+        inside, across = pdf.pages[0].Annots[0], pdf.pages[1].Annots[0]
+        assert bytes(inside.Dest) in held and bytes(across.Dest) in held
+        assert str(across.Dest) == "сөз-1" and _dests(pdf)["сөз-1"] == 0
+
+
+def test_a_bookmark_with_a_named_destination_is_kept(tmp_path):
+    from weasyprint import HTML
+
+    HTML(string='<h1 id="a">Бір</h1><h1 id="b" style="break-before: page">Екі</h1>').write_pdf(tmp_path / "p.pdf")
+    with pikepdf.open(tmp_path / "p.pdf", allow_overwriting_input=True) as pdf:
+        with pdf.open_outline() as outline:
+            outline.root[1].destination = pikepdf.String("b")  # by name, as other producers write it
+        pdf.save(tmp_path / "p.pdf")
+    join([tmp_path / "p.pdf"], tmp_path / "out.pdf", numbering=["decimal"], pad_to_recto=[False])
+    with pikepdf.open(tmp_path / "out.pdf") as pdf:
+        pages = {page.objgen: i for i, page in enumerate(pdf.pages)}
+        with pdf.open_outline() as outline:
+            assert [(i.title, pages[i.destination[0].objgen]) for i in outline.root] == [("Бір", 0), ("Екі", 1)]

@@ -92,13 +92,24 @@ def build_pdf(sources: list[Path], outdir: Path, *, force: bool = False, paper: 
 
     written = []
     # the worker lays out and writes the text of each book; it forks now, to import WeasyPrint while this
-    # process transforms and validates
-    with forked.Worker(prepare=_prepare_worker) as worker, atomic_dir(Path(outdir) / "pdf") as tmp:
+    # process transforms and validates. (Inside atomic_dir: on an error the worker is gone before the
+    # temporary folder it writes in is removed.)
+    with atomic_dir(Path(outdir) / "pdf") as tmp, forked.Worker(prepare=_prepare_worker) as worker:
+        # one edition: validated while the worker lays its text out; several: all before the first is built
+        validate_first = len(files) > 1 or not forked.parallel()
+        if validate_first:
+            _validate(files, force, clock)
         for src in files:
             target = tmp / f"{src.stem}.pdf"
-            _render(worker, src, target, css_files, dict(params or {}), force, clock)
+            _render(worker, src, target, css_files, dict(params or {}), None if validate_first else force, clock)
             written.append(Path(outdir) / "pdf" / target.name)
     return written
+
+
+def _validate(files: list[Path], force: bool, clock: dict[str, float]) -> None:
+    t = time.perf_counter()
+    require_valid(files, force=force, output="the PDF")
+    clock["validate"] += time.perf_counter() - t
 
 
 # what `timings` receives: the builder's own steps one after another (validate … join; `wait` is the time it
@@ -164,12 +175,12 @@ def _lay_out(html: str, stylesheets):
 
 
 def _render(worker: forked.Worker, src: Path, target: Path, css_files: list[Path], params: dict[str, str],
-            force: bool, clock: dict[str, float]) -> None:
+            force: bool | None, clock: dict[str, float]) -> None:
     """The book in three PDF parts, then joined (see the module comment): the worker lays out and writes the
     text while this process validates and does the front matter; once the text's pages are known, this
     process does the back matter while the worker writes the text. An invalid edition is refused before
-    anything is written (the worker's layout is then thrown away). WeasyPrint is imported here only once the
-    text is with the worker."""
+    anything is written (the worker's layout is then thrown away); `force` None: already validated.
+    WeasyPrint is imported here only once the text is with the worker."""
     parts = target.with_name(target.stem + ".parts")
     parts.mkdir()
 
@@ -178,14 +189,13 @@ def _render(worker: forked.Worker, src: Path, target: Path, css_files: list[Path
     try:
         text_html = transform_to_string(STYLESHEET, src, {**params, "part": "text"}, node=node)
     except ToolError:  # an invalid edition may break the stylesheet: say what is invalid rather than that
-        require_valid([src], force=force, output="the PDF")
+        if force is not None:
+            require_valid([src], force=force, output="the PDF")
         raise
     clock["xslt"] += time.perf_counter() - t
     worker.submit(_text_part, text_html, css_files, parts / "text.pdf")
-
-    t = time.perf_counter()
-    require_valid([src], force=force, output="the PDF")
-    clock["validate"] += time.perf_counter() - t
+    if force is not None:
+        _validate([src], force, clock)
 
     with layout_hooks():
         _front_and_back(worker, src, node, target, parts, _load_css(css_files), params, clock)

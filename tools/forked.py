@@ -46,8 +46,10 @@ class Worker:
         self._inline: deque | None = None
         if not parallel():
             self._inline = deque()
-            if prepare is not None:
-                prepare()
+            if prepare is not None:  # as in the child: a failure is the answer to the first receive
+                [outcome] = _run(lambda reply: prepare(), (), None)
+                if outcome[0] != "ok":
+                    self._inline.append(outcome)
             return
         task_read, task_write = os.pipe()
         message_read, message_write = os.pipe()
@@ -74,18 +76,12 @@ class Worker:
         if self._inline is not None:
             self._inline.extend(_run(function, args, lambda value: self._inline.append(("message", value))))
             return
-        # from a thread: a task larger than the pipe's buffer would block this process until the child reads
-        # it, and the child may still be preparing
+        data = _frame((function, args))  # here, so that a task that cannot be pickled fails here
+        # written from a thread: a task larger than the pipe's buffer would block this process until the child
+        # reads it, and the child may still be preparing
         self._sent()
-        self._sending = threading.Thread(target=_send_unless_gone, args=(self._tasks, (function, args)),
-                                         daemon=True)
+        self._sending = threading.Thread(target=_write_unless_gone, args=(self._tasks, data), daemon=True)
         self._sending.start()
-
-    def _sent(self) -> None:
-        """Wait until the task being sent is in the pipe."""
-        if self._sending is not None:
-            self._sending.join()
-            self._sending = None
 
     def receive(self):
         """The next message of the running task: a value it passed to reply(), or the value it returned."""
@@ -104,14 +100,11 @@ class Worker:
         raise ToolError(f"internal error in the worker process: {value}", EXIT_INTERNAL)
 
     def close(self) -> None:
-        """End the child once its tasks are done."""
+        """End the child once its tasks are done (it may have died already: then only reap it)."""
         if self._inline is None and self._pid:
             self._sent()
-            _send(self._tasks, None)
-            self._tasks.close()
-            self._messages.close()
-            os.waitpid(self._pid, 0)
-            self._pid = 0
+            _write_unless_gone(self._tasks, _frame(None))
+            self._end()
 
     def kill(self) -> None:
         """End the child now."""
@@ -120,11 +113,23 @@ class Worker:
                 os.kill(self._pid, signal.SIGKILL)
             except ProcessLookupError:
                 pass
-            os.waitpid(self._pid, 0)
-            self._pid = 0
-            self._sent()  # the pipe is broken now: a write in progress ends
-            self._tasks.close()
-            self._messages.close()
+            self._end()
+
+    def _end(self) -> None:
+        os.waitpid(self._pid, 0)
+        self._pid = 0
+        self._sent()  # a write in progress ends: the pipe is broken or read
+        for stream in (self._tasks, self._messages):
+            try:
+                stream.close()
+            except OSError:  # BrokenPipeError flushing the task pipe of a dead child
+                pass
+
+    def _sent(self) -> None:
+        """Wait until the task being sent is in the pipe."""
+        if self._sending is not None:
+            self._sending.join()
+            self._sending = None
 
     def __enter__(self) -> Worker:
         return self
@@ -137,13 +142,17 @@ class Worker:
 
 
 def _serve(prepare, tasks, messages) -> None:
-    """The child's loop: run each task that comes, send what it replies and returns; stop at None."""
+    """The child's loop: run each task that comes, send what it replies and returns; stop at None. If
+    `prepare` fails, its error is the answer to whatever is asked."""
     if prepare is not None:
-        prepare()
+        [outcome] = _run(lambda reply: prepare(), (), None)
+        if outcome[0] != "ok":
+            _write(messages, _frame(outcome))
+            return
     while (task := _receive(tasks)) is not None:
         function, args = task
-        for outcome in _run(function, args, lambda value: _send(messages, ("message", value))):
-            _send(messages, outcome)
+        for outcome in _run(function, args, lambda value: _write(messages, _frame(("message", value)))):
+            _write(messages, _frame(outcome))
 
 
 def _run(function, args, reply) -> list[tuple]:
@@ -157,23 +166,29 @@ def _run(function, args, reply) -> list[tuple]:
         return [("crash", f"{type(exc).__name__}: {exc} (at {Path(frame.filename).name}:{frame.lineno})")]
 
 
-def _send(stream, value) -> None:
+def _frame(value) -> bytes:
+    """`value` pickled, after its length."""
     data = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
-    stream.write(_HEADER.pack(len(data)) + data)
+    return _HEADER.pack(len(data)) + data
+
+
+def _write(stream, data: bytes) -> None:
+    stream.write(data)
     stream.flush()
 
 
-def _send_unless_gone(stream, value) -> None:
+def _write_unless_gone(stream, data: bytes) -> None:
     try:
-        _send(stream, value)
-    except (BrokenPipeError, ValueError):  # the child was killed (ValueError: the pipe closed)
+        _write(stream, data)
+    except (OSError, ValueError):  # the child is gone (ValueError: the pipe was closed meanwhile)
         pass
 
 
 def _receive(stream):
-    """The next value sent on `stream`, or None at its end."""
+    """The next value sent on `stream`, or None at its end — also when the sender died in the middle of it."""
     header = stream.read(_HEADER.size)
     if len(header) < _HEADER.size:
         return None
     (size,) = _HEADER.unpack(header)
-    return pickle.loads(stream.read(size))
+    data = stream.read(size)
+    return pickle.loads(data) if len(data) == size else None

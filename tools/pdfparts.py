@@ -20,6 +20,7 @@ from __future__ import annotations
 import logging
 import warnings
 from pathlib import Path
+from urllib.parse import unquote
 
 LINK_SCHEME = "dest:"
 _LOG = logging.getLogger(__name__)
@@ -57,14 +58,21 @@ def join(parts: list[Path], target: Path, *, numbering: list[str | None], pad_to
         if len(labels):
             book.Root.PageLabels = book.make_indirect(Dictionary(Nums=labels))
 
+        named = [dict(_name_tree(source.Root.get("/Names", {}).get("/Dests"))) for source in sources]
+
         def moved(destination, k):
-            """An explicit destination [page /XYZ x y z] of part k, pointing to the joined page."""
+            """A destination of part k — explicit, [page /XYZ x y z], or a name — as an explicit destination
+            in the joined book (None if it leads nowhere)."""
+            if isinstance(destination, (String, Name)):
+                destination = named[k].get(str(destination), (None, None))[1]
+            if not isinstance(destination, Array) or len(destination) == 0:
+                return None
             target_page = page_of[k].get(destination[0].objgen)
             return None if target_page is None else Array([target_page, *list(destination)[1:]])
 
-        _join_destinations(book, sources, moved, Array, Dictionary, String)
+        names = _join_destinations(book, named, moved, Array, Dictionary)
         _join_outlines(book, sources, moved, pikepdf)
-        _links_across_parts(book)
+        _links_across_parts(book, names)
         tmp = target.with_name(target.name + ".joining")
         book.save(tmp)
         tmp.replace(target)
@@ -75,29 +83,30 @@ def join(parts: list[Path], target: Path, *, numbering: list[str | None], pad_to
         book.close()
 
 
-def _join_destinations(book, sources, moved, Array, Dictionary, String) -> None:
-    """One /Dests name tree for the book; the first part naming an anchor keeps it."""
-    names: dict[str, object] = {}
-    for k, source in enumerate(sources):
-        for name, destination in _name_tree(source.Root.get("/Names", {}).get("/Dests")):
+def _join_destinations(book, named, moved, Array, Dictionary) -> dict:
+    """One /Dests name tree for the book, the first part naming an anchor keeping it; returns
+    {name: the name as the PDF holds it (a String, whose bytes may be UTF-16)}."""
+    names: dict[str, tuple] = {}
+    for k, part in enumerate(named):
+        for name, (string, destination) in part.items():
             if name not in names and (where := moved(destination, k)) is not None:
-                names[name] = where
-    if not names:
-        return
-    flat = []  # built as a list: growing a pikepdf Array item by item is quadratic
-    for name in sorted(names, key=lambda n: n.encode("utf-8")):  # a name tree is sorted by its byte strings
-        flat += [String(name), names[name]]
-    book.Root.Names = Dictionary(Dests=book.make_indirect(Dictionary(Names=Array(flat))))
+                names[name] = (string, where)
+    if names:
+        flat = []  # built as a list: growing a pikepdf Array item by item is quadratic
+        for string, where in sorted(names.values(), key=lambda item: bytes(item[0])):  # sorted by the bytes held
+            flat += [string, where]
+        book.Root.Names = Dictionary(Dests=book.make_indirect(Dictionary(Names=Array(flat))))
+    return {name: string for name, (string, _) in names.items()}
 
 
 def _name_tree(node):
-    """(name, value) of a name tree, leaves and kids alike."""
+    """(name, (name as held, value)) of a name tree, leaves and kids alike."""
     if node is None:
         return
     if "/Names" in node:
         items = list(node.Names)
         for i in range(0, len(items) - 1, 2):
-            yield str(items[i]), items[i + 1]
+            yield str(items[i]), (items[i], items[i + 1])
     for kid in node.get("/Kids", []):
         yield from _name_tree(kid)
 
@@ -112,20 +121,21 @@ def _join_outlines(book, sources, moved, pikepdf) -> None:
 def _copy_items(items, k, moved, pikepdf):
     copied = []
     for item in items:
-        destination = moved(item.destination, k) if item.destination is not None else None
-        new = pikepdf.OutlineItem(item.title, destination)
+        destination = item.destination
+        if destination is None and item.action is not None and item.action.get("/S") == pikepdf.Name.GoTo:
+            destination = item.action.get("/D")
+        new = pikepdf.OutlineItem(item.title, moved(destination, k) if destination is not None else None)
         new.is_closed = item.is_closed
         new.children.extend(_copy_items(item.children, k, moved, pikepdf))
         copied.append(new)
     return copied
 
 
-def _links_across_parts(book) -> None:
-    """URI links "dest:ID" become links to the named destination ID; a link to an ID no part has is dropped
-    (with a warning, as WeasyPrint does within a document)."""
-    from pikepdf import Array, Name, String
+def _links_across_parts(book, names: dict) -> None:
+    """URI links "dest:ID" become links to the named destination ID (`names`: as the book holds them); a link
+    to an ID no part has is dropped (with a warning, as WeasyPrint does within a document)."""
+    from pikepdf import Array, Name
 
-    known = {name for name, _ in _name_tree(book.Root.get("/Names", {}).get("/Dests"))}
     for page in book.pages:
         annotations = page.obj.get("/Annots")
         if annotations is None:
@@ -135,12 +145,12 @@ def _links_across_parts(book) -> None:
             action = annotation.get("/A")
             uri = str(action.URI) if action is not None and action.get("/S") == Name.URI else ""
             if uri.startswith(LINK_SCHEME):
-                anchor = uri[len(LINK_SCHEME):]
-                if anchor not in known:
+                anchor = unquote(uri[len(LINK_SCHEME):])  # WeasyPrint writes a URI: "dest:caf%C3%A9"
+                if anchor not in names:
                     _LOG.warning("no anchor #%s for a link across the parts of the book", anchor)
                     continue
                 del annotation["/A"]
-                annotation.Dest = String(anchor)
+                annotation.Dest = names[anchor]
             kept.append(annotation)
         if len(kept) != len(annotations):
             page.obj.Annots = Array(kept)

@@ -156,7 +156,7 @@
         <xsl:for-each select="$parts">
           <xsl:choose>
             <xsl:when test="map:contains($laid-out, ?id)">
-              <li><span class="toc" data-page="{$laid-out(?id)}"><xsl:value-of select="?title"/></span></li>
+              <li><a class="toc" href="{kp:href(?id)}" data-page="{$laid-out(?id)}"><xsl:value-of select="?title"/></a></li>
             </xsl:when>
             <xsl:when test="$part = 'back' and not(starts-with(?id, 'index-'))"/>  <!-- not laid out -->
             <xsl:otherwise>
@@ -184,8 +184,12 @@
             <!-- a number stays with the word after it ("12 қыркүйек", "1920 ж."), the paragraph with the last
                  word of the entry: no day, year or "¶ 23" alone at the end or start of a line -->
             <span class="when">
-              <xsl:value-of select="replace((if ('date-internal' = $q) then '[' || $when || ']' else $when)
-                                    || ('?'['date-uncertain' = $q], '')[1], '(\d) ', '$1&#xA0;')"/>
+              <!-- a range of numbers ("1–2 қаңтар", "1921–1922") is not broken at its dash either -->
+              <xsl:analyze-string regex="\d+–\d+" select="replace((if ('date-internal' = $q) then '[' || $when || ']' else $when)
+                                    || ('?'['date-uncertain' = $q], '')[1], '(\d) ', '$1&#xA0;')">
+                <xsl:matching-substring><span class="nw"><xsl:value-of select="."/></span></xsl:matching-substring>
+                <xsl:non-matching-substring><xsl:value-of select="."/></xsl:non-matching-substring>
+              </xsl:analyze-string>
             </span>
             <span class="entry">
               <span class="what">
