@@ -72,6 +72,8 @@ def test_bookmarks_of_all_parts_lead_to_their_pages(book):
         with pdf.open_outline() as outline:
             marks = [(item.title, pages[item.destination[0].objgen]) for item in outline.root]
     assert marks == [("Кіріспе", 0), ("Мәтін", 2), ("Көрсеткіш", 4)]
+    with pikepdf.open(target) as pdf:
+        assert pdf.Root.PageMode == pikepdf.Name.UseOutlines
 
 
 def test_document_information_and_language_come_from_the_first_part(book):

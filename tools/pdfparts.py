@@ -9,7 +9,7 @@ rebuilds it:
   for the book, each destination pointing to the joined page; the first part to name an anchor keeps it;
 - links across parts: a part cannot link to an anchor of another one, so the stylesheet writes such a link
   as the URI "dest:ID" (see xslt/print/print_back.xsl) and it becomes a link to the named destination ID;
-- bookmarks (the outline), each part's in order;
+- bookmarks (the outline), each part's in order, shown when the book is opened;
 - page labels, so that a PDF viewer shows the printed folios (iii, 12): a part given a numbering starts a
   new page-label range, a part given None continues the previous one;
 - the document information (title, author …) and language of the first part;
@@ -72,6 +72,8 @@ def join(parts: list[Path], target: Path, *, numbering: list[str | None], pad_to
 
         names = _join_destinations(book, named, moved, Array, Dictionary)
         _join_outlines(book, sources, moved, pikepdf)
+        if "/Outlines" in book.Root:
+            book.Root.PageMode = Name.UseOutlines  # a book of parts: open with its bookmarks shown
         _links_across_parts(book, names)
         tmp = target.with_name(target.name + ".joining")
         book.save(tmp)
