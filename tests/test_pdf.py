@@ -640,3 +640,16 @@ def test_introduction_counts_add_up_to_the_apparatus(built):
     assert found, f"statistics not found in the introduction of {pdf}"
     entries, corrections, notes, unmended = map(int, found.groups())
     assert entries == corrections + notes + unmended == len(interventions(tree))
+
+
+def test_one_process_build_gives_the_same_book(tmp_path, monkeypatch):
+    """KSE_JOBS=1 (no worker process) lays the parts out in turn, and the book is the same, page for page."""
+    def pages_of(env_jobs, out):
+        if env_jobs:
+            monkeypatch.setenv("KSE_JOBS", env_jobs)
+        else:
+            monkeypatch.delenv("KSE_JOBS", raising=False)
+        [pdf] = build_pdf([MINI], out)
+        return [page_text(pdf, n) for n in range(1, len(pdf_pages(pdf)) + 1)], page_labels(pdf)
+
+    assert pages_of(None, tmp_path / "two") == pages_of("1", tmp_path / "one")
