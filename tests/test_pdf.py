@@ -176,6 +176,14 @@ def physical(pdf: Path, folio: str | int) -> int:
     return labels.index(str(folio)) + 1
 
 
+def named_pages(doc) -> dict[str, int]:
+    """{named destination: index (0-based) of its page} of a pikepdf document (one flat name tree, as the
+    join writes it)."""
+    index_of = {page.objgen: i for i, page in enumerate(doc.pages)}
+    items = list(doc.Root.Names.Dests.Names)
+    return {str(items[i]): index_of[items[i + 1][0].objgen] for i in range(0, len(items), 2)}
+
+
 # ---------------------------------------------------------------- the build
 SOURCES = [MINI] + ([EDITION] if EDITION.exists() and b"<standOff" in EDITION.read_bytes() else [])
 
@@ -577,9 +585,7 @@ def test_contents_give_the_page_each_part_opens_on(built):
     import pikepdf
 
     with pikepdf.open(pdf) as doc:
-        index_of = {page.objgen: i for i, page in enumerate(doc.pages)}
-        items = list(doc.Root.Names.Dests.Names)
-        dests = {str(items[i]): index_of[items[i + 1][0].objgen] for i in range(0, len(items), 2)}
+        dests = named_pages(doc)
         led_to = {doc.pages[dests[str(link.Dest)]].label for link in doc.pages[len(pages) - 1].Annots}
     assert led_to == {folio for _, folio in entries}
 
@@ -611,9 +617,7 @@ def test_index_page_numbers_link_to_the_pages_they_name(built):
     first = next(p.number for p in pages if "Кісі есімдерінің көрсеткіші" in page_text(pdf, p.number))
     checked = 0
     with pikepdf.open(pdf) as doc:
-        index_of = {page.objgen: i for i, page in enumerate(doc.pages)}
-        items = list(doc.Root.Names.Dests.Names)
-        dests = {str(items[i]): index_of[items[i + 1][0].objgen] for i in range(0, len(items), 2)}
+        dests = named_pages(doc)
         for n in range(first, len(pages)):  # the contents, the last page, holds no page numbers of names
             page, height = doc.pages[n - 1], float(doc.pages[n - 1].mediabox[3])
             for link in page.get("/Annots", []):

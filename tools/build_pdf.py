@@ -73,8 +73,8 @@ def paper_css(paper: str) -> Path:
 
 
 def known_params() -> list[str]:
-    """The stylesheet parameters `--param` may set for the print edition (`part` and `page-map` are the
-    builder's own: it renders the book in parts)."""
+    """The stylesheet parameters `--param` may set for the print edition (`part`, `page-map` and `front-pages`
+    are the builder's own: it renders the book in parts)."""
     return declared_params((XSLT_DIR / "common" / "common_param.xsl", PRINT_DIR / "print_param.xsl"),
                            reserved=("part", "page-map", "front-pages", "build-date"))
 
@@ -101,7 +101,7 @@ def build_pdf(sources: list[Path], outdir: Path, *, force: bool = False, paper: 
             _validate(files, force, clock)
         for src in files:
             target = tmp / f"{src.stem}.pdf"
-            _render(worker, src, target, css_files, dict(params or {}), None if validate_first else force, clock)
+            _render(worker, src, target, css_files, dict(params or {}), force, validate_first, clock)
             written.append(Path(outdir) / "pdf" / target.name)
     return written
 
@@ -113,7 +113,7 @@ def _validate(files: list[Path], force: bool, clock: dict[str, float]) -> None:
 
 
 # what `timings` receives: the builder's own steps one after another (validate … join; `wait` is the time it
-# waits for its parallel jobs), and what the jobs report (front-layout …, overlapping the builder's steps)
+# waits for the worker), and the worker's (layout-text, write-text), which overlap them
 PHASES = ("validate", "xslt", "layout-text", "write-text", "wait", "join",
           "layout-front", "write-front", "layout-back", "write-back")
 
@@ -175,11 +175,11 @@ def _lay_out(html: str, stylesheets):
 
 
 def _render(worker: forked.Worker, src: Path, target: Path, css_files: list[Path], params: dict[str, str],
-            force: bool | None, clock: dict[str, float]) -> None:
+            force: bool, validated: bool, clock: dict[str, float]) -> None:
     """The book in three PDF parts, then joined (see the module comment): the worker lays out and writes the
     text while this process validates and does the front matter; once the text's pages are known, this
     process does the back matter while the worker writes the text. An invalid edition is refused before
-    anything is written (the worker's layout is then thrown away); `force` None: already validated.
+    anything is written (the worker's layout is then thrown away), unless already `validated`.
     WeasyPrint is imported here only once the text is with the worker."""
     parts = target.with_name(target.stem + ".parts")
     parts.mkdir()
@@ -189,12 +189,12 @@ def _render(worker: forked.Worker, src: Path, target: Path, css_files: list[Path
     try:
         text_html = transform_to_string(STYLESHEET, src, {**params, "part": "text"}, node=node)
     except ToolError:  # an invalid edition may break the stylesheet: say what is invalid rather than that
-        if force is not None:
+        if not validated:
             require_valid([src], force=force, output="the PDF")
         raise
     clock["xslt"] += time.perf_counter() - t
     worker.submit(_text_part, text_html, css_files, parts / "text.pdf")
-    if force is not None:
+    if not validated:
         _validate([src], force, clock)
 
     with layout_hooks():
@@ -210,7 +210,7 @@ def _front_and_back(worker, src, node, target, parts, stylesheets, params, clock
     clock["xslt"] += time.perf_counter() - t
     t = time.perf_counter()
     front = _lay_out(front_html, stylesheets)
-    labels = {anchor: _roman(number) for anchor, number in anchor_pages(front).items()}
+    front_pages = anchor_pages(front)
     clock["layout-front"] += time.perf_counter() - t
     t = time.perf_counter()
     front.write_pdf(parts / "front.pdf")
@@ -225,8 +225,7 @@ def _front_and_back(worker, src, node, target, parts, stylesheets, params, clock
     t = time.perf_counter()
     back_html = transform_to_string(STYLESHEET, src, {
         **params, "part": "back",
-        "page-map": " ".join(f"{anchor} {number}" for anchor, number in text["pages"].items()),
-        "front-pages": " ".join(f"{anchor} {label}" for anchor, label in labels.items())}, node=node)
+        "page-map": _page_map_param(text["pages"]), "front-pages": _page_map_param(front_pages)}, node=node)
     clock["xslt"] += time.perf_counter() - t
     t = time.perf_counter()
     skip, continuation = _continuation(text["count"])
@@ -267,28 +266,23 @@ def _text_part(reply, html: str, css_files: list[Path], pdf: Path) -> dict:
     return {"write-text": time.perf_counter() - t}
 
 
-def _roman(number: int) -> str:
-    """CSS lower-roman: 4 -> 'iv'."""
-    out = ""
-    for value, letters in ((1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"),
-                           (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")):
-        count, number = divmod(number, value)
-        out += letters * count
-    return out
+def _page_map_param(pages: dict[str, int]) -> str:
+    """A page map as print.xsl takes it: "anchor page anchor page …"."""
+    return " ".join(f"{anchor} {number}" for anchor, number in pages.items())
 
 
-def _continuation(main_pages: int) -> tuple[int, str]:
-    """How the back part continues a main part of `main_pages` pages: (pages to drop, CSS).
+def _continuation(text_pages: int) -> tuple[int, str]:
+    """How the back part continues a text of `text_pages` pages: (pages to drop, CSS).
 
     WeasyPrint always starts a document on a right-hand page. The back part must start on a right-hand
-    (odd) page of the book; when the main part ends on one (odd count), the back part gets a throw-away
-    first page so that its page sides line up with the book's, and its first section moves on to the next
+    (odd) page of the book; when the text ends on one (odd count), the back part gets a throw-away first
+    page so that its page sides line up with the book's, and its first section moves on to the next
     right-hand page, leaving a blank left-hand page between the parts.
     """
-    if main_pages % 2:
-        return 1, (f"@page :first {{ counter-reset: page {main_pages} }}\n"
+    if text_pages % 2:
+        return 1, (f"@page :first {{ counter-reset: page {text_pages} }}\n"
                    "body::before { content: ''; display: block; break-after: page; }")
-    return 0, f"@page :first {{ counter-reset: page {main_pages + 1} }}"
+    return 0, f"@page :first {{ counter-reset: page {text_pages + 1} }}"
 
 
 def _outer_margin_numbers(document) -> None:

@@ -46,10 +46,8 @@ class Worker:
         self._inline: deque | None = None
         if not parallel():
             self._inline = deque()
-            if prepare is not None:  # as in the child: a failure is the answer to the first receive
-                [outcome] = _run(lambda reply: prepare(), (), None)
-                if outcome[0] != "ok":
-                    self._inline.append(outcome)
+            if (failed := _prepare(prepare)) is not None:  # as in the child: the answer to the first receive
+                self._inline.append(failed)
             return
         task_read, task_write = os.pipe()
         message_read, message_write = os.pipe()
@@ -144,15 +142,21 @@ class Worker:
 def _serve(prepare, tasks, messages) -> None:
     """The child's loop: run each task that comes, send what it replies and returns; stop at None. If
     `prepare` fails, its error is the answer to whatever is asked."""
-    if prepare is not None:
-        [outcome] = _run(lambda reply: prepare(), (), None)
-        if outcome[0] != "ok":
-            _write(messages, _frame(outcome))
-            return
+    if (failed := _prepare(prepare)) is not None:
+        _write(messages, _frame(failed))
+        return
     while (task := _receive(tasks)) is not None:
         function, args = task
         for outcome in _run(function, args, lambda value: _write(messages, _frame(("message", value)))):
             _write(messages, _frame(outcome))
+
+
+def _prepare(prepare) -> tuple | None:
+    """Run `prepare` (if any); its error as a message, or None."""
+    if prepare is None:
+        return None
+    [outcome] = _run(lambda reply: prepare(), (), None)
+    return None if outcome[0] == "ok" else outcome
 
 
 def _run(function, args, reply) -> list[tuple]:

@@ -75,9 +75,7 @@ def join(parts: list[Path], target: Path, *, numbering: list[str | None], pad_to
         if "/Outlines" in book.Root:
             book.Root.PageMode = Name.UseOutlines  # a book of parts: open with its bookmarks shown
         _links_across_parts(book, names)
-        tmp = target.with_name(target.name + ".joining")
-        book.save(tmp)
-        tmp.replace(target)
+        book.save(target)  # into the builder's temporary folder (tools/outputs.atomic_dir)
         return starts
     finally:
         for source in sources:

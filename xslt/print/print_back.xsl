@@ -22,12 +22,17 @@
   xmlns:kp="urn:kse:print"
   exclude-result-prefixes="#all">
 
+  <!-- the builder's page maps: the text's pages (page-map) and the front matter's (front-pages, printed in
+       roman numerals) -->
+  <xsl:variable name="kp:pages" as="map(xs:string, xs:integer)" select="kp:page-map($page-map)"/>
+  <xsl:variable name="kp:front-pages" as="map(xs:string, xs:integer)" select="kp:page-map($front-pages)"/>
   <!-- "id page id page …" → map{id: page} -->
-  <xsl:variable name="kp:pages" as="map(xs:string, xs:integer)">
-    <xsl:variable name="t" select="tokenize(normalize-space($page-map), ' ')"/>
+  <xsl:function name="kp:page-map" as="map(xs:string, xs:integer)">
+    <xsl:param name="s" as="xs:string"/>
+    <xsl:variable name="t" select="tokenize(normalize-space($s), ' ')"/>
     <xsl:sequence select="map:merge(for $i in 1 to count($t) idiv 2
                           return map{$t[2 * $i - 1]: xs:integer($t[2 * $i])}, map{'duplicates': 'use-first'})"/>
-  </xsl:variable>
+  </xsl:function>
 
   <xsl:template name="kp:indexes">
     <xsl:for-each select="('persons', 'places', 'orgs')[. = tokenize($indexes)]">
@@ -134,13 +139,12 @@
   </xsl:function>
 
   <!-- ============ contents, at the end of the book as in Kazakh and Russian books of the time ============
-       The front matter's sections take their (roman) pages from front-pages, the text its first page from
+       The front matter's sections take their pages from front-pages (in roman numerals), the text its first page from
        the page map of its layout; the back matter, laid out with this list, asks target-counter(). With
        part=all every entry asks target-counter(). -->
   <xsl:template name="kp:contents">
-    <xsl:variable name="front" select="tokenize(normalize-space($front-pages), ' ')"/>
     <xsl:variable name="laid-out" as="map(xs:string, xs:string)" select="map:merge((
-        for $i in 1 to count($front) idiv 2 return map{$front[2 * $i - 1]: $front[2 * $i]},
+        map:for-each($kp:front-pages, function ($k, $v) { map{$k: format-integer($v, 'i')} }),
         map:for-each($kp:pages, function ($k, $v) { map{$k: string($v)} })), map{'duplicates': 'use-first'})"/>
     <xsl:variable name="parts" as="map(xs:string, xs:string)*" select="(
         map{'id': 'introduction', 'title': kp:l('introduction')},

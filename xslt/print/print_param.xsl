@@ -1,7 +1,7 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!--
   print_param.xsl — parameters of the print target (the shared ones — lang, show-residue, witness-siglum … — are in
-  ../common/common_param.xsl). Values are strings; tools/build_pdf.py sets part and page-map itself,
+  ../common/common_param.xsl). Values are strings; tools/build_pdf.py sets part, page-map and front-pages itself,
   the CLI option "param NAME=VALUE" may set the others.
 -->
 <xsl:stylesheet version="3.0"
@@ -15,8 +15,8 @@
   <!-- page-map: "anchor page anchor page …", the page of every anchor of the text, as laid out by the
        renderer. Empty: the indexes fall back to CSS target-counter() (one number per occurrence). -->
   <xsl:param name="page-map" as="xs:string" select="''"/>
-  <!-- front-pages: "section-id page …", the printed (roman) page on which each section of the front matter
-       opens, for the contents of part=back. -->
+  <!-- front-pages: "anchor page …", the page of every anchor of the front matter (printed in roman numerals),
+       for the contents of part=back. -->
   <xsl:param name="front-pages" as="xs:string" select="''"/>
   <!-- indexes (space-separated: persons places orgs): the indexes to print. The organisations are already
        expanded in the list of abbreviations; their index adds some five pages and half a second of layout. -->
