@@ -45,8 +45,25 @@ class _ToolsGroup(click.Group):
         except (click.exceptions.ClickException, click.exceptions.Exit, click.exceptions.Abort, KeyboardInterrupt):
             raise
         except Exception as exc:  # a bug of ours: still one line, never a traceback, and its own exit code
-            click.echo(f"internal error: {type(exc).__name__}: {exc} (please report it)", err=True)
-            ctx.exit(EXIT_INTERNAL)
+            code = report_unexpected(exc)
+            ctx.exit(code)
+
+
+def report_unexpected(exc: BaseException) -> int:
+    """One line for an exception no library function turned into a ToolError; its exit code. An OSError of the
+    machine or of the user's folders (a full disk, a read-only folder) that slipped through is exit 2 with its
+    path and cause; anything else is a bug of ours (exit 3)."""
+    from tools.core.outputs import ENVIRONMENT_ERRNOS, environment_error
+
+    if isinstance(exc, OSError) and exc.errno in ENVIRONMENT_ERRNOS:
+        err = environment_error(exc)
+        report_error(err)
+        return err.exit_code
+    if isinstance(exc, MemoryError):
+        click.echo("error: out of memory: the input is too large for this machine", err=True)
+        return EXIT_USAGE
+    click.echo(f"internal error: {type(exc).__name__}: {exc} (please report it)", err=True)
+    return EXIT_INTERNAL
 
 
 def report_error(err: ToolError) -> None:
@@ -148,7 +165,9 @@ def build(ctx, target_and_paths, outdir, force, params, paper):
     default: the project's documents. The input is validated first and an invalid edition is refused
     (with the validation messages) unless --force; a failed build leaves the previous output as it was.
     """
-    from tools.core.saxon import check_params
+    from tools.core.outputs import check_output
+    from tools.core.params import check_params
+    from tools.core.project import expand
     from tools.targets import html as build_html
     from tools.targets import pdf as build_pdf
 
@@ -161,10 +180,15 @@ def build(ctx, target_and_paths, outdir, force, params, paper):
     out = Path(outdir) if outdir else None
     builders = {"html": build_html, "pdf": build_pdf}
     given = _params(params)
-    # a parameter must be known to one of the chosen targets; each target gets only its own
+    # a parameter must be known to one of the chosen targets, with a value of its type; each target gets only
+    # its own
     known = {t: builders[t].known_params() for t in targets}
-    check_params(given, sorted({n for names in known.values() for n in names}))
+    check_params(given, {n: spec for t in targets for n, spec in known[t].items()})
     own = {t: {k: v for k, v in given.items() if k in known[t]} for t in targets}
+    # every target's output folder is checked before any is written: `build` refuses, nothing touched
+    files = expand(args, project)
+    for t in targets:
+        check_output((out if out is not None else project.output_dir()) / t, files, project)
     if "html" in targets:
         click.echo(f"wrote {build_html.build_html(args, out, force=force, params=own['html'], project=project)}")
     if "pdf" in targets:
@@ -248,8 +272,7 @@ def main(argv: list[str] | None = None) -> None:
         click.echo("interrupted", err=True)
         sys.exit(130)
     except Exception as exc:  # a bug of ours: still one line, never a traceback, and its own exit code
-        click.echo(f"internal error: {type(exc).__name__}: {exc} (please report it)", err=True)
-        sys.exit(EXIT_INTERNAL)
+        sys.exit(report_unexpected(exc))
     sys.exit(code if isinstance(code, int) else 0)
 
 

@@ -22,11 +22,12 @@ import re
 import shutil
 import time
 from pathlib import Path
+from urllib.parse import quote
 
 from tools.core import resources
 from tools.core.document import Document, load
 from tools.core.errors import EXIT_INVALID, ToolError
-from tools.core.outputs import atomic_dir
+from tools.core.outputs import atomic_dir, check_output
 from tools.core.project import Project, expand, find_project, require_distinct_stems
 from tools.core.saxon import check_params, declared_params, load_source, transform_to_string
 from tools.core.validate import require_valid
@@ -57,17 +58,24 @@ def build_html(sources: list[Path], outdir: Path | None = None, *, force: bool =
     for phase in PHASES:
         clock.setdefault(phase, 0.0)
 
+    target = Path(outdir if outdir is not None else project.output_dir()) / "html"
+    check_output(target, files, project)  # a folder holding a user's files, or among the sources: refused now
+
     t = time.perf_counter()
     docs = [load(src) for src in files]  # each file read and parsed once, before anything else: located errors
-    nodes = {doc.path: load_source(doc) for doc in docs}
     clock["parse"] += time.perf_counter() - t
 
     t = time.perf_counter()
     require_valid(docs, force=force, output="the HTML edition", project=project)
     clock["validate"] += time.perf_counter() - t
 
-    target = Path(outdir if outdir is not None else project.output_dir()) / "html"
-    with atomic_dir(target) as tmp:
+    # only now does the XSLT processor see the documents: accepted by the safe parser and by the validator
+    # (or --force)
+    t = time.perf_counter()
+    nodes = {doc.path: load_source(doc) for doc in docs}
+    clock["parse"] += time.perf_counter() - t
+
+    with atomic_dir(target, inputs=files, project=project) as tmp:
         if len(docs) == 1:
             _build_site(docs[0], nodes[docs[0].path], tmp, user_params, clock)
         else:
@@ -97,7 +105,8 @@ def project_params(project: Project) -> dict[str, str]:
 def _build_site(doc: Document, node, site: Path, user_params: dict[str, str], clock: dict[str, float]) -> None:
     src = doc.path
     site.mkdir(parents=True, exist_ok=True)
-    params = {"source-href": f"tei/{src.name}", "build-date": _dt.date.today().isoformat(), **user_params}
+    # the file's name as a URL path (a name may hold '#', '?', '%' or a colon)
+    params = {"source-href": "tei/" + quote(src.name), "build-date": _dt.date.today().isoformat(), **user_params}
 
     t = time.perf_counter()
     manifest = transform_to_string(STYLESHEET, doc, params, base_output=site, node=node)

@@ -101,7 +101,8 @@ def build_pdf(sources: list[Path], outdir: Path | None = None, *, force: bool = 
     # the worker lays out and writes the text of each book; it forks now, to import WeasyPrint while this
     # process transforms and validates. (Inside atomic_dir: on an error the worker is gone before the
     # temporary folder it writes in is removed.)
-    with atomic_dir(Path(outdir) / "pdf") as tmp, forked.Worker(prepare=_prepare_worker) as worker:
+    with atomic_dir(Path(outdir) / "pdf", inputs=files, project=project) as tmp, \
+            forked.Worker(prepare=_prepare_worker) as worker:
         # one edition: validated while the worker lays its text out; several: all before the first is built
         validate_first = len(files) > 1 or not forked.parallel()
         if validate_first:

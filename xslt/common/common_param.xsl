@@ -11,10 +11,10 @@
   <xsl:param name="lang" as="xs:string" select="'kk'"/>
   <!-- show-residue (yes|no): include the div[@type='residue'] (web-page residue of the witness) in the text. -->
   <xsl:param name="show-residue" as="xs:string" select="'no'"/>
-  <!-- source-href: relative link to the downloadable copy of the TEI source ('' = no download link). -->
+  <!-- source-href (url): relative link to the downloadable copy of the TEI source ('' = no download link). -->
   <xsl:param name="source-href" as="xs:string" select="''"/>
-  <!-- witness-siglum: the siglum of the witness (the web copy) in apparatus entries and lists of sigla. -->
+  <!-- witness-siglum (text): the siglum of the witness (the web copy) in apparatus entries and lists of sigla. -->
   <xsl:param name="witness-siglum" as="xs:string" select="'W'"/>
-  <!-- edition-url: public address of the edition, used in the citation suggestion ('' = none). -->
+  <!-- edition-url (url): public address of the edition, used in the citation suggestion ('' = none). -->
   <xsl:param name="edition-url" as="xs:string" select="''"/>
 </xsl:stylesheet>

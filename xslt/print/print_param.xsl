@@ -12,15 +12,15 @@
        the chronology, roman page numbers) beside 'text', then 'back' (indexes, contents) with the page numbers
        it measured. -->
   <xsl:param name="part" as="xs:string" select="'all'"/>
-  <!-- page-map: "anchor page anchor page …", the page of every anchor of the text, as laid out by the
+  <!-- page-map (text): "anchor page anchor page …", the page of every anchor of the text, as laid out by the
        renderer. Empty: the indexes fall back to CSS target-counter() (one number per occurrence). -->
   <xsl:param name="page-map" as="xs:string" select="''"/>
-  <!-- front-pages: "anchor page …", the page of every anchor of the front matter (printed in roman numerals),
+  <!-- front-pages (text): "anchor page …", the page of every anchor of the front matter (printed in roman numerals),
        for the contents of part=back. -->
   <xsl:param name="front-pages" as="xs:string" select="''"/>
   <!-- indexes (space-separated: persons places orgs): the indexes to print. The organisations are already
        expanded in the list of abbreviations; their index adds some five pages and half a second of layout. -->
   <xsl:param name="indexes" as="xs:string" select="'persons places'"/>
-  <!-- typeface: the family named in the colophon (the CSS sets the face itself). -->
+  <!-- typeface (text): the family named in the colophon (the CSS sets the face itself). -->
   <xsl:param name="typeface" as="xs:string" select="'Noto Serif'"/>
 </xsl:stylesheet>
