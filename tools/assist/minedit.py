@@ -133,10 +133,14 @@ def _require_writable(path: Path) -> None:
     """Refuse a read-only file (by its permission bits too: root may write anything, a scholar's read-only
     file is a decision to respect)."""
     real = Path(os.path.realpath(path))
-    mode = os.stat(real).st_mode
-    if not mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH) or not os.access(real, os.W_OK):
+    with environment_errors(path, "read"):
+        mode = os.stat(real).st_mode
+    if not mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH):
         raise ToolError(f"{path}: error: the file is read-only; nothing was written (make it writable to apply "
                         "the suggestions)", EXIT_USAGE)
+    if not os.access(real, os.W_OK):
+        raise ToolError(f"{path}: error: cannot write the file (no permission, or a read-only file system); nothing "
+                        "was written", EXIT_USAGE)
 
 
 def _write_backup(path: Path, raw: bytes) -> None:

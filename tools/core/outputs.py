@@ -66,9 +66,10 @@ _HINTS = {
 }
 
 
-def environment_error(exc: OSError, path=None, doing: str = "") -> ToolError:
-    """A one-line ToolError (exit 2) for an OSError: `PATH: error: cannot DOING: cause`."""
-    where = exc.filename if exc.filename is not None else path
+def environment_error(exc: OSError, path=None, doing: str = "", *, named: bool = False) -> ToolError:
+    """A one-line ToolError (exit 2) for an OSError: `PATH: error: cannot DOING: cause`; PATH is the error's
+    own file, unless `named` (then `path`: what the user named, rather than a temporary file inside it)."""
+    where = path if named or exc.filename is None else exc.filename
     cause = _HINTS.get(exc.errno) or (exc.strerror or str(exc)).lower()
     if exc.errno == errno.ENOENT and path is not None and exc.filename is None:
         cause = "no such file or folder"
@@ -354,7 +355,7 @@ def atomic_dir(target: Path, *, inputs=(), project=None):
         except OSError as exc:
             if exc.errno not in ENVIRONMENT_ERRNOS:
                 raise
-            raise environment_error(exc, tmp, "write the output") from None
+            raise environment_error(exc, target, "write the output", named=True) from None
         with environment_errors(real, "write the output"):
             write_mark(tmp)
             _swap_in(tmp, real)
