@@ -136,17 +136,17 @@ def _hint_syntax(msg: str) -> str:
     m = re.match(r"ID (\S+) already defined", msg)
     if m:
         return f'duplicate xml:id "{m.group(1)}": every identifier must be unique in the file; rename one of them'
+    bare = re.sub(r",? (?:try|use) XML_PARSE_HUGE(?: option)?", "", msg)  # advice for programmers, not editors
     if "Excessive depth in document" in msg:
-        return ("elements are nested more than 256 deep, the limit of the safe parser (a safeguard against "
-                "hostile documents): no edition needs that many levels; flatten the nesting")
+        return (f"{bare} — elements are nested more than 256 deep, the limit of the safe parser (a safeguard "
+                "against hostile documents): no edition needs that many levels; flatten the nesting")
     if "Text node too long" in msg or "Buffer size limit exceeded" in msg:
-        return ("a text or an attribute value longer than 10,000,000 characters, the limit of the safe parser "
-                "(a safeguard against hostile documents): split it (e.g. into paragraphs)")
+        return (f"{bare} — a text or an attribute value longer than 10,000,000 characters, the limit of the safe "
+                "parser (a safeguard against hostile documents): split it (e.g. into paragraphs)")
     if "Name too long" in msg:
         return msg + " — a name longer than 50,000 characters, the limit of the safe parser"
     if "XML_PARSE_HUGE" in msg:
-        return msg.replace(", try XML_PARSE_HUGE", "").replace(", use XML_PARSE_HUGE option", "") + (
-            " — a limit of the safe parser (a safeguard against hostile documents)")
+        return bare + " — a limit of the safe parser (a safeguard against hostile documents)"
     if "Opening and ending tag mismatch" in msg:
         return msg + " — close the inner element before the outer one"
     if "Premature end of data" in msg or "EndTag" in msg:
