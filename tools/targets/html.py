@@ -8,10 +8,11 @@ byte-for-byte copy of the TEI source for download, and swaps the folder in whole
 a failed or interrupted build leaves the previous site as it was. The stylesheet is compiled once per
 process (tools.saxon). Several sources give one sub-site each (OUTDIR/html/<stem>/) under an index page.
 
-Order of work: every source is parsed safely first (tools.xmlsafe: no entities, no DTD, no network; this is
-not waived by `force`, since Saxon would otherwise expand what the safe parser refuses), then validated
-(tools.validate, policy "declared": foreign TEI without our schema is checked for well-formedness only) and
-refused when invalid unless `force`. `timings`, if given, receives the seconds of each phase
+Order of work: the output folder is checked first (tools.core.outputs.check_output: a folder holding files the
+tools did not write, containing an input or lying among the sources is refused before anything is read);
+every source is parsed safely (tools.xmlsafe: no entities, no DTD, no network; this is not waived by `force`,
+since Saxon would otherwise expand what the safe parser refuses), then validated (tools.validate) and refused
+when invalid unless `force`; only then is it handed to Saxon (tools.core.saxon.load_source). `timings`, if given, receives the seconds of each phase
 (parse, validate, transform, write) for bench/bench_html.py.
 """
 from __future__ import annotations
