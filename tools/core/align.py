@@ -16,6 +16,7 @@ from __future__ import annotations
 import bisect
 import difflib
 from collections import Counter
+from itertools import compress, islice
 
 SMALL = 2_000_000  # a gap with len(a) * len(b) up to this goes to difflib without heuristics
 
@@ -27,15 +28,11 @@ def matching_blocks(a: list[str], b: list[str]) -> list[tuple[int, int, int]]:
     while stack:
         a1, a2, b1, b2 = stack.pop()
         # common beginning and end
-        k = 0
-        while a1 + k < a2 and b1 + k < b2 and a[a1 + k] == b[b1 + k]:
-            k += 1
+        k = _run(a, a1, a2, b, b1, b2)
         if k:
             blocks.append((a1, b1, k))
             a1, b1 = a1 + k, b1 + k
-        k = 0
-        while a2 - k > a1 and b2 - k > b1 and a[a2 - k - 1] == b[b2 - k - 1]:
-            k += 1
+        k = _run_back(a, a1, a2, b, b1, b2)
         if k:
             blocks.append((a2 - k, b2 - k, k))
             a2, b2 = a2 - k, b2 - k
@@ -67,6 +64,39 @@ def matching_blocks(a: list[str], b: list[str]) -> list[tuple[int, int, int]]:
     return merged
 
 
+def _run(a, a1, a2, b, b1, b2) -> int:
+    """How many words a[a1:] and b[b1:] have in common at their start (within the bounds): slices compared in
+    growing, then shrinking steps, so that a long run costs a few comparisons made in C."""
+    limit = min(a2 - a1, b2 - b1)
+    k, step = 0, 16
+    while k < limit:
+        n = min(step, limit - k)
+        if a[a1 + k:a1 + k + n] == b[b1 + k:b1 + k + n]:
+            k += n
+            step *= 2
+        elif n == 1:
+            break
+        else:
+            step = max(1, n // 2)
+    return k
+
+
+def _run_back(a, a1, a2, b, b1, b2) -> int:
+    """How many words a[:a2] and b[:b2] have in common at their end (within the bounds)."""
+    limit = min(a2 - a1, b2 - b1)
+    k, step = 0, 16
+    while k < limit:
+        n = min(step, limit - k)
+        if a[a2 - k - n:a2 - k] == b[b2 - k - n:b2 - k]:
+            k += n
+            step *= 2
+        elif n == 1:
+            break
+        else:
+            step = max(1, n // 2)
+    return k
+
+
 def _difflib_blocks(a, a1, a2, b, b1, b2, autojunk: bool = False):
     sm = difflib.SequenceMatcher(None, a[a1:a2], b[b1:b2], autojunk=autojunk)
     return [(a1 + i, b1 + j, n) for i, j, n in sm.get_matching_blocks() if n]
@@ -84,9 +114,7 @@ def _walk(a, a1, a2, b, b1, b2):
     i, j = a1, b1
     while i < a2 and j < b2:
         if a[i] == b[j]:
-            k = 0
-            while i + k < a2 and j + k < b2 and a[i + k] == b[j + k]:
-                k += 1
+            k = _run(a, i, a2, b, j, b2)
             blocks.append((i, j, k))
             i, j = i + k, j + k
             continue
@@ -125,12 +153,15 @@ def _resync(a, i, a2, b, j, b2):
 def _unique_anchors(a, a1, a2, b, b1, b2) -> list[tuple[int, int]]:
     """Pairs (i, j) of words that occur once in a[a1:a2] and once in b[b1:b2], the longest run increasing on
     both sides (patience sorting)."""
-    ca = Counter(a[a1:a2])
-    cb = Counter(b[b1:b2])
-    where_b = {b[j]: j for j in range(b1, b2) if cb[b[j]] == 1 and ca.get(b[j]) == 1}
-    pairs = [(i, where_b[a[i]]) for i in range(a1, a2) if a[i] in where_b]
-    if not pairs:
+    ca = Counter(islice(a, a1, a2))
+    cb = Counter(islice(b, b1, b2))
+    common = {w for w, n in ca.items() if n == 1} & {w for w, n in cb.items() if n == 1}
+    if not common:
         return []
+    # the positions of those words on each side, found in C (compress over a membership map)
+    in_a = list(compress(range(a1, a2), map(common.__contains__, islice(a, a1, a2))))
+    where_b = {b[j]: j for j in compress(range(b1, b2), map(common.__contains__, islice(b, b1, b2)))}
+    pairs = [(i, where_b[a[i]]) for i in in_a]
     # longest increasing subsequence of the j's, O(k log k)
     tails: list[int] = []       # smallest last j of an increasing run of each length
     tail_at: list[int] = []     # index in pairs of that last element
