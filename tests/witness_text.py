@@ -8,7 +8,7 @@ Rules (the TEI Guidelines' parallel segmentation, as the common layer reads it):
 - <witStart/>, <witEnd/>, <lacunaStart/>, <lacunaEnd/> (their @wit, else the reading's) switch a witness off
   and on; a witness with a witStart is off before it;
 - notes, witDetail, supplied, corr (standing alone or in choice), reg and expan are not the witness's text;
-  lb/pb/cb are spaces unless break="no"; blocks are separated by spaces.
+  a gap is '[…]'; lb/pb/cb are spaces unless break="no"; blocks are separated by spaces.
 """
 from __future__ import annotations
 
@@ -91,6 +91,9 @@ class Witnesses:
                         break
             elif name in SKIP or (name == "corr"):
                 pass
+            elif name == "gap":
+                if not state["absent"]:
+                    parts.append("[…]")
             elif name in ("lb", "pb", "cb"):
                 if e.get("break") != "no":
                     parts.append(" ")

@@ -388,6 +388,10 @@
   <xsl:template match="tei:note | tei:witDetail | tei:wit | tei:teiHeader | tei:standOff | tei:fw | tei:figDesc
                        | tei:supplied | tei:corr[not(parent::tei:choice)] | tei:choice/tei:corr | tei:choice/tei:reg
                        | tei:choice/tei:expan" mode="kse:witness-text"/>
+  <xsl:template match="tei:gap" mode="kse:witness-text">
+    <xsl:param name="wit" tunnel="yes" as="xs:string"/>
+    <xsl:if test="not($wit = kse:absent-witnesses(.))"><xsl:text>[…]</xsl:text></xsl:if>
+  </xsl:template>
   <xsl:template match="tei:lb | tei:cb | tei:pb" mode="kse:witness-text">
     <xsl:if test="not(@break = 'no')"><xsl:text> </xsl:text></xsl:if>
   </xsl:template>

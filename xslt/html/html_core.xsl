@@ -8,43 +8,61 @@
   their text is always shown. Remote images are never loaded (no request may leave the page): they become
   links. Editorial elements (choice, sic, corr …) are in html_textcrit.xsl, names and dates in
   html_names.xsl; both override nothing here, they add templates for other elements.
-  Helpers: h:t($key) gives the label attributes + text of a key for the kk/en switch (see edition.js).
+  Helpers: h:t($key) gives the label of a key with data-l10n for the language switch (see edition.js).
 -->
 <xsl:stylesheet version="3.0"
   xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
   xmlns:xs="http://www.w3.org/2001/XMLSchema"
+  xmlns:map="http://www.w3.org/2005/xpath-functions/map"
   xmlns:tei="http://www.tei-c.org/ns/1.0"
   xmlns:kse="urn:kse:xslt"
   xmlns:h="urn:kse:html"
   exclude-result-prefixes="#all">
 
   <!-- ============ i18n helpers ============ -->
-  <!-- Text of a label in $lang, with data-kk/data-en so that edition.js can switch without reloading. -->
+  <!-- The page is written in the default interface language ($lang); edition.js switches to any other of
+       $kse:languages from the same data (assets/labels.js, generated from xslt/common/labels/*.json):
+         data-l10n="key"            the element's text is the label `key`
+         data-l10n-ATTR="key"       attribute ATTR (title, aria-label, placeholder) is the label `key`
+         data-l10n-values='{…}'     the element's text in each language (JSON), for text computed per language
+         data-l10n-ATTR-values='{…}' the same for an attribute -->
   <xsl:function name="h:t" as="node()*">
     <xsl:param name="key" as="xs:string"/>
-    <xsl:sequence select="h:bi(kse:label($key, 'kk'), kse:label($key, 'en'))"/>
-  </xsl:function>
-  <xsl:function name="h:bi" as="node()*">
-    <xsl:param name="kk" as="xs:string"/>
-    <xsl:param name="en" as="xs:string"/>
-    <xsl:attribute name="data-kk" select="$kk"/>
-    <xsl:attribute name="data-en" select="$en"/>
-    <xsl:value-of select="if ($lang = 'en') then $en else $kk"/>
-  </xsl:function>
-  <!-- An attribute (title, aria-label, placeholder) in $lang with its kk/en twins. -->
-  <xsl:function name="h:t-attr" as="attribute()*">
-    <xsl:param name="name" as="xs:string"/>
-    <xsl:param name="kk" as="xs:string"/>
-    <xsl:param name="en" as="xs:string"/>
-    <xsl:attribute name="{$name}" select="if ($lang = 'en') then $en else $kk"/>
-    <xsl:attribute name="data-kk-{$name}" select="$kk"/>
-    <xsl:attribute name="data-en-{$name}" select="$en"/>
+    <xsl:attribute name="data-l10n" select="$key"/>
+    <xsl:value-of select="kse:label($key, $lang)"/>
   </xsl:function>
   <xsl:function name="h:label-attr" as="attribute()*">
     <xsl:param name="name" as="xs:string"/>
     <xsl:param name="key" as="xs:string"/>
-    <xsl:sequence select="h:t-attr($name, kse:label($key, 'kk'), kse:label($key, 'en'))"/>
+    <xsl:attribute name="{$name}" select="kse:label($key, $lang)"/>
+    <xsl:attribute name="data-l10n-{$name}" select="$key"/>
   </xsl:function>
+  <!-- text computed in each interface language by $f -->
+  <xsl:function name="h:by-lang" as="node()*">
+    <xsl:param name="f" as="function(xs:string) as xs:string"/>
+    <xsl:if test="count($kse:languages) gt 1">
+      <xsl:attribute name="data-l10n-values" select="h:json-by-lang($f)"/>
+    </xsl:if>
+    <xsl:value-of select="$f($lang)"/>
+  </xsl:function>
+  <xsl:function name="h:attr-by-lang" as="attribute()*">
+    <xsl:param name="name" as="xs:string"/>
+    <xsl:param name="f" as="function(xs:string) as xs:string"/>
+    <xsl:attribute name="{$name}" select="$f($lang)"/>
+    <xsl:if test="count($kse:languages) gt 1">
+      <xsl:attribute name="data-l10n-{$name}-values" select="h:json-by-lang($f)"/>
+    </xsl:if>
+  </xsl:function>
+  <xsl:function name="h:json-by-lang" as="xs:string">
+    <xsl:param name="f" as="function(xs:string) as xs:string"/>
+    <xsl:sequence select="serialize(map:merge($kse:languages ! map{.: $f(.)}), map{'method': 'json'})"/>
+  </xsl:function>
+
+  <!-- the language of the text, and of the context of a node (for lang and dir) -->
+  <xsl:variable name="h:text-lang" as="xs:string"
+    select="string((/tei:TEI/tei:text/@xml:lang, /tei:TEI/tei:text/tei:body/@xml:lang, /*/@xml:lang,
+                    (//tei:profileDesc/tei:langUsage/tei:language/@ident)[1], 'und')[normalize-space()][1])"/>
+  <xsl:variable name="h:text-dir" as="xs:string" select="kse:dir($h:text-lang)"/>
 
   <!-- A URL of the TEI document, as seen from the site: relative ones are relative to the TEI file, whose copy
        (with the local files it points to) sits beside $source-href. Only http(s) and mailto schemes pass:
@@ -62,6 +80,32 @@
   <xsl:template name="h:common-attrs">
     <xsl:if test="@xml:lang"><xsl:attribute name="lang" select="@xml:lang"/></xsl:if>
     <xsl:if test="@xml:id"><xsl:attribute name="id" select="@xml:id"/></xsl:if>
+  </xsl:template>
+
+  <!-- lang and dir on what every element with an xml:lang gives, whatever template renders it: its first
+       element gets lang (and dir when the direction differs from its context's), bare text a span -->
+  <xsl:template match="tei:text//*[@xml:lang] | tei:teiHeader//*[@xml:lang]" priority="100">
+    <xsl:variable name="out" as="node()*"><xsl:next-match/></xsl:variable>
+    <xsl:variable name="lang" select="string(@xml:lang)"/>
+    <xsl:variable name="dir" select="kse:dir($lang)"/>
+    <xsl:variable name="context-dir" select="kse:dir(string((ancestor::*[@xml:lang][1]/@xml:lang, $h:text-lang)[1]))"/>
+    <xsl:choose>
+      <xsl:when test="empty($out)"/>
+      <xsl:when test="$out[1] instance of element()">
+        <xsl:for-each select="$out[1]">
+          <xsl:copy>
+            <xsl:copy-of select="@*"/>
+            <xsl:attribute name="lang" select="$lang"/>
+            <xsl:if test="$dir != $context-dir"><xsl:attribute name="dir" select="$dir"/></xsl:if>
+            <xsl:copy-of select="node()"/>
+          </xsl:copy>
+        </xsl:for-each>
+        <xsl:sequence select="subsequence($out, 2)"/>
+      </xsl:when>
+      <xsl:otherwise>
+        <span lang="{$lang}"><xsl:if test="$dir != $context-dir"><xsl:attribute name="dir" select="$dir"/></xsl:if><xsl:sequence select="$out"/></span>
+      </xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
   <!-- Is this element (or what it holds) block-level in HTML? -->
@@ -109,10 +153,9 @@
       <xsl:if test="$numbered">
         <xsl:attribute name="data-n" select="kse:block-number(.)"/>
         <a class="pnum" href="#{$id}">
-          <xsl:sequence select="h:t-attr('title', kse:label('permalink', 'kk') || ' · ' || kse:label('paragraph', 'kk') || ' ' || kse:block-number(.)
-                                || (if (@part = ('F', 'M')) then ' (' || kse:label('continued', 'kk') || ')' else ''),
-                                kse:label('permalink', 'en') || ' · ' || kse:label('paragraph', 'en') || ' ' || kse:block-number(.)
-                                || (if (@part = ('F', 'M')) then ' (' || kse:label('continued', 'en') || ')' else ''))"/>
+          <xsl:variable name="p" select="."/>
+          <xsl:sequence select="h:attr-by-lang('title', function($l) { kse:label('permalink', $l) || ' · ' || kse:label('paragraph', $l) || ' '
+                                || kse:block-number($p) || (if ($p/@part = ('F', 'M')) then ' (' || kse:label('continued', $l) || ')' else '') })"/>
           <xsl:value-of select="kse:block-number(.)"/>
         </a>
       </xsl:if>
@@ -255,27 +298,44 @@
   <!-- note: a numbered call in the text; the note itself at the foot of the text (mode h:footnote) -->
   <xsl:template match="tei:note">
     <xsl:variable name="n" select="h:footnote-number(.)"/>
-    <a class="fn-call" href="#fn-{$n}" id="fnref-{$n}" role="doc-noteref"><xsl:value-of select="$n"/></a>
+    <xsl:choose>
+      <xsl:when test="$n gt 0"><a class="fn-call" href="#fn-{$n}" id="fnref-{$n}" role="doc-noteref"><xsl:value-of select="$n"/></a></xsl:when>
+      <!-- a note outside the text (header, standOff) or of the residue: in place, as a small aside -->
+      <xsl:otherwise><span class="note-inline"><xsl:apply-templates/></span></xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
+  <!-- The notes at the foot of the text: every note of the text but the editorial ones (apparatus) and those
+       of an app (its entry), numbered once for the document (a map, not an xsl:number per note, which
+       would make the build quadratic); nested notes are numbered and listed too. -->
+  <xsl:variable name="h:footnotes" as="element()*"
+    select="//tei:text//tei:note[not(@type = 'editorial')][not(parent::tei:app or parent::tei:rdgGrp)]
+            [$show-residue = 'yes' or empty(ancestor::tei:div[@type = 'residue'])]"/>
+  <xsl:variable name="h:footnote-numbers" as="map(xs:string, xs:integer)"
+    select="map:merge(for $i in 1 to count($h:footnotes) return map{generate-id($h:footnotes[$i]): $i})"/>
   <xsl:function name="h:footnote-number" as="xs:integer">
     <xsl:param name="note" as="element()"/>
-    <xsl:variable name="n"><xsl:number select="$note" level="any" from="tei:text" count="tei:note[not(@type = 'editorial')][not(ancestor::tei:div[@type = 'residue'])]"/></xsl:variable>
-    <xsl:sequence select="xs:integer($n)"/>
+    <xsl:sequence select="($h:footnote-numbers(generate-id($note)), 0)[1]"/>
   </xsl:function>
   <xsl:template name="h:footnotes">
     <xsl:param name="root" as="node()"/>
-    <xsl:variable name="notes" select="$root//tei:text//tei:note[not(@type = 'editorial')][not(ancestor::tei:note)]
-                                       [$show-residue = 'yes' or empty(ancestor::tei:div[@type = 'residue'])]"/>
-    <xsl:if test="$notes">
+    <xsl:if test="$h:footnotes">
       <section class="footnotes" role="doc-endnotes">
         <h2><xsl:sequence select="h:t('footnotes')"/></h2>
         <ol>
-          <xsl:for-each select="$notes">
+          <xsl:for-each select="$h:footnotes">
             <xsl:variable name="n" select="h:footnote-number(.)"/>
-            <li id="fn-{$n}" value="{$n}"><xsl:apply-templates/> <a class="fn-back" href="#fnref-{$n}" aria-label="↩">↩</a></li>
+            <li id="fn-{$n}" value="{$n}"><xsl:call-template name="h:note-place"/><xsl:apply-templates/> <a class="fn-back" href="#fnref-{$n}" aria-label="↩">↩</a></li>
           </xsl:for-each>
         </ol>
       </section>
+    </xsl:if>
+  </xsl:template>
+  <!-- where the note stands in the source (margin, foot, end, interlinear …): a small label, nothing lost -->
+  <xsl:template name="h:note-place">
+    <xsl:if test="@place or @n">
+      <span class="note-place">
+        <xsl:value-of select="string-join((@n ! ('[' || . || ']'), @place[not(. = ('foot', 'bottom', 'end'))] ! string(.)), ' ')"/>
+      </span><xsl:text> </xsl:text>
     </xsl:if>
   </xsl:template>
 
