@@ -26,7 +26,7 @@ from pathlib import Path
 from tools.errors import EXIT_INVALID, ToolError
 from tools.outputs import atomic_dir
 from tools.paths import XSLT_DIR, expand, require_distinct_stems
-from tools.saxon import check_params, declared_params, load_source, transform_to_string
+from tools.saxon import check_params, declared_params, load_source, load_tree, transform_to_string
 from tools.validate import require_valid
 
 HTML_DIR = XSLT_DIR / "html"
@@ -40,8 +40,10 @@ PHASES = ("parse", "validate", "transform", "write")
 
 
 def build_html(sources: list[Path], outdir: Path, *, force: bool = False,
-               params: dict[str, str] | None = None, timings: dict[str, float] | None = None) -> Path:
-    """Write the site to OUTDIR/html/ and return the path of its entry page, OUTDIR/html/index.html."""
+               params: dict[str, str] | None = None, timings: dict[str, float] | None = None,
+               warnings: list[str] | None = None) -> Path:
+    """Write the site to OUTDIR/html/ and return the path of its entry page, OUTDIR/html/index.html.
+    With `force`, malformed and duplicate xml:ids are renamed for the build, one line each in `warnings`."""
     files = expand(list(sources))
     require_distinct_stems(files)
     user_params = dict(params or {})
@@ -51,7 +53,9 @@ def build_html(sources: list[Path], outdir: Path, *, force: bool = False,
         clock.setdefault(phase, 0.0)
 
     t = time.perf_counter()
-    nodes = {src: load_source(src) for src in files}  # once per file, before anything else: located errors
+    found: list[str] = [] if warnings is None else warnings
+    trees = {src: load_tree(src, force=force, warnings=found) for src in files}  # first: located errors
+    nodes = {src: load_source(src, tree=trees[src]) for src in files}
     clock["parse"] += time.perf_counter() - t
 
     t = time.perf_counter()
@@ -61,12 +65,12 @@ def build_html(sources: list[Path], outdir: Path, *, force: bool = False,
     target = Path(outdir) / "html"
     with atomic_dir(target) as tmp:
         if len(files) == 1:
-            _build_site(files[0], nodes[files[0]], tmp, user_params, clock)
+            _build_site(files[0], nodes[files[0]], trees[files[0]], tmp, user_params, clock)
         else:
             for src in files:
-                _build_site(src, nodes[src], tmp / src.stem, user_params, clock)
+                _build_site(src, nodes[src], trees[src], tmp / src.stem, user_params, clock)
             t = time.perf_counter()
-            _write_collection_index(files, tmp)
+            _write_collection_index(files, trees, tmp)
             clock["write"] += time.perf_counter() - t
         t_swap = time.perf_counter()
     clock["write"] += time.perf_counter() - t_swap
@@ -78,7 +82,7 @@ def known_params() -> list[str]:
     return declared_params(PARAM_FILES, reserved=("build-date",))
 
 
-def _build_site(src: Path, node, site: Path, user_params: dict[str, str], clock: dict[str, float]) -> None:
+def _build_site(src: Path, node, tree, site: Path, user_params: dict[str, str], clock: dict[str, float]) -> None:
     site.mkdir(parents=True, exist_ok=True)
     params = {"source-href": f"tei/{src.name}", "build-date": _dt.date.today().isoformat(), **user_params}
 
@@ -102,20 +106,18 @@ def _build_site(src: Path, node, site: Path, user_params: dict[str, str], clock:
             shutil.copyfile(font, assets / "fonts" / font.name)
     (site / "tei").mkdir(exist_ok=True)
     shutil.copyfile(src, site / "tei" / src.name)  # the source as it is, byte for byte
-    for rel in _local_files(src):  # what the TEI points to (the witness, images), so its links work
+    for rel in _local_files(src, tree):  # what the TEI points to (the witness, images), so its links work
         (site / "tei" / rel).parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(src.parent / rel, site / "tei" / rel)
     clock["write"] += time.perf_counter() - t
 
 
-def _local_files(src: Path) -> list[Path]:
-    """Files beside or below the TEI file that its ref/ptr/@target and graphic/@url point to."""
-    from tools.xmlsafe import parse_file
-
-    tree = parse_file(src)
+def _local_files(src: Path, tree) -> list[Path]:
+    """Files beside or below the TEI file that its ref/ptr/@target, graphic/@url and pb/@facs point to."""
     base = src.parent.resolve()
     found = []
-    for url in tree.xpath("//*[local-name()='ref' or local-name()='ptr']/@target | //*[local-name()='graphic']/@url"):
+    for url in tree.xpath("//*[local-name()='ref' or local-name()='ptr']/@target | //*[local-name()='graphic']/@url"
+                          " | //*[local-name()='pb']/@facs"):
         if re.match(r"^([a-z][a-z0-9+.-]*:|#|/)", url, re.I):
             continue
         target = (base / url.split("#")[0]).resolve()
@@ -124,13 +126,11 @@ def _local_files(src: Path) -> list[Path]:
     return found
 
 
-def _write_collection_index(files: list[Path], site: Path) -> None:
+def _write_collection_index(files: list[Path], trees: dict, site: Path) -> None:
     """The entry page when several documents are built: one link per sub-site."""
-    from tools.xmlsafe import parse_file
-
     items = []
     for src in files:
-        tree = parse_file(src)
+        tree = trees[src]
         titles = tree.xpath("//*[local-name()='titleStmt']/*[local-name()='title']")
         title = " ".join((titles[0].xpath("string()") if titles else src.stem).split())
         items.append(f'<li><a href="{html.escape(src.stem)}/index.html">{html.escape(title)}</a></li>')

@@ -73,16 +73,31 @@ def check_params(params: dict[str, str], known: list[str]) -> None:
                         EXIT_USAGE)
 
 
-def load_source(source: Path):
+def load_source(source: Path, *, force: bool = False, warnings: list[str] | None = None, tree=None):
     """The TEI file as a Saxon document: parsed and checked by `xmlsafe` (which refuses DTDs and entities,
     whatever the encoding) and handed over as text without a DOCTYPE, so Saxon's own parser has nothing to
-    fetch or expand. Parse once, transform as often as needed."""
+    fetch or expand. Parse once, transform as often as needed. With `force`, malformed and duplicate xml:id
+    values are renamed in memory first (tools.core.repair), one warning each appended to `warnings`.
+    `tree`: the lxml tree when the caller already parsed it (load_tree)."""
     from lxml import etree
 
-    from tools.xmlsafe import parse_file
-
-    tree = parse_file(source)
+    if tree is None:
+        tree = load_tree(source, force=force, warnings=warnings)
     return processor().parse_xml(xml_text=etree.tostring(tree.getroot(), encoding="unicode"))
+
+
+def load_tree(source: Path, *, force: bool = False, warnings: list[str] | None = None):
+    """The TEI file parsed safely (lxml); with `force`, its bad ids repaired in memory (see load_source)."""
+    from tools.xmlsafe import parse_bytes, parse_file, read_bytes
+
+    if not force:
+        return parse_file(source)
+    from tools.core.repair import repair_ids
+
+    data, found = repair_ids(read_bytes(Path(source)), str(source))
+    if warnings is not None:
+        warnings.extend(found)
+    return parse_bytes(data, str(source))
 
 
 def transform_to_string(stylesheet: Path, source: Path, params: dict[str, str] | None = None,
