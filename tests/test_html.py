@@ -369,3 +369,22 @@ def test_javascript_targets_do_not_become_links(tmp_path):
     hrefs = [h for f in site.glob("*.html") for h in lhtml.parse(str(f)).getroot().xpath("//@href")]
     assert "https://example.org/" in hrefs
     assert not any(h.strip().lower().startswith("javascript:") for h in hrefs)
+
+
+def test_manuscript_mathml_leiden_facsimile(tmp_path):
+    """msDesc as a catalogue entry, MathML kept (and cleaned), Leiden brackets, a page's facsimile."""
+    src = FIXTURES / "foreign" / "manuscript.xml"
+    site = build_html([src], tmp_path, force=True).parent
+    index = page(site, "index.html")
+    ms = index.xpath("//div[@class='msdesc']")[0]
+    assert ms.xpath("normalize-space(h3)") == "Oxford, Imaginary Library, MS. Imag. 1"
+    text = " ".join(ms.text_content().split())
+    for words in ("Tractatus de quadrante", "Quadrantem componere volentes", "et sic est finis", "parchment",
+                  "ii + 20 leaves", "small gothic bookhand", "first half of the 14th century", "fictitious donor"):
+        assert words in text, words
+    html = (site / "text.html").read_text(encoding="utf-8")
+    assert '<math xmlns="http://www.w3.org/1998/Math/MathML"><mi>h</mi><mo>=</mo><msup>' in html
+    assert "javascript" not in html
+    root = page(site, "text.html")
+    assert root.xpath("//span[contains(@class, 'app-supplied')]//span[@class='leiden']/text()") == ["[", "]"]
+    assert root.xpath("//span[@class='pb']//img[@class='facs']/@src") == ["tei/page1.png"]

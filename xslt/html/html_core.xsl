@@ -157,7 +157,7 @@
           <xsl:sequence select="h:attr-by-lang('title', function($l) { kse:label('permalink', $l) || ' · ' || kse:label('paragraph', $l) || ' '
                                 || kse:block-number($p) || (if ($p/@part = ('F', 'M')) then ' (' || kse:label('continued', $l) || ')' else '') })"/>
           <xsl:value-of select="kse:block-number(.)"/>
-        </a>
+        </a><xsl:text> </xsl:text>
       </xsl:if>
       <xsl:apply-templates/>
     </p>
@@ -182,7 +182,7 @@
     <div class="l{@rend ! (' rend-' || .)}" id="{kse:block-id(.)}" data-n="{$n}">
       <xsl:if test="@xml:lang"><xsl:attribute name="lang" select="@xml:lang"/></xsl:if>
       <xsl:if test="$every gt 0 and $n castable as xs:integer and xs:integer($n) mod $every = 0">
-        <a class="lnum" href="#{kse:block-id(.)}"><xsl:value-of select="$n"/></a>
+        <a class="lnum" href="#{kse:block-id(.)}"><xsl:value-of select="$n"/></a><xsl:text> </xsl:text>
       </xsl:if>
       <xsl:apply-templates/>
     </div>
@@ -375,10 +375,56 @@
   </xsl:template>
   <!-- lb: a line break (none when break="no"); pb: a page marker -->
   <xsl:template match="tei:lb"><xsl:if test="not(@break = 'no')"><br/></xsl:if></xsl:template>
-  <xsl:template match="tei:pb"><span class="pb" title="{@n}"><xsl:value-of select="if (@n) then '[' || @n || ']' else '|'"/></span></xsl:template>
-  <xsl:template match="tei:cb | tei:milestone | tei:anchor | tei:fw | tei:index | tei:interp | tei:interpGrp | tei:link | tei:linkGrp | tei:span | tei:spanGrp | tei:alt | tei:altGrp | tei:join | tei:timeline"/>
+  <!-- pb: a page marker; with @facs, its facsimile beside the text. @facs is a URL, or "#id" of a surface (its
+       graphic/@url) or graphic of the facsimile element; an IIIF image (…/info.json or an Image API base)
+       gets a sized image URL. A local image is shown at once (float beside the text); a remote one only on
+       request (a link; edition.js shows it in place on click), since no request may leave the page unasked. -->
+  <xsl:template match="tei:pb">
+    <xsl:variable name="url" select="h:facs-url(.)"/>
+    <span class="pb">
+      <xsl:if test="@xml:id"><xsl:attribute name="id" select="@xml:id"/></xsl:if>
+      <span class="pb-n"><xsl:value-of select="if (@n) then '[' || @n || ']' else '|'"/></span>
+      <xsl:if test="$url != ''">
+        <xsl:variable name="img" select="h:iiif-image($url)"/>
+        <xsl:choose>
+          <xsl:when test="matches($img, '^[a-z][a-z0-9+.-]*:', 'i')">
+            <xsl:text> </xsl:text>
+            <a class="facs-link" href="{h:url($url)}" data-facs="{h:url($img)}" rel="noopener"><xsl:sequence select="h:t('facsimile')"/></a>
+          </xsl:when>
+          <xsl:otherwise>
+            <a class="facs-link facs-local" href="{h:url($url)}"><img class="facs" src="{h:url($img)}" loading="lazy" alt="{kse:label('facsimile', $lang) || ' ' || @n}"/></a>
+          </xsl:otherwise>
+        </xsl:choose>
+      </xsl:if>
+    </span>
+  </xsl:template>
+  <xsl:function name="h:facs-url" as="xs:string">
+    <xsl:param name="pb" as="element()"/>
+    <xsl:variable name="f" select="normalize-space(tokenize(string($pb/@facs))[1])"/>
+    <xsl:variable name="target" select="if (starts-with($f, '#')) then key('kse:id', substring($f, 2), root($pb))[1] else ()"/>
+    <xsl:sequence select="if (empty($target)) then (if (starts-with($f, '#')) then '' else $f)
+                          else string(($target/self::tei:graphic/@url, $target/descendant-or-self::tei:graphic/@url, $target/@url)[1])"/>
+  </xsl:function>
+  <!-- IIIF: an info.json or a service base (no file extension after the last slash) -> an image of 800 px width -->
+  <xsl:function name="h:iiif-image" as="xs:string">
+    <xsl:param name="url" as="xs:string"/>
+    <xsl:sequence select="if (ends-with($url, '/info.json')) then replace($url, '/info\.json$', '/full/800,/0/default.jpg')
+                          else if (matches($url, '^https?://.*/iiif/', 'i') and not(matches($url, '\.(jpe?g|png|gif|tiff?|webp|jp2)$', 'i')))
+                          then replace($url, '/$', '') || '/full/800,/0/default.jpg'
+                          else $url"/>
+  </xsl:function>
+  <!-- the facsimile element itself is not text: its images are shown at the page breaks -->
+  <xsl:template match="tei:facsimile"/>
+  <xsl:template match="tei:cb | tei:milestone | tei:anchor | tei:link | tei:linkGrp | tei:alt | tei:altGrp | tei:join | tei:timeline"/>
+  <!-- fw (running heads, catchwords, signatures): kept, small and apart from the text -->
+  <xsl:template match="tei:fw"><span class="fw{@type ! (' fw-' || replace(., '[^\w-]', ''))}"><xsl:apply-templates/></span></xsl:template>
+  <!-- annotations that are not the text (index terms, interpretations, spans): kept in the page, not shown -->
+  <xsl:template match="tei:index | tei:interp | tei:interpGrp | tei:span | tei:spanGrp">
+    <span class="tei-{local-name()}" hidden="hidden"><xsl:apply-templates/></span>
+  </xsl:template>
   <!-- gap, unclear, add, del, damage, surplus: visible editorial signs -->
-  <xsl:template match="tei:gap"><span class="gap" title="{string-join((@reason, @extent, @quantity ! (. || ' ' || ../@unit)), ' ')}">[…]</span></xsl:template>
+  <!-- gap: the Leiden sign, its description (desc) kept as text -->
+  <xsl:template match="tei:gap"><span class="gap" title="{string-join((@reason, @extent, @quantity ! (. || ' ' || ../@unit)), ' ')}">[…]<xsl:if test="tei:desc"><xsl:text> </xsl:text><span class="gap-desc"><xsl:apply-templates select="tei:desc/node()"/></span></xsl:if></span></xsl:template>
   <xsl:template match="tei:unclear"><span class="unclear" title="unclear"><xsl:apply-templates/></span></xsl:template>
   <xsl:template match="tei:add"><ins class="add"><xsl:apply-templates/></ins></xsl:template>
   <xsl:template match="tei:del"><del class="del"><xsl:apply-templates/></del></xsl:template>
@@ -412,6 +458,21 @@
       <xsl:call-template name="h:common-attrs"/>
       <xsl:apply-templates/>
     </xsl:element>
+  </xsl:template>
+  <!-- MathML (in formula or anywhere): kept as MathML, which browsers render; only presentation elements
+       and attributes pass (no links, scripts, styles or embedded HTML: a TEI file is untrusted input) -->
+  <xsl:template match="*[namespace-uri() = 'http://www.w3.org/1998/Math/MathML']">
+    <xsl:element name="{local-name()}" namespace="http://www.w3.org/1998/Math/MathML">
+      <xsl:copy-of select="@*[local-name() = ('display', 'mathvariant', 'mathsize', 'stretchy', 'fence', 'separator',
+        'accent', 'accentunder', 'form', 'largeop', 'movablelimits', 'lspace', 'rspace', 'linethickness', 'columnalign',
+        'rowalign', 'columnspan', 'rowspan', 'scriptlevel', 'displaystyle', 'notation', 'open', 'close', 'separators',
+        'width', 'height', 'depth', 'align', 'columnlines', 'rowlines', 'frame', 'dir', 'alttext', 'encoding')][namespace-uri() = '']"/>
+      <xsl:apply-templates/>
+    </xsl:element>
+  </xsl:template>
+  <xsl:template match="*[namespace-uri() = 'http://www.w3.org/1998/Math/MathML'][local-name() = ('annotation-xml', 'annotation')]"/>
+  <xsl:template match="tei:formula">
+    <span class="formula{@notation ! (' formula-' || replace(., '[^\w-]', ''))}"><xsl:call-template name="h:common-attrs"/><xsl:apply-templates/></span>
   </xsl:template>
   <!-- elements of other namespaces: their text only -->
   <xsl:template match="*"><xsl:apply-templates/></xsl:template>

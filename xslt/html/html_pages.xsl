@@ -280,6 +280,36 @@
   </xsl:template>
   <xsl:template match="*" mode="h:source"><xsl:apply-templates select="."/></xsl:template>
 
+  <!-- a manuscript description as a catalogue entry: the shelfmark as heading, then every part of it
+       (contents, items, physical description, history, additional) as labelled fields, in the order of the
+       TEI; what has no label of its own is rendered as anywhere else, so no word of it is lost -->
+  <xsl:template match="tei:msDesc | tei:msPart | tei:msFrag" mode="h:source" priority="2">
+    <div class="msdesc">
+      <xsl:call-template name="h:common-attrs"/>
+      <xsl:for-each select="(tei:msIdentifier | tei:altIdentifier)[1]">
+        <h3 class="ms-id"><xsl:value-of select="string-join((.//tei:settlement, .//tei:institution, .//tei:repository, .//tei:collection,
+                                                                .//tei:idno, .//tei:msName) ! normalize-space(.), ', ')"/></h3>
+      </xsl:for-each>
+      <xsl:apply-templates select="* except (tei:msIdentifier | tei:altIdentifier)[1]" mode="h:ms"/>
+    </div>
+  </xsl:template>
+  <xsl:template match="tei:msPart | tei:msFrag" mode="h:ms"><xsl:apply-templates select="." mode="h:source"/></xsl:template>
+  <xsl:template match="*" mode="h:ms">
+    <xsl:variable name="k" select="'ms-' || local-name()"/>
+    <xsl:choose>
+      <xsl:when test="exists(kse:labels()($k))">
+        <div class="ms-field ms-{local-name()}">
+          <span class="ms-label"><xsl:sequence select="h:t($k)"/></span>
+          <xsl:if test="@n"><xsl:text> </xsl:text><span class="ms-n"><xsl:value-of select="@n"/></span></xsl:if>
+          <xsl:text> </xsl:text>
+          <xsl:apply-templates mode="h:ms"/>
+        </div>
+      </xsl:when>
+      <xsl:otherwise><xsl:apply-templates select="."/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+  <xsl:template match="text()" mode="h:ms"><xsl:value-of select="."/></xsl:template>
+
   <!-- in the header, names, dates and notes are plain text (no register links) -->
   <xsl:template match="tei:teiHeader//tei:persName | tei:teiHeader//tei:placeName | tei:teiHeader//tei:orgName | tei:teiHeader//tei:name | tei:teiHeader//tei:date">
     <span class="{local-name()}"><xsl:apply-templates/></span>

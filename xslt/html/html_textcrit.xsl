@@ -368,7 +368,7 @@
     </dl>
   </xsl:template>
   <!-- a witness description: a msDesc as a catalogue entry, anything else as in the text -->
-  <xsl:template match="tei:msDesc | tei:msPart | tei:msFrag" mode="h:witness-desc"><xsl:apply-templates select="."/></xsl:template>
+  <xsl:template match="tei:msDesc | tei:msPart | tei:msFrag" mode="h:witness-desc"><xsl:apply-templates select="." mode="h:source"/></xsl:template>
   <xsl:template match="*" mode="h:witness-desc"><xsl:apply-templates select="."/></xsl:template>
   <xsl:template match="text()" mode="h:witness-desc"><xsl:value-of select="."/></xsl:template>
 </xsl:stylesheet>

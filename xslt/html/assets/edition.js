@@ -210,6 +210,19 @@
         if (t) { t.scrollIntoView(); }
       }
     }
+    /* a remote facsimile is loaded only when asked for, beside the text */
+    document.querySelectorAll("a.facs-link[data-facs]").forEach(function (a) {
+      a.addEventListener("click", function (e) {
+        var next = a.nextElementSibling;
+        e.preventDefault();
+        if (next && next.classList.contains("facs")) { next.remove(); return; }
+        var img = document.createElement("img");
+        img.className = "facs";
+        img.alt = a.textContent;
+        img.src = a.getAttribute("data-facs");
+        a.parentNode.insertBefore(img, a.nextSibling);
+      });
+    });
     document.addEventListener("keydown", function (e) {
       if (e.key === "Escape") { document.body.classList.add("tips-off"); }
     });
