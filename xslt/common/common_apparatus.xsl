@@ -167,14 +167,16 @@
 
   <!-- ============ the apparatus method ============ -->
 
+  <!-- the document's declared method, read once (a search of the document per app made the build quadratic) -->
   <xsl:variable name="kse:variant-method" as="xs:string"
-    select="string((//tei:encodingDesc/tei:variantEncoding/@method, 'parallel-segmentation')[1])"/>
+    select="string((//tei:teiHeader//tei:variantEncoding/@method, 'parallel-segmentation')[1])"/>
 
   <xsl:function name="kse:app-method" as="xs:string">
     <xsl:param name="app" as="element()"/>
     <xsl:sequence select="if (not($app/self::tei:app)) then 'single-witness'
       else if ($app/@from or $app/@to) then 'double-end-point'
-      else if ($app/@loc or root($app)//tei:variantEncoding/@method = 'location-referenced') then 'location-referenced'
+      else if ($app/@loc or (if (root($app) is $kse:principal-root) then $kse:variant-method
+                                else string((root($app)//tei:variantEncoding/@method)[1])) = 'location-referenced') then 'location-referenced'
       else 'parallel-segmentation'"/>
   </xsl:function>
 
