@@ -388,3 +388,21 @@ def test_manuscript_mathml_leiden_facsimile(tmp_path):
     root = page(site, "text.html")
     assert root.xpath("//span[contains(@class, 'app-supplied')]//span[@class='leiden']/text()") == ["[", "]"]
     assert root.xpath("//span[@class='pb']//img[@class='facs']/@src") == ["tei/page1.png"]
+
+
+def test_right_to_left_letter(tmp_path):
+    """An Arabic letter: the page and the text right to left, the English note and the transliteration left to
+    right, the correspondence description shown, @rend a class, @rendition's CSS filtered."""
+    site = build_html([FIXTURES / "foreign" / "letter-rtl.xml"], tmp_path, force=True, params={"languages": "en ru"}).parent
+    root = page(site, "text.html")
+    assert root.get("dir") == "rtl" and root.get("lang") == "en"
+    assert root.xpath("//header[@class='site-header']/@dir") == ["ltr"]
+    article = root.xpath("//article[contains(@class, 'edition')]")[0]
+    assert article.get("lang") == "ar" and article.get("dir") == "rtl"
+    assert root.xpath("//*[@lang='ar-Latn']/@dir") == ["ltr"]
+    assert root.xpath("//li[starts-with(@id, 'fn-')]/@lang") == ["en"]
+    bold = root.xpath("//strong[contains(@class, 'rend-bold')]")[0]
+    assert bold.get("style") == "color: #a00"     # the url() declaration is dropped
+    index = page(site, "index.html")
+    corresp = " ".join(index.get_element_by_id("correspondence").text_content().split())
+    assert "Sent" in corresp and "محمد" in corresp and "القاهرة" in corresp

@@ -84,29 +84,55 @@
 
   <!-- lang and dir on what every element with an xml:lang gives, whatever template renders it: its first
        element gets lang (and dir when the direction differs from its context's), bare text a span -->
-  <xsl:template match="tei:text//*[@xml:lang] | tei:teiHeader//*[@xml:lang]" priority="100">
+  <!-- The same for @rend, @rendition and @style: rend tokens become classes rend-TOKEN (edition.css styles the
+       common ones: italic, bold, sup, sub, smallcaps, underline, strikethrough, center, right, indent …), and
+       CSS from @style and from the tagsDecl/rendition elements @rendition points to becomes a style
+       attribute, filtered (h:safe-css: known properties, plain values, no url(), no escapes) -->
+  <xsl:template match="tei:text//*[@xml:lang or @rend or @rendition or @style] | tei:teiHeader//*[@xml:lang]" priority="100">
     <xsl:variable name="out" as="node()*"><xsl:next-match/></xsl:variable>
     <xsl:variable name="lang" select="string(@xml:lang)"/>
     <xsl:variable name="dir" select="kse:dir($lang)"/>
     <xsl:variable name="context-dir" select="kse:dir(string((ancestor::*[@xml:lang][1]/@xml:lang, $h:text-lang)[1]))"/>
+    <xsl:variable name="rend" select="string-join(tokenize(normalize-space(@rend)) ! replace(lower-case(.), '[^a-z0-9-]', '')[. != ''] ! ('rend-' || .), ' ')"/>
+    <xsl:variable name="css" select="h:safe-css(string-join((@rendition ! tokenize(.)[starts-with(., '#')]
+                                       ! key('kse:id', substring(., 2), root(current()))[self::tei:rendition][not(@scheme) or @scheme = 'css'] ! string(.),
+                                       string(@style)), ';'))"/>
     <xsl:choose>
       <xsl:when test="empty($out)"/>
       <xsl:when test="$out[1] instance of element()">
         <xsl:for-each select="$out[1]">
           <xsl:copy>
             <xsl:copy-of select="@*"/>
-            <xsl:attribute name="lang" select="$lang"/>
-            <xsl:if test="$dir != $context-dir"><xsl:attribute name="dir" select="$dir"/></xsl:if>
+            <xsl:if test="$lang != ''">
+              <xsl:attribute name="lang" select="$lang"/>
+              <xsl:if test="$dir != $context-dir"><xsl:attribute name="dir" select="$dir"/></xsl:if>
+            </xsl:if>
+            <xsl:if test="$rend != ''"><xsl:attribute name="class" select="normalize-space(@class || ' ' || $rend)"/></xsl:if>
+            <xsl:if test="$css != ''"><xsl:attribute name="style" select="$css"/></xsl:if>
             <xsl:copy-of select="node()"/>
           </xsl:copy>
         </xsl:for-each>
         <xsl:sequence select="subsequence($out, 2)"/>
       </xsl:when>
       <xsl:otherwise>
-        <span lang="{$lang}"><xsl:if test="$dir != $context-dir"><xsl:attribute name="dir" select="$dir"/></xsl:if><xsl:sequence select="$out"/></span>
+        <span>
+          <xsl:if test="$lang != ''">
+            <xsl:attribute name="lang" select="$lang"/>
+            <xsl:if test="$dir != $context-dir"><xsl:attribute name="dir" select="$dir"/></xsl:if>
+          </xsl:if>
+          <xsl:if test="$rend != ''"><xsl:attribute name="class" select="$rend"/></xsl:if>
+          <xsl:if test="$css != ''"><xsl:attribute name="style" select="$css"/></xsl:if>
+          <xsl:sequence select="$out"/>
+        </span>
       </xsl:otherwise>
     </xsl:choose>
   </xsl:template>
+  <xsl:function name="h:safe-css" as="xs:string">
+    <xsl:param name="css" as="xs:string"/>
+    <xsl:sequence select="string-join(tokenize($css, ';') ! normalize-space(.)[. != '']
+      [matches(., '^(font-style|font-weight|font-variant|font-size|font-family|text-decoration|text-align|text-transform|text-indent|letter-spacing|vertical-align|margin-left|margin-right|padding-left|color|background-color|border|display|float|width)\s*:\s*[-#%.,()\w\s&quot;'']+$', 'i')]
+      [not(matches(., 'url|expression|javascript|@|\\', 'i'))], '; ')"/>
+  </xsl:function>
 
   <!-- Is this element (or what it holds) block-level in HTML? -->
   <xsl:function name="h:holds-blocks" as="xs:boolean">
@@ -324,7 +350,12 @@
         <ol>
           <xsl:for-each select="$h:footnotes">
             <xsl:variable name="n" select="h:footnote-number(.)"/>
-            <li id="fn-{$n}" value="{$n}"><xsl:call-template name="h:note-place"/><xsl:apply-templates/> <a class="fn-back" href="#fnref-{$n}" aria-label="↩">↩</a></li>
+            <li id="fn-{$n}" value="{$n}">
+              <xsl:if test="@xml:lang">
+                <xsl:attribute name="lang" select="@xml:lang"/>
+                <xsl:if test="kse:dir(@xml:lang) != $h:text-dir"><xsl:attribute name="dir" select="kse:dir(@xml:lang)"/></xsl:if>
+              </xsl:if>
+              <xsl:call-template name="h:note-place"/><xsl:apply-templates/> <a class="fn-back" href="#fnref-{$n}" aria-label="↩">↩</a></li>
           </xsl:for-each>
         </ol>
       </section>

@@ -179,6 +179,23 @@
         </section>
       </xsl:if>
 
+      <!-- a letter's correspondence description: who sent it, from where, when; who received it -->
+      <xsl:if test="//tei:profileDesc/tei:correspDesc">
+        <section id="correspondence">
+          <h2><xsl:sequence select="h:t('correspondence')"/></h2>
+          <xsl:for-each select="//tei:profileDesc/tei:correspDesc">
+            <dl class="corresp">
+              <xsl:for-each select="tei:correspAction">
+                <dt><xsl:sequence select="h:t(if (@type = 'received') then 'corresp-received' else 'corresp-sent')"/></dt>
+                <dd><xsl:call-template name="h:common-attrs"/>
+                  <xsl:for-each select="*"><xsl:if test="position() gt 1">, </xsl:if><xsl:apply-templates select="."/></xsl:for-each></dd>
+              </xsl:for-each>
+              <xsl:for-each select="* except tei:correspAction"><dd><xsl:apply-templates select="."/></dd></xsl:for-each>
+            </dl>
+          </xsl:for-each>
+        </section>
+      </xsl:if>
+
       <xsl:if test="//tei:encodingDesc/tei:editorialDecl">
         <section id="principles">
           <h2><xsl:sequence select="h:t('principles')"/></h2>
