@@ -1,0 +1,36 @@
+"""The HTML build is linear in the size of the document: a generated document (bench/bench_html.py's: prose,
+names, dates, notes, corrections, verse, drama, a three-witness apparatus) and the same doubled, transformed
+in this process; the doubled one may take at most 2.4 times the CPU time. The fault this guards against is a
+search of the whole document (or a count of preceding nodes) per node; bench/bench_html.py --scaling measures
+the same at 2 and 4 MB, side by side with the TEI Stylesheets."""
+from __future__ import annotations
+
+import sys
+import time
+from pathlib import Path
+
+from tools.build_html import STYLESHEET
+from tools.saxon import load_source, transform_to_string
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bench"))
+from bench_html import generate  # noqa: E402
+
+
+def _cpu(src: Path, out: Path) -> float:
+    node = load_source(src)
+    best = float("inf")
+    for _ in range(2):
+        t = time.process_time()
+        transform_to_string(STYLESHEET, src, {"languages": "en"}, base_output=out, node=node)
+        best = min(best, time.process_time() - t)
+    return best
+
+
+def test_a_doubled_document_takes_at_most_2_4_times_as_long(tmp_path):
+    units = 250
+    single, doubled = tmp_path / "single.xml", tmp_path / "doubled.xml"
+    single.write_text(generate(units), encoding="utf-8")
+    doubled.write_text(generate(2 * units), encoding="utf-8")
+    _cpu(single, tmp_path / "warm")  # compile the stylesheet, warm the processor
+    a, b = _cpu(single, tmp_path / "a"), _cpu(doubled, tmp_path / "b")
+    assert b / a <= 2.4, f"{a:.2f} s, doubled {b:.2f} s: ratio {b / a:.2f}"
