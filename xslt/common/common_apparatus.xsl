@@ -224,7 +224,17 @@
   <!-- witDetail by the reading it points to (it may stand in an outer app: TEI allows it anywhere in app) -->
   <xsl:key name="kse:wit-detail" match="tei:witDetail" use="tokenize(@target) ! substring-after(., '#')"/>
 
+  <!-- Entries are asked for several times (the mark, the tooltip, the paragraph's apparatus, apparatus.html):
+       those of the principal document are made once, in one map. -->
   <xsl:function name="kse:app-entry" as="map(*)">
+    <xsl:param name="e" as="element()"/>
+    <xsl:sequence select="if (root($e) is $kse:principal-root and map:contains($kse:principal-entries, generate-id($e)))
+                          then $kse:principal-entries(generate-id($e)) else kse:make-app-entry($e)"/>
+  </xsl:function>
+  <xsl:variable name="kse:principal-entries" as="map(xs:string, map(*))"
+    select="map:merge(kse:interventions(/) ! map{generate-id(.): kse:make-app-entry(.)})"/>
+
+  <xsl:function name="kse:make-app-entry" as="map(*)">
     <xsl:param name="e" as="element()"/>
     <xsl:variable name="kind" select="kse:intervention-kind($e)"/>
     <xsl:variable name="method" select="kse:app-method($e)"/>
