@@ -47,6 +47,8 @@ def test_entries_in_the_conventional_form(three):
     assert "Belgae] Belge B" in lines                                # negative apparatus: lem without @wit
     assert "Gallos ab Aquitanis Garumna flumen A C] om. B (homeoteleuton)" in lines
     assert "Aquitanis A] Aquitanus C (corr. in marg.)" in lines     # nested app, witDetail
+    assert "Aquitani] Aquitanii Scal. (B: Aquitani in marg.)" in lines   # a conjecture, a loose witDetail
+    assert "Gallos ab Aquitanis Garumna flumen A C] om. B (homeoteleuton)" in lines
     assert "Germanis A] […] β" in lines                              # a group siglum, a gap
     assert "om. A B] Incipit. C (the witness begins)" in lines       # witStart
     assert "fortissimi A B] fortissimi C (lacuna begins)" in lines   # lacunaStart

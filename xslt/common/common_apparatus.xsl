@@ -294,7 +294,9 @@
       'omission': $text = '' and not($contentful) and empty($markers),
       'lacuna': $text = '' and not($contentful) and exists($r//tei:lacunaStart),
       'wit': $wit,
-      'sigla': ($witness-siglum[$single], ($wit ! kse:siglum($r, .))[not($single)]),
+      'sigla': ($witness-siglum[$single], ($wit ! kse:siglum($r, .))[not($single)],
+                (: a conjecture or a reading of an edition: its @source (a bibl, a person …) stands for the siglum :)
+                (kse:wit-tokens($r/@source) ! (key('kse:id', ., root($r))[1]/(@n, tei:abbr)[1] ! normalize-space(), .)[1])[empty($wit)]),
       'witnesses': (kse:witness-ids($r)[not(. = $cited)][$complement], kse:expand-witnesses($r, $wit)[not($complement)]),
       'type': string(($r/@type, $r/ancestor::tei:rdgGrp[@type][1]/@type)[1]),
       'cause': string($r/@cause), 'hand': replace(string($r/@hand), '^#', ''),
@@ -322,7 +324,15 @@
     <xsl:sequence select="normalize-space(string-join((
         if (exists($lemma)) then kse:reading-text($lemma, $lang)
           || (if ($entry?kind = 'supplied') then ' ' || kse:label('kind-supplied', $lang) else '') || ']' else (),
-        string-join($rdgs, '; ')), ' '))"/>
+        string-join($rdgs, '; '),
+        kse:loose-details($entry) ! ('(' || string-join(kse:sigla(.), ' ') || ': ' || normalize-space(.) || ')')), ' '))"/>
+  </xsl:function>
+
+  <!-- the witDetail elements of an entry that point to no reading (one that does is shown with it) -->
+  <xsl:function name="kse:loose-details" as="element()*">
+    <xsl:param name="entry" as="map(*)"/>
+    <xsl:sequence select="for $d in $entry?details return $d[empty(tokenize($d/@target)[starts-with(., '#')]
+                                                 ! key('kse:id', substring(., 2), root($d)))]"/>
   </xsl:function>
 
   <!-- one reading as plain text: its text (or om./lac.), its sigla, its type and cause -->

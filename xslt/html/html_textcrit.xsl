@@ -93,6 +93,9 @@
         <xsl:text> </xsl:text>
         <span class="app-rdg"><xsl:call-template name="h:reading-body"><xsl:with-param name="r" select="."/></xsl:call-template></span>
       </xsl:for-each>
+      <xsl:for-each select="kse:loose-details($entry)">
+        <xsl:text> </xsl:text><span class="app-detail">(<xsl:for-each select="kse:sigla(.)"><i class="siglum"><xsl:value-of select="."/></i><xsl:text> </xsl:text></xsl:for-each><xsl:apply-templates mode="h:plain"/>)</span>
+      </xsl:for-each>
       <xsl:if test="$entry?kind = 'sic'"><xsl:text> </xsl:text><span class="app-kind"><xsl:sequence select="h:t('kind-sic')"/></span></xsl:if>
       <xsl:if test="$entry?cert != ''"><xsl:text> </xsl:text><xsl:call-template name="h:cert"><xsl:with-param name="cert" select="$entry?cert"/></xsl:call-template></xsl:if>
     </xsl:if>
