@@ -202,7 +202,22 @@
       </span>
     </xsl:if>
   </xsl:template>
-  <xsl:template match="tei:listApp"/>
+  <!-- listApp (an EpiDoc apparatus division, the apps of a double-end-point edition gathered after the
+       text): shown where it stands, one entry per app, with a link to its place when it has one -->
+  <xsl:template match="tei:listApp">
+    <ol class="list-app">
+      <xsl:for-each select="tei:app">
+        <xsl:variable name="entry" select="kse:app-entry(.)"/>
+        <li>
+          <xsl:if test="exists($entry?n)"><xsl:attribute name="value" select="$entry?n"/></xsl:if>
+          <xsl:if test="@loc"><span class="app-loc"><xsl:value-of select="@loc"/></span><xsl:text> </xsl:text></xsl:if>
+          <xsl:call-template name="h:entry"><xsl:with-param name="entry" select="$entry"/></xsl:call-template>
+        </li>
+      </xsl:for-each>
+      <xsl:apply-templates select="* except tei:app"/>
+    </ol>
+  </xsl:template>
+  <xsl:template match="tei:listApp/tei:head" priority="2"><li class="list-app-head"><xsl:apply-templates/></li></xsl:template>
 
   <!-- double-end-point app: rendered at its first anchor; when both anchors share a parent, the base text
        between them and every reading, as for parallel segmentation (the range is skipped where it stands) -->

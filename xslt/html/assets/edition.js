@@ -115,7 +115,7 @@
       text.classList.remove("edition");
       text.classList.add("compare-text");
       text.querySelectorAll("[id]").forEach(function (el) { el.removeAttribute("id"); });
-      text.querySelectorAll(".app-tip, .para-app, .app-mark, .fn-call").forEach(function (el) { el.remove(); });
+      text.querySelectorAll(".app-tip, .para-app, .app-mark, .fn-call, .list-app, .footnotes").forEach(function (el) { el.remove(); });
       col.setAttribute("data-wit", select.value);
       select.addEventListener("change", function () {
         col.setAttribute("data-wit", select.value);
