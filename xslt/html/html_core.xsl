@@ -405,7 +405,14 @@
     <a class="{local-name()}" href="{h:url(string(@target))}"><xsl:apply-templates/><xsl:if test="self::tei:ptr"><xsl:value-of select="@target"/></xsl:if></a>
   </xsl:template>
   <!-- lb: a line break (none when break="no"); pb: a page marker -->
-  <xsl:template match="tei:lb"><xsl:if test="not(@break = 'no')"><br/></xsl:if></xsl:template>
+  <!-- lb: a line break (none when break="no"); in an EpiDoc edition division, every fifth line numbered in the
+       margin, as printed editions of inscriptions and papyri do -->
+  <xsl:template match="tei:lb">
+    <xsl:if test="not(@break = 'no') and exists(preceding-sibling::node()[normalize-space() or self::*][1])"><br/></xsl:if>
+    <xsl:if test="@n castable as xs:integer and xs:integer(@n) mod 5 = 0 and ancestor::tei:div[@type = 'edition']">
+      <span class="lbnum" aria-hidden="true"><xsl:value-of select="@n"/></span><xsl:text> </xsl:text>
+    </xsl:if>
+  </xsl:template>
   <!-- pb: a page marker; with @facs, its facsimile beside the text. @facs is a URL, or "#id" of a surface (its
        graphic/@url) or graphic of the facsimile element; an IIIF image (…/info.json or an Image API base)
        gets a sized image URL. A local image is shown at once (float beside the text); a remote one only on
