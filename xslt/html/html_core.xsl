@@ -24,6 +24,7 @@
        $kse:languages from the same data (assets/labels.js, generated from xslt/common/labels/*.json):
          data-l10n="key"            the element's text is the label `key`
          data-l10n-ATTR="key"       attribute ATTR (title, aria-label, placeholder) is the label `key`
+         data-l10n-n="5"            the number that fills {n} in those labels
          data-l10n-values='{…}'     the element's text in each language (JSON), for text computed per language
          data-l10n-ATTR-values='{…}' the same for an attribute -->
   <xsl:function name="h:t" as="node()*">
@@ -36,6 +37,15 @@
     <xsl:param name="key" as="xs:string"/>
     <xsl:attribute name="{$name}" select="kse:label($key, $lang)"/>
     <xsl:attribute name="data-l10n-{$name}" select="$key"/>
+  </xsl:function>
+  <!-- an attribute whose label has a number in it ({n}): data-l10n-ATTR names the label, data-l10n-n the number -->
+  <xsl:function name="h:label-attr-n" as="attribute()*">
+    <xsl:param name="name" as="xs:string"/>
+    <xsl:param name="key" as="xs:string"/>
+    <xsl:param name="n" as="xs:string"/>
+    <xsl:attribute name="{$name}" select="kse:label-format($key, $lang, map{'n': $n})"/>
+    <xsl:attribute name="data-l10n-{$name}" select="$key"/>
+    <xsl:attribute name="data-l10n-n" select="$n"/>
   </xsl:function>
   <!-- text computed in each interface language by $f -->
   <xsl:function name="h:by-lang" as="node()*">
@@ -179,9 +189,8 @@
       <xsl:if test="$numbered">
         <xsl:attribute name="data-n" select="kse:block-number(.)"/>
         <a class="pnum" href="#{$id}">
-          <xsl:variable name="p" select="."/>
-          <xsl:sequence select="h:attr-by-lang('title', function($l) { kse:label('permalink', $l) || ' · ' || kse:label('paragraph', $l) || ' '
-                                || kse:block-number($p) || (if ($p/@part = ('F', 'M')) then ' (' || kse:label('continued', $l) || ')' else '') })"/>
+          <xsl:sequence select="h:label-attr-n('title', if (@part = ('F', 'M')) then 'permalink-paragraph-continued' else 'permalink-paragraph',
+                                               kse:block-number(.))"/>
           <xsl:value-of select="kse:block-number(.)"/>
         </a><xsl:text> </xsl:text>
       </xsl:if>

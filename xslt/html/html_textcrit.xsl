@@ -62,7 +62,7 @@
       <xsl:when test="h:in-link(.)"><sup class="app-mark" aria-hidden="true"><xsl:value-of select="$n"/></sup></xsl:when>
       <xsl:otherwise>
         <a class="app-mark" href="#appn-{$n}" aria-describedby="tip-{$n}">
-          <xsl:sequence select="h:attr-by-lang('aria-label', function($l) { kse:label('apparatus', $l) || ' ' || $n })"/>
+          <xsl:sequence select="h:label-attr-n('aria-label', 'apparatus-n', string($n))"/>
           <xsl:value-of select="$n"/>
         </a>
       </xsl:otherwise>
@@ -276,7 +276,7 @@
     <xsl:variable name="apps" select="kse:block-interventions(.)"/>
     <xsl:if test="$apps">
       <aside class="para-app">
-        <xsl:sequence select="h:attr-by-lang('aria-label', function($l) { kse:label('apparatus', $l) || ', ' || kse:label('paragraph', $l) || ' ' || kse:block-number($block) })"/>
+        <xsl:sequence select="h:label-attr-n('aria-label', 'apparatus-paragraph', kse:block-number($block))"/>
         <ol>
           <xsl:for-each select="$apps">
             <xsl:variable name="entry" select="kse:app-entry(.)"/>

@@ -39,7 +39,10 @@
       if (t !== null && t !== undefined) { el.textContent = t; }
     });
     ATTRS.forEach(function (a) {
-      document.querySelectorAll("[data-l10n-" + a + "]").forEach(function (el) { el.setAttribute(a, label(el.getAttribute("data-l10n-" + a), lang)); });
+      document.querySelectorAll("[data-l10n-" + a + "]").forEach(function (el) {
+        var t = label(el.getAttribute("data-l10n-" + a), lang), n = el.getAttribute("data-l10n-n");
+        el.setAttribute(a, n === null ? t : t.split("{n}").join(n));
+      });
       document.querySelectorAll("[data-l10n-" + a + "-values]").forEach(function (el) {
         var t = valueIn(el.getAttribute("data-l10n-" + a + "-values"), lang);
         if (t !== null && t !== undefined) { el.setAttribute(a, t); }
