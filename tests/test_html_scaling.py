@@ -16,14 +16,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bench"))
 from bench_html import generate  # noqa: E402
 
 
-def _cpu(src: Path, out: Path) -> float:
-    node = load_source(src)
-    best = float("inf")
-    for _ in range(2):
-        t = time.process_time()
-        transform_to_string(STYLESHEET, src, {"languages": "en"}, base_output=out, node=node)
-        best = min(best, time.process_time() - t)
-    return best
+def _cpu(src: Path, node, out: Path) -> float:
+    t = time.process_time()
+    transform_to_string(STYLESHEET, src, {"languages": "en"}, base_output=out, node=node)
+    return time.process_time() - t
 
 
 def test_a_doubled_document_takes_at_most_2_4_times_as_long(tmp_path):
@@ -31,6 +27,10 @@ def test_a_doubled_document_takes_at_most_2_4_times_as_long(tmp_path):
     single, doubled = tmp_path / "single.xml", tmp_path / "doubled.xml"
     single.write_text(generate(units), encoding="utf-8")
     doubled.write_text(generate(2 * units), encoding="utf-8")
-    _cpu(single, tmp_path / "warm")  # compile the stylesheet, warm the processor
-    a, b = _cpu(single, tmp_path / "a"), _cpu(doubled, tmp_path / "b")
-    assert b / a <= 2.4, f"{a:.2f} s, doubled {b:.2f} s: ratio {b / a:.2f}"
+    nodes = {p: load_source(p) for p in (single, doubled)}
+    _cpu(single, nodes[single], tmp_path / "warm")  # compile the stylesheet, warm the processor
+    a, b = [], []
+    for _ in range(3):  # alternating, best of three: a busy machine slows both alike
+        a.append(_cpu(single, nodes[single], tmp_path / "a"))
+        b.append(_cpu(doubled, nodes[doubled], tmp_path / "b"))
+    assert min(b) / min(a) <= 2.4, f"{min(a):.2f} s, doubled {min(b):.2f} s: ratio {min(b) / min(a):.2f}"
