@@ -507,8 +507,13 @@
     </xsl:element>
   </xsl:template>
   <!-- MathML (in formula or anywhere): kept as MathML, which browsers render; only presentation elements
-       and attributes pass (no links, scripts, styles or embedded HTML: a TEI file is untrusted input) -->
-  <xsl:template match="*[namespace-uri() = 'http://www.w3.org/1998/Math/MathML']">
+       and attributes pass (no links, scripts, styles or embedded HTML: a TEI file is untrusted input; an element
+       of another name, which an HTML parser could take out of the MathML, keeps only its text) -->
+  <xsl:template match="*[namespace-uri() = 'http://www.w3.org/1998/Math/MathML'][local-name() = ('math', 'mi', 'mn', 'mo',
+      'ms', 'mtext', 'mspace', 'mrow', 'mfrac', 'msqrt', 'mroot', 'mstyle', 'merror', 'mpadded', 'mphantom', 'mfenced',
+      'menclose', 'msub', 'msup', 'msubsup', 'munder', 'mover', 'munderover', 'mmultiscripts', 'mprescripts', 'none',
+      'mtable', 'mtr', 'mtd', 'mlabeledtr', 'semantics', 'maligngroup', 'malignmark', 'mstack', 'mlongdiv', 'msgroup',
+      'msrow', 'mscarries', 'mscarry', 'msline', 'maction')]">
     <xsl:element name="{local-name()}" namespace="http://www.w3.org/1998/Math/MathML">
       <xsl:copy-of select="@*[local-name() = ('display', 'mathvariant', 'mathsize', 'stretchy', 'fence', 'separator',
         'accent', 'accentunder', 'form', 'largeop', 'movablelimits', 'lspace', 'rspace', 'linethickness', 'columnalign',
