@@ -166,7 +166,11 @@ def build(ctx, target_and_paths, outdir, force, params, paper):
     check_params(given, sorted({n for names in known.values() for n in names}))
     own = {t: {k: v for k, v in given.items() if k in known[t]} for t in targets}
     if "html" in targets:
-        click.echo(f"wrote {build_html.build_html(args, out, force=force, params=own['html'], project=project)}")
+        warnings: list[str] = []
+        entry = build_html.build_html(args, out, force=force, params=own['html'], warnings=warnings, project=project)
+        for line in warnings:
+            click.echo(line, err=True)
+        click.echo(f"wrote {entry}")
     if "pdf" in targets:
         for pdf in build_pdf.build_pdf(args, out, force=force, paper=paper, params=own["pdf"], project=project):
             click.echo(f"wrote {pdf}")

@@ -18,6 +18,7 @@
   xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
   xmlns:xs="http://www.w3.org/2001/XMLSchema"
   xmlns:map="http://www.w3.org/2005/xpath-functions/map"
+  xmlns:array="http://www.w3.org/2005/xpath-functions/array"
   xmlns:tei="http://www.tei-c.org/ns/1.0"
   xmlns:kse="urn:kse:xslt"
   exclude-result-prefixes="#all">
@@ -43,14 +44,17 @@
       and (kse:is-textual-intervention($n)
            or $n[self::tei:note[@type = 'editorial'] and not(kse:is-attached-note(.))])
       and exists($n/ancestor::tei:text)
-      and not($n/ancestor::tei:choice or $n/ancestor::tei:app or $n/ancestor::tei:supplied[not($n/self::tei:note)])
+      and not($n/ancestor::tei:choice or $n/ancestor::tei:app[not($n/self::tei:app)] or $n/ancestor::tei:supplied[not($n/self::tei:note)])
       and ($show-residue = 'yes' or empty($n/ancestor::tei:div[@type = 'residue']))"/>
   </xsl:function>
 
   <xsl:function name="kse:interventions" as="element()*">
     <xsl:param name="root" as="node()"/>
-    <xsl:sequence select="if ($root is $kse:principal-root) then $kse:principal-interventions
-                          else kse:find-interventions($root)"/>
+    <xsl:variable name="found" select="if ($root is $kse:principal-root) then $kse:principal-interventions
+                                       else kse:find-interventions($root)"/>
+    <!-- in the order of their numbers (the same as document order unless double-end-point apps move them) -->
+    <xsl:sequence select="if (empty($found[self::tei:app[@from]])) then $found
+      else (let $index := kse:app-index(root($root)) return sort($found, (), function($a) { $index(generate-id($a)) }))"/>
   </xsl:function>
   <xsl:function name="kse:find-interventions" as="element()*">
     <xsl:param name="root" as="node()"/>
@@ -69,7 +73,11 @@
 
   <xsl:function name="kse:app-index" as="map(xs:string, xs:integer)">
     <xsl:param name="root" as="node()"/>
-    <xsl:variable name="all" select="kse:find-interventions($root)"/>
+    <xsl:variable name="found" select="kse:find-interventions($root)"/>
+    <!-- in the order of their places in the text: a double-end-point app counts where its @from anchor is -->
+    <xsl:variable name="all" select="if (empty($found[self::tei:app[@from]])) then $found
+      else (let $by-place := map:merge($found ! map{generate-id(kse:app-location(.)): .}, map{'duplicates': 'combine'})
+            return ($found ! kse:app-location(.))/. ! $by-place(generate-id(.)))"/>
     <xsl:sequence select="map:merge(for $i in 1 to count($all) return map{generate-id($all[$i]): $i})"/>
   </xsl:function>
 
@@ -127,10 +135,18 @@
 
   <xsl:function name="kse:notes-of" as="element()*">
     <xsl:param name="n" as="element()"/>
+    <!-- notes inside it (for an app: not those inside its lemma, which stand in the text), then the notes
+         that follow it directly (whitespace and other notes between): a walk along the next siblings that
+         stops at the first other node, not a scan of every following sibling -->
     <xsl:sequence select="if ($n/self::tei:note) then $n else
-      ($n//tei:note | $n/following-sibling::tei:note[kse:is-attached-note(.)]
-         [every $x in (preceding-sibling::node() intersect $n/following-sibling::node())
-          satisfies ($x/self::tei:note or $x/self::text()[not(normalize-space())])])"/>
+      ($n//tei:note[not($n/self::tei:app and ancestor::tei:lem)] | kse:following-notes($n/following-sibling::node()[1]))"/>
+  </xsl:function>
+  <xsl:function name="kse:following-notes" as="element()*">
+    <xsl:param name="next" as="node()?"/>
+    <xsl:sequence select="if (empty($next)) then ()
+      else if ($next/self::text()[not(normalize-space())]) then kse:following-notes($next/following-sibling::node()[1])
+      else if ($next/self::tei:note) then ($next, kse:following-notes($next/following-sibling::node()[1]))
+      else ()"/>
   </xsl:function>
 
   <!-- ============ plain text of a view ============ -->
@@ -138,10 +154,12 @@
   <xsl:function name="kse:text" as="xs:string">
     <xsl:param name="nodes" as="node()*"/>
     <xsl:param name="view" as="xs:string"/>
+    <!-- a lem or rdg given itself stands for its content (inside other nodes, a rdg is not the reading text) -->
+    <xsl:variable name="own" select="$nodes ! (if (self::tei:lem or self::tei:rdg) then node() else .)"/>
     <xsl:variable name="parts" as="xs:string*">
       <xsl:choose>
-        <xsl:when test="$view = 'diplomatic'"><xsl:apply-templates select="$nodes" mode="kse:diplomatic-text"/></xsl:when>
-        <xsl:otherwise><xsl:apply-templates select="$nodes" mode="kse:reading-text"/></xsl:otherwise>
+        <xsl:when test="$view = 'diplomatic'"><xsl:apply-templates select="$own" mode="kse:diplomatic-text"/></xsl:when>
+        <xsl:otherwise><xsl:apply-templates select="$own" mode="kse:reading-text"/></xsl:otherwise>
       </xsl:choose>
     </xsl:variable>
     <xsl:sequence select="normalize-space(string-join($parts))"/>
@@ -159,11 +177,13 @@
       <xsl:otherwise><xsl:apply-templates mode="#current"/></xsl:otherwise>
     </xsl:choose>
   </xsl:template>
-  <xsl:template match="tei:note | tei:rdg | tei:teiHeader | tei:standOff | tei:fw | tei:figDesc"
+  <xsl:template match="tei:note | tei:rdg | tei:witDetail | tei:wit | tei:teiHeader | tei:standOff | tei:fw | tei:figDesc"
                 mode="kse:reading-text kse:diplomatic-text"/>
   <xsl:template match="tei:choice/tei:sic | tei:choice/tei:orig | tei:choice/tei:abbr | tei:del" mode="kse:reading-text"/>
   <xsl:template match="tei:choice/tei:corr | tei:choice/tei:reg | tei:choice/tei:expan | tei:supplied | tei:corr"
                 mode="kse:diplomatic-text"/>
+  <!-- a gap is shown as the Leiden sign, so that a reading that is only a gap is not taken for an omission -->
+  <xsl:template match="tei:gap" mode="kse:reading-text kse:diplomatic-text"><xsl:text>[…]</xsl:text></xsl:template>
   <xsl:template match="tei:lb | tei:cb" mode="kse:reading-text kse:diplomatic-text">
     <xsl:if test="not(@break = 'no')"><xsl:text> </xsl:text></xsl:if>
   </xsl:template>
@@ -187,11 +207,22 @@
     <xsl:sequence select="$n/ancestor-or-self::*[kse:is-block(.)][1]"/>
   </xsl:function>
 
+  <!-- the position of a block among the blocks of its name in the text: one map per document, computed
+       once (a count of preceding elements per block would make the build quadratic) -->
   <xsl:function name="kse:block-position" as="xs:integer">
     <xsl:param name="b" as="element()"/>
-    <xsl:variable name="name" select="node-name($b)"/>
-    <xsl:sequence select="count($b/preceding::*[node-name(.) = $name][ancestor::tei:text]) + 1"/>
+    <xsl:variable name="index" select="if (root($b) is $kse:principal-root) then $kse:principal-block-positions
+                                       else kse:block-positions(root($b))"/>
+    <xsl:sequence select="($index(generate-id($b)), 1)[1]"/>
   </xsl:function>
+  <xsl:function name="kse:block-positions" as="map(xs:string, xs:integer)">
+    <xsl:param name="doc" as="node()"/>
+    <xsl:sequence select="map:merge(
+      for $group in (let $blocks := $doc//tei:text//*[kse:is-block(.)]
+                     return for $name in distinct-values($blocks ! local-name()) return array{$blocks[local-name() = $name]})
+      return for $i in 1 to array:size($group) return map{generate-id($group($i)): $i})"/>
+  </xsl:function>
+  <xsl:variable name="kse:principal-block-positions" as="map(xs:string, xs:integer)" select="kse:block-positions(/)"/>
 
   <xsl:function name="kse:block-number" as="xs:string">
     <xsl:param name="b" as="element()"/>
