@@ -22,6 +22,7 @@ def _cpu(src: Path, node, out: Path) -> float:
     return time.process_time() - t
 
 
+@pytest.mark.slow
 def test_a_doubled_document_takes_at_most_2_4_times_as_long(tmp_path):
     units = 250
     single, doubled = tmp_path / "single.xml", tmp_path / "doubled.xml"
