@@ -1,0 +1,52 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  print_typst.xsl — how the print target writes Typst: the one escaping function, and the helpers that build
+  calls of the template (kse.typ) from it.
+
+  Every piece of text that comes from the TEI (or from a parameter) reaches Typst as a string literal made by
+  kp:str(): inside "…" Typst gives meaning only to the backslash and the double quote, which are escaped, so
+  no character (#, [, ], *, _, `, $, @, <, >, /, ~, quotes …) can be read as markup, code, a label or a
+  comment. Whitespace runs are collapsed to one space (XML whitespace is not significant in the text; a raw
+  newline in a Typst string would be set as a line break). The document is written as content blocks whose
+  every item is an embedded expression (#"text", #k.mark(…)), so nothing between them is markup either.
+  kp:str() is tested with random Unicode text that must come back unchanged from the PDF (tests/test_pdf.py).
+-->
+<xsl:stylesheet version="3.0"
+  xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+  xmlns:xs="http://www.w3.org/2001/XMLSchema"
+  xmlns:kp="urn:kse:print"
+  exclude-result-prefixes="#all">
+
+  <!-- a Typst string literal holding $s, whitespace collapsed -->
+  <xsl:function name="kp:str" as="xs:string">
+    <xsl:param name="s" as="xs:string?"/>
+    <xsl:sequence select="kp:str-raw(replace(string($s), '\s+', ' '))"/>
+  </xsl:function>
+  <!-- a Typst string literal holding $s as it is (no whitespace collapsed: identifiers, parameters) -->
+  <xsl:function name="kp:str-raw" as="xs:string">
+    <xsl:param name="s" as="xs:string?"/>
+    <xsl:sequence select="'&quot;' || replace(replace(replace(replace(string($s), '\\', '\\\\'), '&quot;', '\\&quot;'),
+                          '&#xA;', '\\n'), '&#xD;', '\\r') || '&quot;'"/>
+  </xsl:function>
+  <!-- text as an item of a content block: #"…" (empty for an empty string) -->
+  <xsl:function name="kp:t" as="xs:string">
+    <xsl:param name="s" as="xs:string?"/>
+    <xsl:sequence select="if (string($s) = '') then '' else '#' || kp:str($s)"/>
+  </xsl:function>
+  <!-- a content block [#…#…] around items already written -->
+  <xsl:function name="kp:block" as="xs:string">
+    <xsl:param name="items" as="xs:string*"/>
+    <xsl:sequence select="'[' || string-join($items) || ']'"/>
+  </xsl:function>
+  <!-- an array of Typst values: ("a", [b], …) (a trailing comma keeps a one-item array an array) -->
+  <xsl:function name="kp:array" as="xs:string">
+    <xsl:param name="items" as="xs:string*"/>
+    <xsl:sequence select="'(' || string-join($items, ', ') || (if (count($items) = 1) then ',' else '') || ')'"/>
+  </xsl:function>
+  <!-- a Typst language code from xml:lang ('en-GB' → "en"), or '' when Typst would not take it -->
+  <xsl:function name="kp:lang-code" as="xs:string">
+    <xsl:param name="lang" as="xs:string?"/>
+    <xsl:variable name="primary" select="lower-case(tokenize(string($lang), '-')[1])"/>
+    <xsl:sequence select="if (matches($primary, '^[a-z]{2,3}$')) then $primary else ''"/>
+  </xsl:function>
+</xsl:stylesheet>
