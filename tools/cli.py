@@ -81,7 +81,7 @@ TARGETS = ("html", "pdf")
 @click.option("--force", is_flag=True, help="Build even if the TEI does not validate.")
 @click.option("--param", "params", multiple=True, metavar="NAME=VALUE", help="Stylesheet parameter (repeatable).")
 @click.option("--paper", type=click.Choice(["A4", "A5", "B5"]), default="A4", show_default=True,
-              help="Paper size of the PDF (the page rules live in the print CSS).")
+              help="Paper size of the PDF (the page geometry lives in the print template, xslt/print/kse.typ).")
 def build(target_and_paths, outdir, force, params, paper):
     """Build the reading editions from the TEI: the HTML site (OUTDIR/html/, entry index.html) and the
     print edition (OUTDIR/pdf/<edition>.pdf).

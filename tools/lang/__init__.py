@@ -1,0 +1,1 @@
+"""Language packs: what is particular to one language (loaded through entry points, never by the core)."""
