@@ -28,7 +28,8 @@
     <xsl:variable name="head" select="tei:body/tei:div[1]/tei:head[1]"/>
     <xsl:text>#k.article-title("text", </xsl:text>
     <xsl:value-of select="if ($head) then kp:block(kp:items($head/node(), 'kp:inline')) else kp:str(kp:main-title(/))"/>
-    <xsl:text>, running: </xsl:text><xsl:value-of select="kp:str(kp:l('text'))"/><xsl:text>)&#xA;</xsl:text>
+    <xsl:text>, running: </xsl:text><xsl:value-of select="kp:str(kp:l('text'))"/>
+    <xsl:text>, outlined: </xsl:text><xsl:value-of select="kp:str(kp:main-title(/))"/><xsl:text>)&#xA;</xsl:text>
     <xsl:apply-templates select="tei:front, tei:body" mode="kp:text"/>
     <xsl:apply-templates select="tei:back/node() except tei:back/tei:div[@type = 'source']" mode="kp:text"/>
     <xsl:for-each select="tei:back/tei:div[@type = 'source']/tei:bibl">
@@ -277,7 +278,7 @@
   </xsl:function>
 
   <xsl:mode name="kp:note" on-no-match="shallow-skip"/>
-  <xsl:template match="text()" mode="kp:note"><xsl:sequence select="kp:t(kp:tie-initials(.))"/></xsl:template>
+  <xsl:template match="text()" mode="kp:note"><xsl:sequence select="kp:keep-ordinals(kp:tie-initials(.))"/></xsl:template>
   <xsl:template match="tei:q" mode="kp:note"><xsl:sequence select="kp:t('“') || kp:items(node(), 'kp:note') || kp:t('”')"/></xsl:template>
   <xsl:template match="tei:title | tei:foreign | tei:mentioned | tei:hi | tei:emph | tei:term" mode="kp:note">
     <xsl:sequence select="'#emph' || kp:block(kp:items(node(), 'kp:note'))"/>
