@@ -4,9 +4,10 @@
   (the back matter), and the chronology (printed with the front matter: it cites paragraphs, not pages).
 
   Page numbers are the layout's, never guessed: the names of the text carry metadata naming their register
-  entry (k.occ in print_text.xsl), and k.index-entry in kse.typ queries them in the same compile, printing
+  entry (k.occ in print_text.xsl), and kse.typ queries them in the same compile, printing
   the distinct pages, consecutive ones joined into a range (12–13), each number a link to the first
-  occurrence on that page. The contents are Typst's outline of the parts' headings.
+  occurrence on that page. An index is written as data, (letter, ((entry id, heading, rest), …)), for
+  k.index-of, which queries the names once for the whole index. The contents are Typst's outline of the parts' headings.
   Headings, order and grouping come from the common layer: kse:entry-heading ("Ленин, Владимир Ильич"),
   kse:entries (sorted by kse:entry-sort-name in Kazakh alphabetical order), grouped under the initial letter.
 -->
@@ -28,13 +29,14 @@
         <xsl:text>#k.</xsl:text><xsl:value-of select="if (position() = 1) then 'part' else 'chapter'"/>
         <xsl:text>("index-</xsl:text><xsl:value-of select="$kind"/><xsl:text>", </xsl:text>
         <xsl:value-of select="kp:str(kp:l('index-' || $kind))"/><xsl:text>)[#k.intro-note(</xsl:text>
-        <xsl:value-of select="kp:str(kp:l('index-note'))"/><xsl:text>)&#xA;#k.index[&#xA;</xsl:text>
+        <xsl:value-of select="kp:str(kp:l('index-note'))"/><xsl:text>)&#xA;#k.index-of((&#xA;</xsl:text>
         <!-- kse:entries() is already in the order of kse:entry-sort-name (persons by surname) -->
         <xsl:for-each-group select="$entries" group-adjacent="upper-case(substring(replace(kse:entry-sort-name(.), '^\W+', ''), 1, 1))">
-          <xsl:text>#k.index-letter(</xsl:text><xsl:value-of select="kp:str(current-grouping-key())"/><xsl:text>)&#xA;</xsl:text>
+          <xsl:text>(</xsl:text><xsl:value-of select="kp:str(current-grouping-key())"/><xsl:text>, (&#xA;</xsl:text>
           <xsl:apply-templates select="current-group()" mode="kp:index-entry"/>
+          <xsl:text>)),&#xA;</xsl:text>
         </xsl:for-each-group>
-        <xsl:text>]]&#xA;</xsl:text>
+        <xsl:text>))]&#xA;</xsl:text>
       </xsl:if>
     </xsl:for-each>
   </xsl:template>
@@ -58,9 +60,9 @@
       <!-- a no-break space: the first page number never stands alone at the start of a line -->
       <xsl:sequence select="kp:t(if ($role != '') then ';&#xA0;' else ',&#xA0;')"/>
     </xsl:variable>
-    <xsl:text>#k.index-entry(</xsl:text><xsl:value-of select="kp:str(@xml:id)"/><xsl:text>, </xsl:text>
+    <xsl:text>  (</xsl:text><xsl:value-of select="kp:str(@xml:id)"/><xsl:text>, </xsl:text>
     <xsl:value-of select="kp:str(kse:entry-heading(.))"/><xsl:text>, </xsl:text>
-    <xsl:value-of select="kp:block($rest)"/><xsl:text>)&#xA;</xsl:text>
+    <xsl:value-of select="kp:block($rest)"/><xsl:text>),&#xA;</xsl:text>
   </xsl:template>
 
   <!-- The forms of a person's name in the text that a reader would not find under the heading: another

@@ -102,7 +102,7 @@
   <xsl:template match="text()[ancestor::tei:persName]" mode="kp:inline" priority="2">
     <!-- also a space that opens a text node after an initial printed before it (a corrected initial and its
          mark: "Н.¹⁶⁶ Г. Хлудовтың") -->
-    <xsl:variable name="before" select="(preceding::text()[ancestor::tei:persName[1] is current()/ancestor::tei:persName[1]])[last()]"/>
+    <xsl:variable name="before" select="(ancestor::tei:persName[1]//text()[. &lt;&lt; current()])[last()]"/>
     <xsl:sequence select="kp:t(replace(if (matches($before, '\p{Lu}\.$')) then replace(., '^\s+', '&#xA0;') else .,
                                   '(\p{Lu}\.)\s+', '$1&#xA0;'))"/>
   </xsl:template>
