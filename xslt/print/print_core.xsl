@@ -39,7 +39,7 @@
   </xsl:template>
   <!-- head: the depth of its division -->
   <xsl:template match="tei:head" mode="kp:text">
-    <xsl:text>#k.section-head(</xsl:text><xsl:value-of select="count(ancestor::*[starts-with(local-name(), 'div') or self::tei:lg or self::tei:list or self::tei:table]) - 1"/>
+    <xsl:text>#k.section-head(</xsl:text><xsl:value-of select="max((0, count(ancestor::*[starts-with(local-name(), 'div') or self::tei:lg or self::tei:list or self::tei:table]) - 1))"/>
     <xsl:text>, </xsl:text><xsl:value-of select="kp:block(kp:trim(kp:items(node(), 'kp:inline')))"/><xsl:text>)&#xA;</xsl:text>
   </xsl:template>
   <xsl:template match="tei:ab | tei:trailer | tei:argument/tei:p | tei:byline | tei:docTitle | tei:titlePart | tei:docAuthor
@@ -202,7 +202,9 @@
   <xsl:template match="tei:emph | tei:foreign | tei:term | tei:mentioned | tei:soCalled[@rend = 'italic'] | tei:title[not(ancestor::tei:bibl)]
                        | tei:title[@level = ('m', 'j', 's')]" mode="kp:inline">
     <xsl:variable name="code" select="kp:lang-code(@xml:lang)"/>
-    <xsl:sequence select="(if ($code != '') then '#text(lang: ' || kp:str($code) || ', emph' || kp:block(kp:items(node(), 'kp:inline')) || ')'
+    <!-- no italics for scripts that have none (Arabic, Hebrew): the language alone sets them apart -->
+    <xsl:sequence select="(if ($code = ('ar', 'fa', 'ur', 'ps', 'ota', 'ug', 'he', 'yi', 'arc', 'syr')) then '#text(' || kp:lang-args($code) || ')' || kp:block(kp:items(node(), 'kp:inline'))
+                           else if ($code != '') then '#text(' || kp:lang-args($code) || ', emph' || kp:block(kp:items(node(), 'kp:inline')) || ')'
                            else '#emph' || kp:block(kp:items(node(), 'kp:inline')))"/>
   </xsl:template>
   <!-- the edition's titles of articles stay upright: the text quotes them in «…» -->
@@ -212,13 +214,13 @@
   <xsl:template match="tei:q | tei:quote | tei:said | tei:soCalled" mode="kp:inline">
     <xsl:variable name="code" select="kp:lang-code(@xml:lang)"/>
     <xsl:variable name="body" select="kp:items(node(), 'kp:inline')"/>
-    <xsl:sequence select="if ($code != '') then '#text(lang: ' || kp:str($code) || ')[' || $body || ']' else $body"/>
+    <xsl:sequence select="if ($code != '') then '#text(' || kp:lang-args($code) || ')[' || $body || ']' else $body"/>
   </xsl:template>
   <xsl:template match="*[@xml:lang][not(self::tei:q or self::tei:quote or self::tei:said or self::tei:foreign or self::tei:title or self::tei:emph or self::tei:term or self::tei:mentioned or self::tei:soCalled or self::tei:note)]"
                 mode="kp:inline" priority="3">
     <xsl:variable name="code" select="kp:lang-code(@xml:lang)"/>
     <xsl:variable name="inner" as="xs:string*"><xsl:next-match/></xsl:variable>
-    <xsl:sequence select="if ($code != '') then '#text(lang: ' || kp:str($code) || ')[' || string-join($inner) || ']' else string-join($inner)"/>
+    <xsl:sequence select="if ($code != '') then '#text(' || kp:lang-args($code) || ')[' || string-join($inner) || ']' else string-join($inner)"/>
   </xsl:template>
   <xsl:template match="tei:lb" mode="kp:inline">
     <xsl:sequence select="if (@break = 'no') then '' else if (ancestor::tei:p or ancestor::tei:ab) then kp:t(' ') else '#linebreak()'"/>

@@ -55,13 +55,16 @@
             string-join($h/tei:fileDesc/tei:titleStmt/tei:respStmt !
               kp:t(normalize-space((tei:orgName | tei:name | tei:persName)[1]) || ': ' || normalize-space(tei:resp[1])), '#linebreak()'))"/>
       </xsl:if>
-      <xsl:sequence select="kp:colophon-item(kp:l('edition-stmt'), string-join((
-          $h/tei:fileDesc/tei:editionStmt/tei:edition ! (
-            let $in := kp:lang-of(.),
-                $state := (@n ! (kse:label('version', $in) || '&#xA0;' || .),
-                           kse:label('status-draft', $in)[$h/tei:revisionDesc/@status = 'draft'])
-            return string-join((kp:prose(.), ($state => string-join('; ')) ! kp:t(' (' || . || ')')))),
-          kp:t('. ' || string-join($h/tei:fileDesc/tei:publicationStmt/(tei:publisher, tei:pubPlace, tei:date) ! normalize-space(.), ', ') || '.'))))"/>
+      <xsl:variable name="imprint" select="string-join($h/tei:fileDesc/tei:publicationStmt/(tei:publisher, tei:pubPlace, tei:date) ! normalize-space(.)[. != ''], ', ')"/>
+      <xsl:if test="$h/tei:fileDesc/tei:editionStmt/tei:edition or $imprint != ''">
+        <xsl:sequence select="kp:colophon-item(kp:l('edition-stmt'), string-join((
+            $h/tei:fileDesc/tei:editionStmt/tei:edition ! (
+              let $in := kp:lang-of(.),
+                  $state := (@n ! (kse:label('version', $in) || '&#xA0;' || .),
+                             kse:label('status-draft', $in)[$h/tei:revisionDesc/@status = 'draft'])
+              return string-join((kp:prose(.), ($state => string-join('; ')) ! kp:t(' (' || . || ')')))) ! (. || kp:t('. ')),
+            kp:t($imprint || '.')[$imprint != ''])))"/>
+      </xsl:if>
       <xsl:for-each select="$h/tei:fileDesc/tei:publicationStmt/tei:availability/tei:licence">
         <xsl:sequence select="kp:colophon-item(kp:l('licence'), string-join((kp:prose(.), @target ! ('#linebreak()' || kp:t(.)))))"/>
       </xsl:for-each>
@@ -162,7 +165,11 @@
   <xsl:template name="kp:abbreviations">
     <xsl:variable name="orgs" select="//tei:standOff//tei:org[tei:orgName[@type = 'abbr']]"/>
     <xsl:variable name="sigla" as="xs:string*">
-      <xsl:sequence select="kp:pair(kp:str($witness-siglum), kp:str(kp:l('witness-desc')))"/>
+      <!-- the witnesses: those of listWit with their sigla, or the edition's one witness -->
+      <xsl:variable name="witnesses" select="/tei:TEI/tei:teiHeader//tei:listWit//tei:witness"/>
+      <xsl:sequence select="if ($witnesses) then $witnesses ! kp:pair(kp:str(kp:siglum-of(.)),
+                              kp:str(normalize-space(string-join(node() except tei:abbr[@type = 'siglum']))))
+                            else kp:pair(kp:str($witness-siglum), kp:str(kp:l('witness-desc')))"/>
       <xsl:sequence select="kp:pair('&quot;]&quot;', kp:str(kp:l('app-explain')))"/>
       <xsl:if test="//tei:text//tei:supplied">
         <xsl:sequence select="kp:pair('&quot;⟨ ⟩&quot;', kp:str(kp:l('supplied-by')))"/>

@@ -66,7 +66,7 @@
   <xsl:function name="kp:lang-open" as="xs:string">
     <xsl:param name="e" as="element()"/>
     <xsl:variable name="code" select="kp:lang-code($e/@xml:lang)"/>
-    <xsl:sequence select="if ($code != '') then '#text(lang: ' || kp:str($code) || ')[' else ''"/>
+    <xsl:sequence select="if ($code != '') then '#text(' || kp:lang-args($code) || ')[' else ''"/>
   </xsl:function>
   <xsl:function name="kp:lang-close" as="xs:string">
     <xsl:param name="e" as="element()"/>
@@ -238,10 +238,15 @@
         <xsl:sequence select="kp:t('] ')"/>
         <xsl:variable name="readings" select="tei:rdg | tei:rdgGrp/tei:rdg"/>
         <xsl:for-each select="$readings">
-          <xsl:variable name="text" select="kse:text(., 'diplomatic')"/>
+          <xsl:variable name="text" select="kse:text(node(), 'diplomatic')"/>
           <xsl:sequence select="if ($text != '') then kp:t($text) else '#emph(' || kp:str(kp:l('omitted')) || ')'"/>
           <xsl:sequence select="kp:t('&#xA0;') || '#k.siglum(' || kp:str(string-join(kp:sigla(@wit), ' ')) || ')'"/>
           <xsl:if test="position() != last()"><xsl:sequence select="kp:t('; ')"/></xsl:if>
+        </xsl:for-each>
+        <!-- what the editor says of a witness's reading (witDetail): "(R: erased)" -->
+        <xsl:for-each select="tei:witDetail">
+          <xsl:sequence select="kp:t(' (') || '#k.siglum(' || kp:str(string-join(kp:sigla(@wit), ' ')) || ')'
+                                || kp:t(': ') || kp:items(node(), 'kp:note') || kp:t(')')"/>
         </xsl:for-each>
       </xsl:when>
       <xsl:when test="$kind = ('correction', 'regularization', 'expansion')">
@@ -264,7 +269,7 @@
     <xsl:for-each select="kse:notes-of(.)">
       <xsl:if test="$kind != 'note' or position() > 1"><xsl:sequence select="kp:t('. ')"/></xsl:if>
       <xsl:variable name="code" select="kp:lang-code((ancestor-or-self::*/@xml:lang)[last()])"/>
-      <xsl:sequence select="'#text(lang: ' || kp:str(($code[. != ''], 'kk')[1]) || ')' || kp:block(kp:items(node(), 'kp:note'))"/>
+      <xsl:sequence select="'#text(' || kp:lang-args(($code[. != ''], 'kk')[1]) || ')' || kp:block(kp:items(node(), 'kp:note'))"/>
     </xsl:for-each>
   </xsl:template>
 
@@ -274,7 +279,12 @@
     <xsl:param name="wit" as="attribute()?"/>
     <xsl:sequence select="for $t in tokenize(normalize-space($wit), ' ')
         return let $id := replace($t, '^#', ''), $w := key('kse:id', $id, root($wit))[1]
-        return (normalize-space($w/@n)[. != ''], $w/tei:abbr[@type = 'siglum'] ! normalize-space(.), $id)[1]"/>
+        return if ($w) then kp:siglum-of($w) else $id"/>
+  </xsl:function>
+  <xsl:function name="kp:siglum-of" as="xs:string">
+    <xsl:param name="w" as="element()"/>
+    <xsl:sequence select="(normalize-space($w/@n)[. != ''], $w/tei:abbr[@type = 'siglum'] ! normalize-space(.),
+                           string($w/@xml:id))[1]"/>
   </xsl:function>
 
   <xsl:mode name="kp:note" on-no-match="shallow-skip"/>

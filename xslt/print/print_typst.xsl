@@ -43,6 +43,13 @@
     <xsl:param name="items" as="xs:string*"/>
     <xsl:sequence select="'(' || string-join($items, ', ') || (if (count($items) = 1) then ',' else '') || ')'"/>
   </xsl:function>
+  <!-- the arguments of Typst's text() for a language: lang, and for the Arabic script no discretionary
+       ligatures (the Allah ligature reaches a PDF reader's text as reversed letters; the joining forms,
+       which the script needs, are not ligatures) -->
+  <xsl:function name="kp:lang-args" as="xs:string">
+    <xsl:param name="code" as="xs:string"/>
+    <xsl:sequence select="'lang: ' || kp:str($code) || (', ligatures: false'[$code = ('ar', 'fa', 'ur', 'ps', 'ota', 'ug', 'ku', 'sd')])"/>
+  </xsl:function>
   <!-- a Typst language code from xml:lang ('en-GB' → "en"), or '' when Typst would not take it -->
   <xsl:function name="kp:lang-code" as="xs:string">
     <xsl:param name="lang" as="xs:string?"/>
