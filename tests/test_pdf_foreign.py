@@ -1,5 +1,6 @@
 """The print edition of TEI that is not ours (tests/fixtures/foreign/: verse, drama, a letter, prose with
-lists, tables and figures, a manuscript description, right-to-left text, an apparatus of several witnesses):
+lists, tables and figures, a manuscript description, right-to-left text; and tests/fixtures/apparatus/: an
+apparatus of several witnesses):
 each prints (exit 0), with nearly every word of its <text> in the PDF, and the apparatus gives the readings
 with their real sigla.
 """
@@ -16,7 +17,10 @@ from lxml import etree
 
 from tools.build_pdf import build_pdf
 
-FOREIGN = Path(__file__).resolve().parent / "fixtures" / "foreign"
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+# the foreign samples the HTML tests share, and an apparatus of several witnesses (kept apart: the HTML
+# reading view shows the lemma only, its test would miss the readings)
+SAMPLES = sorted((FIXTURES / "foreign").glob("*.xml")) + [FIXTURES / "apparatus" / "several-witnesses.xml"]
 TEI = "{http://www.tei-c.org/ns/1.0}"
 
 
@@ -32,14 +36,15 @@ def pdf_text(pdf: Path, *options: str) -> str:
 @pytest.fixture(scope="module")
 def printed(tmp_path_factory):
     out = tmp_path_factory.mktemp("foreign")
-    samples = sorted(FOREIGN.glob("*.xml"))
+    samples = SAMPLES
     pdfs = build_pdf(samples, out, force=True)   # foreign TEI: no schema of ours to validate against
     return dict(zip((s.name for s in samples), pdfs))
 
 
-@pytest.mark.parametrize("name", sorted(p.name for p in FOREIGN.glob("*.xml")))
-def test_words_of_the_text_are_printed(printed, name):
-    text = etree.parse(str(FOREIGN / name)).find(f".//{TEI}text")
+@pytest.mark.parametrize("sample", SAMPLES, ids=lambda p: p.stem)
+def test_words_of_the_text_are_printed(printed, sample):
+    name = sample.name
+    text = etree.parse(str(sample)).find(f".//{TEI}text")
     expected = words(" ".join(text.itertext()))
     found = Counter(words(pdf_text(printed[name])))
     missing = []
@@ -55,14 +60,14 @@ def test_words_of_the_text_are_printed(printed, name):
 
 
 def test_apparatus_of_several_witnesses_has_their_sigla(printed):
-    text = re.sub(r"\s+", " ", re.sub(r"\xad+\s*", "", pdf_text(printed["apparatus.xml"])))
+    text = re.sub(r"\s+", " ", re.sub(r"\xad+\s*", "", pdf_text(printed["several-witnesses.xml"])))
     for entry in ("өткіздік] өткіздім R; өтіп едік M",       # two readings, each with its siglum (@n)
                   "өткіздік] жоқ R K (R: erased)",            # an omission, two witnesses, a witDetail
                   "қалған] қалған K; қалғанда M. M adds",     # a reading group, a note inside app
                   "қалды] толды R M"):                        # an app in a verse line
         assert entry in text, f"{entry!r} not in the apparatus"
     # the sigla come from listWit (@n, or abbr[@type='siglum']: K), and the list of sigla explains them
-    listed = re.sub(r"\s+", " ", pdf_text(printed["apparatus.xml"], "-raw"))   # in the order set: siglum, witness
+    listed = re.sub(r"\s+", " ", pdf_text(printed["several-witnesses.xml"], "-raw"))   # in the order set: siglum, witness
     assert "K Kazan print, 1909" in listed and "P Petersburg manuscript" in listed
     assert " W " not in text and "веб-көшірмесі" not in text    # not the Kazakh edition's witness
 
