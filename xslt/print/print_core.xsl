@@ -203,8 +203,8 @@
                        | tei:title[@level = ('m', 'j', 's')]" mode="kp:inline">
     <xsl:variable name="code" select="kp:lang-code(@xml:lang)"/>
     <!-- no italics for scripts that have none (Arabic, Hebrew): the language alone sets them apart -->
-    <xsl:sequence select="(if ($code = ('ar', 'fa', 'ur', 'ps', 'ota', 'ug', 'he', 'yi', 'arc', 'syr')) then '#text(' || kp:lang-args($code) || ')' || kp:block(kp:items(node(), 'kp:inline'))
-                           else if ($code != '') then '#text(' || kp:lang-args($code) || ', emph' || kp:block(kp:items(node(), 'kp:inline')) || ')'
+    <xsl:sequence select="(if ($code = $kp:rtl) then '#text(' || kp:lang-args($code, @xml:lang) || ')' || kp:block(kp:items(node(), 'kp:inline'))
+                           else if ($code != '') then '#text(' || kp:lang-args($code, @xml:lang) || ', emph' || kp:block(kp:items(node(), 'kp:inline')) || ')'
                            else '#emph' || kp:block(kp:items(node(), 'kp:inline')))"/>
   </xsl:template>
   <!-- the edition's titles of articles stay upright: the text quotes them in «…» -->
@@ -214,13 +214,13 @@
   <xsl:template match="tei:q | tei:quote | tei:said | tei:soCalled" mode="kp:inline">
     <xsl:variable name="code" select="kp:lang-code(@xml:lang)"/>
     <xsl:variable name="body" select="kp:items(node(), 'kp:inline')"/>
-    <xsl:sequence select="if ($code != '') then '#text(' || kp:lang-args($code) || ')[' || $body || ']' else $body"/>
+    <xsl:sequence select="if ($code != '') then '#text(' || kp:lang-args($code, @xml:lang) || ')[' || $body || ']' else $body"/>
   </xsl:template>
   <xsl:template match="*[@xml:lang][not(self::tei:q or self::tei:quote or self::tei:said or self::tei:foreign or self::tei:title or self::tei:emph or self::tei:term or self::tei:mentioned or self::tei:soCalled or self::tei:note)]"
                 mode="kp:inline" priority="3">
     <xsl:variable name="code" select="kp:lang-code(@xml:lang)"/>
     <xsl:variable name="inner" as="xs:string*"><xsl:next-match/></xsl:variable>
-    <xsl:sequence select="if ($code != '') then '#text(' || kp:lang-args($code) || ')[' || string-join($inner) || ']' else string-join($inner)"/>
+    <xsl:sequence select="if ($code != '') then '#text(' || kp:lang-args($code, @xml:lang) || ')[' || string-join($inner) || ']' else string-join($inner)"/>
   </xsl:template>
   <xsl:template match="tei:lb" mode="kp:inline">
     <xsl:sequence select="if (@break = 'no') then '' else if (ancestor::tei:p or ancestor::tei:ab) then kp:t(' ') else '#linebreak()'"/>

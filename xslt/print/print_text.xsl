@@ -66,7 +66,7 @@
   <xsl:function name="kp:lang-open" as="xs:string">
     <xsl:param name="e" as="element()"/>
     <xsl:variable name="code" select="kp:lang-code($e/@xml:lang)"/>
-    <xsl:sequence select="if ($code != '') then '#text(' || kp:lang-args($code) || ')[' else ''"/>
+    <xsl:sequence select="if ($code != '') then '#text(' || kp:lang-args($code, $e/@xml:lang) || ')[' else ''"/>
   </xsl:function>
   <xsl:function name="kp:lang-close" as="xs:string">
     <xsl:param name="e" as="element()"/>

@@ -14,6 +14,7 @@
 <xsl:stylesheet version="3.0"
   xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
   xmlns:xs="http://www.w3.org/2001/XMLSchema"
+  xmlns:map="http://www.w3.org/2005/xpath-functions/map"
   xmlns:kp="urn:kse:print"
   exclude-result-prefixes="#all">
 
@@ -43,17 +44,36 @@
     <xsl:param name="items" as="xs:string*"/>
     <xsl:sequence select="'(' || string-join($items, ', ') || (if (count($items) = 1) then ',' else '') || ')'"/>
   </xsl:function>
-  <!-- the arguments of Typst's text() for a language: lang, and for the Arabic script no discretionary
-       ligatures (the Allah ligature reaches a PDF reader's text as reversed letters; the joining forms,
-       which the script needs, are not ligatures) -->
+  <!-- the arguments of Typst's text() for a language: lang; the direction of right-to-left scripts (Typst
+       derives it only from two-letter codes); for the Arabic script no discretionary ligatures (the Allah
+       ligature reaches a PDF reader's text as reversed letters; the joining forms the script needs are not
+       ligatures). A script subtag decides over the language: ar-Latn is Latin, left to right. -->
+  <xsl:variable name="kp:rtl" as="xs:string*" select="('ar', 'fa', 'ur', 'ps', 'sd', 'ug', 'ks', 'dv', 'he', 'yi',
+      'arc', 'syr', 'ota', 'ku', 'lad', 'jrb', 'sam')"/>
+  <xsl:variable name="kp:arabic-script" as="xs:string*" select="('ar', 'fa', 'ur', 'ps', 'sd', 'ug', 'ks', 'ota', 'ku')"/>
   <xsl:function name="kp:lang-args" as="xs:string">
     <xsl:param name="code" as="xs:string"/>
-    <xsl:sequence select="'lang: ' || kp:str($code) || (', ligatures: false'[$code = ('ar', 'fa', 'ur', 'ps', 'ota', 'ug', 'ku', 'sd')])"/>
+    <xsl:param name="tag" as="xs:string?"/>
+    <xsl:variable name="latin" select="matches(string($tag), '-(Latn|Cyrl)(-|$)', 'i')"/>
+    <xsl:sequence select="'lang: ' || kp:str($code)
+        || (if ($latin) then ', dir: ltr' else if ($code = $kp:rtl) then ', dir: rtl' else '')
+        || (', ligatures: false'[$code = $kp:arabic-script and not($latin)])"/>
   </xsl:function>
-  <!-- a Typst language code from xml:lang ('en-GB' → "en"), or '' when Typst would not take it -->
+  <xsl:function name="kp:lang-args" as="xs:string">
+    <xsl:param name="code" as="xs:string"/>
+    <xsl:sequence select="kp:lang-args($code, ())"/>
+  </xsl:function>
+  <!-- a Typst language code from xml:lang ('en-GB' → "en", ISO 639-2/3 codes of languages Typst knows by
+       their two letters → those: 'yid' → "yi", 'ara' → "ar"), or '' when Typst would not take it -->
+  <xsl:variable name="kp:two-letter" as="map(xs:string, xs:string)" select="map{
+      'ara': 'ar', 'heb': 'he', 'yid': 'yi', 'fas': 'fa', 'per': 'fa', 'urd': 'ur', 'pus': 'ps', 'snd': 'sd',
+      'uig': 'ug', 'kas': 'ks', 'div': 'dv', 'kaz': 'kk', 'rus': 'ru', 'eng': 'en', 'deu': 'de', 'ger': 'de',
+      'fra': 'fr', 'fre': 'fr', 'lat': 'la', 'ell': 'el', 'gre': 'el', 'tur': 'tr', 'ita': 'it', 'spa': 'es',
+      'nld': 'nl', 'dut': 'nl', 'pol': 'pl', 'ukr': 'uk', 'tat': 'tt', 'uzb': 'uz', 'kir': 'ky'}"/>
   <xsl:function name="kp:lang-code" as="xs:string">
     <xsl:param name="lang" as="xs:string?"/>
     <xsl:variable name="primary" select="lower-case(tokenize(string($lang), '-')[1])"/>
-    <xsl:sequence select="if (matches($primary, '^[a-z]{2,3}$')) then $primary else ''"/>
+    <xsl:sequence select="if (map:contains($kp:two-letter, $primary)) then $kp:two-letter($primary)
+                          else if (matches($primary, '^[a-z]{2,3}$')) then $primary else ''"/>
   </xsl:function>
 </xsl:stylesheet>
