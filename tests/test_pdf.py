@@ -769,3 +769,36 @@ def test_any_text_reaches_the_pdf_unchanged(tmp_path):
 
 def _xml(s: str) -> str:
     return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
+
+
+def test_apparatus_keyed_to_line_numbers(tmp_path):
+    """With apparatus-key=line the lines of the text are numbered on each page (every fifth shown in the
+    margin) and an entry opens with the number of the line its mark stands on: on every page after the first
+    of the text, the K-th line of the running text holds the mark of the entry keyed K."""
+    [pdf] = build_pdf([MINI], tmp_path, params={"apparatus-key": "line"})
+    pages = pdf_pages(pdf)
+    first = physical(pdf, 1)
+    last = next(p.number for p in pages if "Кісі есімдерінің көрсеткіші" in page_text(pdf, p.number))
+    body_h = Counter(round(w[3] - w[1], 1) for p in pages for w in p.words).most_common(1)[0][0]
+    checked = 0
+    for page in pages[first:last - 1]:
+        body = [w for w in page.words if abs(round(w[3] - w[1], 1) - body_h) <= 0.3 and w[1] > 50]  # below the head
+        if not body:
+            continue
+        lines = _lines(body)
+        for note_line in _lines(page.notes):
+            key, *rest = [w[4] for w in note_line]
+            if not key.isdigit():
+                continue
+            k = int(key)
+            first_entry = rest[0]
+            words = [w[4].replace("\xad", "").rstrip(".,;:»)…") for w in lines[k - 1]]
+            assert any(w.endswith(first_entry) and w != first_entry for w in words), \
+                f"{pdf}, page {page.number}: entry {first_entry} keyed to line {k}: {' '.join(words)}"
+            checked += 1
+        # the line numbers in the margin: 5, 10 … beside the lines they count
+        shown = [w for w in page.words if w[4].isdigit() and w[0] > max(x[2] for x in body) + 5]
+        for w in shown:
+            assert int(w[4]) % 5 == 0
+            assert any(abs(line[0][3] - w[3]) < 3 for line in [lines[int(w[4]) - 1]]), f"line number {w[4]} astray"
+    assert checked > 10

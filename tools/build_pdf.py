@@ -106,9 +106,9 @@ def typeset(source: str, paper: str = "A4", *, standard: str | None = PDF_STANDA
                              ignore_system_fonts=True, sys_inputs={"paper": paper},
                              pdf_standards=[standard] if standard else [])
     except typst.TypstError as exc:  # the document is ours: an error here is a bug of the print target
-        detail = (getattr(exc, "diagnostic", "") or str(exc)).strip()
-        raise ToolError(f"{name}: internal error: Typst could not set the print edition: {detail[:2000]}",
-                        EXIT_INTERNAL) from None
+        detail = " ".join((getattr(exc, "diagnostic", "") or str(exc)).split("\n")[:2]).strip()
+        raise ToolError(f"{name}: internal error: Typst could not set the print edition ({detail[:300]}); "
+                        "please report it with the TEI file", EXIT_INTERNAL) from None
 
 
 def render(src: Path, *, paper: str = "A4", params: dict[str, str] | None = None,

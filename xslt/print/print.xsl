@@ -54,7 +54,9 @@
   }), map{'duplicates': 'use-last'})"/>
 
   <xsl:variable name="kp:doc-lang" as="xs:string"
-                select="(kp:lang-code((/tei:TEI/tei:text/@xml:lang, /tei:TEI/@xml:lang)[1])[. != ''], $lang)[1]"/>
+                select="(kp:lang-code((/tei:TEI/tei:text/@xml:lang, /tei:TEI/@xml:lang)[1])[. != ''], $kp:ui-lang)[1]"/>
+  <!-- the language of the labels as Typst takes it (the parameter is the user's: never passed on unchecked) -->
+  <xsl:variable name="kp:ui-lang" as="xs:string" select="(kp:lang-code($lang)[. != ''], 'kk')[1]"/>
 
   <xsl:template match="/">
     <xsl:variable name="h" select="/tei:TEI/tei:teiHeader"/>
@@ -66,6 +68,7 @@
     <xsl:text>, keywords: </xsl:text><xsl:value-of select="kp:array(distinct-values($h/tei:profileDesc/tei:textClass/tei:keywords/tei:term ! normalize-space(.)[. != '']) ! kp:str(.))"/>
     <xsl:text>, date: </xsl:text><xsl:value-of select="kp:date-value(($h/tei:fileDesc/tei:publicationStmt/tei:date/(@when, .))[1])"/>
     <xsl:text>, lang: </xsl:text><xsl:value-of select="kp:str($kp:doc-lang)"/>
+    <xsl:text>, line-key: </xsl:text><xsl:value-of select="$apparatus-key = 'line'"/>
     <xsl:text>)&#xA;</xsl:text>
     <!-- front matter (roman numerals) -->
     <xsl:call-template name="kp:title-page"/>

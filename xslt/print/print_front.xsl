@@ -135,7 +135,7 @@
       <xsl:value-of select="$h/tei:encodingDesc/tei:editorialDecl/*/tei:p ! kp:para(.)" separator=""/>
     </xsl:if>
     <xsl:value-of select="kp:subhead(kp:l('statistics'))"/>
-    <xsl:text>#par(text(lang: </xsl:text><xsl:value-of select="kp:str($lang)"/><xsl:text>, </xsl:text>
+    <xsl:text>#par(text(lang: </xsl:text><xsl:value-of select="kp:str($kp:ui-lang)"/><xsl:text>, </xsl:text>
     <xsl:value-of select="kp:str(string-join((
           $st('paragraphs') || ' ' || kp:l('st-paragraphs'),
           $st('words') || ' ' || kp:l('st-words'),
@@ -154,7 +154,7 @@
 
   <xsl:function name="kp:subhead" as="xs:string">
     <xsl:param name="title" as="xs:string"/>
-    <xsl:sequence select="'#k.subhead(text(lang: ' || kp:str($lang) || ', ' || kp:str($title) || '))&#xA;'"/>
+    <xsl:sequence select="'#k.subhead(text(lang: ' || kp:str($kp:ui-lang) || ', ' || kp:str($title) || '))&#xA;'"/>
   </xsl:function>
   <!-- a paragraph of header prose -->
   <xsl:function name="kp:para" as="xs:string">

@@ -30,11 +30,13 @@
     <xsl:value-of select="if ($head) then kp:block(kp:items($head/node(), 'kp:inline')) else kp:str(kp:main-title(/))"/>
     <xsl:text>, running: </xsl:text><xsl:value-of select="kp:str(kp:l('text'))"/>
     <xsl:text>, outlined: </xsl:text><xsl:value-of select="kp:str(kp:main-title(/))"/><xsl:text>)&#xA;</xsl:text>
+    <xsl:if test="$apparatus-key = 'line'">#set par.line(numbering: k.line-numbering())&#xA;</xsl:if>
     <xsl:apply-templates select="tei:front, tei:body" mode="kp:text"/>
     <xsl:apply-templates select="tei:back/node() except tei:back/tei:div[@type = 'source']" mode="kp:text"/>
     <xsl:for-each select="tei:back/tei:div[@type = 'source']/tei:bibl">
       <xsl:text>#k.source-line</xsl:text><xsl:value-of select="kp:block(kp:items(node(), 'kp:inline'))"/><xsl:text>&#xA;</xsl:text>
     </xsl:for-each>
+    <xsl:if test="$apparatus-key = 'line'">#set par.line(numbering: none)&#xA;</xsl:if>
     <xsl:call-template name="kp:endnotes"/>
   </xsl:template>
 
@@ -198,7 +200,7 @@
       <xsl:variable name="opens-block" as="xs:boolean"
                     select="exists($block) and generate-id(.) = generate-id(kse:block-interventions($block)[exists(kse:app-number(.))][1])"/>
       <xsl:variable name="entry" as="xs:string*">
-        <xsl:if test="$opens-block">
+        <xsl:if test="$opens-block and $apparatus-key != 'line'">
           <xsl:sequence select="'#k.app-key(' || kp:str(kse:block-number($block)) || ')'"/>
         </xsl:if>
         <xsl:call-template name="kp:app-entry"/>
