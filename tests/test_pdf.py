@@ -574,6 +574,9 @@ def test_front_matter_in_roman_numerals_text_from_one_back_matter_continues(buil
     one = labels.index("1")
     assert labels[:one] == [_roman(i) for i in range(1, one + 1)] and one % 2 == 0  # page 1 is a recto
     assert labels[one:] == [str(i) for i in range(1, len(labels) - one + 1)]
+    # a page left blank before a part that opens on a right-hand page carries no running head or folio
+    assert not any(p.words and all(w[3] < 60 for w in p.words) for p in pages), "a blank page with a head"
+    assert any(not p.words for p in pages), "no blank page before a right-hand opening"
     with pikepdf.open(pdf) as doc:
         titles = [item.title for item in doc.open_outline().root]
     assert titles[:3] == ["Редакциялық кіріспе", "Қысқартулар мен шартты белгілер", "Хронология"]

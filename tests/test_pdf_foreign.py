@@ -64,7 +64,7 @@ def test_apparatus_of_several_witnesses_has_their_sigla(printed):
     for entry in ("өткіздік] өткіздім R; өтіп едік M",       # two readings, each with its siglum (@n)
                   "өткіздік] жоқ R K (R: erased)",            # an omission, two witnesses, a witDetail
                   "қалған] қалған K; қалғанда M. M adds",     # a reading group, a note inside app
-                  "қалды] толды R M"):                        # an app in a verse line
+                  "1 4 қалды] толды R M"):                    # an app in verse line 1, keyed by its number
         assert entry in text, f"{entry!r} not in the apparatus"
     # the sigla come from listWit (@n, or abbr[@type='siglum']: K), and the list of sigla explains them
     listed = re.sub(r"\s+", " ", pdf_text(printed["several-witnesses.xml"], "-raw"))   # in the order set: siglum, witness

@@ -36,6 +36,7 @@
     <xsl:for-each select="tei:back/tei:div[@type = 'source']/tei:bibl">
       <xsl:text>#k.source-line</xsl:text><xsl:value-of select="kp:block(kp:items(node(), 'kp:inline'))"/><xsl:text>&#xA;</xsl:text>
     </xsl:for-each>
+    <xsl:text>#k.part-end()&#xA;</xsl:text>
     <xsl:if test="$apparatus-key = 'line'">#set par.line(numbering: none)&#xA;</xsl:if>
     <xsl:call-template name="kp:endnotes"/>
   </xsl:template>
@@ -201,7 +202,8 @@
                     select="exists($block) and generate-id(.) = generate-id(kse:block-interventions($block)[exists(kse:app-number(.))][1])"/>
       <xsl:variable name="entry" as="xs:string*">
         <xsl:if test="$opens-block and $apparatus-key != 'line'">
-          <xsl:sequence select="'#k.app-key(' || kp:str(kse:block-number($block)) || ')'"/>
+          <!-- a verse line is keyed by its number alone, as editions of poetry do -->
+          <xsl:sequence select="'#k.app-key(' || kp:str(kse:block-number($block)) || (', sign: none'[$block/self::tei:l]) || ')'"/>
         </xsl:if>
         <xsl:call-template name="kp:app-entry"/>
       </xsl:variable>
