@@ -750,6 +750,7 @@ def test_any_text_reaches_the_pdf_unchanged(tmp_path):
     paras = [_random_text(rng, 38) for _ in range(30)]
     paras[0] = SPECIAL[:36]              # every special character at least once
     paras[1] = "// not a comment /* nor this */ <not-a-label> @not-a-ref $x$ `raw` \\ \"q\" --- ..."
+    paras[2] = 'Typst escapes: \\" \\\\ \\n \\u{41} \\t and a trailing backslash \\'
     head = _random_text(rng, 30)
     numbers = ["#1]", "2*", '"3"']
     body = "".join(f'<p n="{_xml(numbers[i % 3])}{i}">{_xml(t)}</p>' for i, t in enumerate(paras))
