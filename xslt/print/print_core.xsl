@@ -104,7 +104,7 @@
   </xsl:template>
   <xsl:template match="tei:castGroup/tei:head" mode="kp:inline"><xsl:sequence select="kp:items(node(), 'kp:inline') || kp:t(': ')"/></xsl:template>
   <xsl:template match="tei:castItem" mode="kp:inline"><xsl:apply-templates mode="kp:inline"/><xsl:sequence select="kp:t('; ')"/></xsl:template>
-  <xsl:template match="tei:roleDesc" mode="kp:inline"><xsl:sequence select="kp:t(', ') || '#emph' || kp:block(kp:items(node(), 'kp:inline'))"/></xsl:template>
+  <xsl:template match="tei:roleDesc" mode="kp:inline"><xsl:sequence select="'#emph' || kp:block(kp:items(node(), 'kp:inline'))"/></xsl:template>
 
   <!-- ============ lists and tables ============ -->
   <xsl:template match="tei:list" mode="kp:text">
