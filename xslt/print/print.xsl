@@ -98,7 +98,9 @@
 
   <xsl:function name="kp:main-title" as="xs:string">
     <xsl:param name="root" as="node()"/>
-    <xsl:sequence select="normalize-space(($root//tei:titleStmt/tei:title[@type = 'main'], $root//tei:titleStmt/tei:title)[1])"/>
+    <!-- never empty: a heading without text is refused in an accessible PDF (and a reader needs a title) -->
+    <xsl:sequence select="(($root//tei:titleStmt/tei:title[@type = 'main'], $root//tei:titleStmt/tei:title,
+                             $root//tei:text//tei:head) ! normalize-space(.)[. != ''], kp:l('text'))[1]"/>
   </xsl:function>
 
   <xsl:function name="kp:l" as="xs:string">

@@ -38,6 +38,8 @@
     <xsl:text>#k.quote-block[</xsl:text><xsl:apply-templates select="*" mode="kp:text"/><xsl:text>]&#xA;</xsl:text>
   </xsl:template>
   <!-- head: the depth of its division -->
+  <!-- a head without text prints nothing (an empty heading is refused in an accessible PDF) -->
+  <xsl:template match="tei:head[normalize-space(.) = '']" mode="kp:text" priority="2"/>
   <xsl:template match="tei:head" mode="kp:text">
     <xsl:text>#k.section-head(</xsl:text><xsl:value-of select="max((0, count(ancestor::*[starts-with(local-name(), 'div') or self::tei:lg or self::tei:list or self::tei:table]) - 1))"/>
     <xsl:text>, </xsl:text><xsl:value-of select="kp:block(kp:trim(kp:items(node(), 'kp:inline')))"/><xsl:text>)&#xA;</xsl:text>
@@ -238,10 +240,6 @@
   <xsl:template match="tei:add" mode="kp:inline"><xsl:sequence select="kp:t('⸌') || kp:items(node(), 'kp:inline') || kp:t('⸍')"/></xsl:template>
   <xsl:template match="tei:unclear" mode="kp:inline"><xsl:apply-templates mode="kp:inline"/><xsl:sequence select="kp:t('(?)')[not(current()/ancestor::tei:choice)]"/></xsl:template>
   <xsl:template match="tei:subst" mode="kp:inline"><xsl:apply-templates mode="kp:inline"/></xsl:template>
-  <xsl:template match="tei:choice[not(tei:corr or tei:reg or tei:expan)]" mode="kp:inline" priority="2">
-    <xsl:apply-templates select="*[1]" mode="kp:inline"/>
-    <xsl:call-template name="kp:app"/>
-  </xsl:template>
   <xsl:template match="tei:gi" mode="kp:inline"><xsl:sequence select="kp:t('&lt;' || . || '&gt;')"/></xsl:template>
   <xsl:template match="tei:formula" mode="kp:inline"><xsl:sequence select="kp:t(normalize-space(.))"/></xsl:template>
   <!-- everything else inline: its content (TEI elements) -->

@@ -25,13 +25,13 @@
   exclude-result-prefixes="#all">
 
   <xsl:template match="tei:text" mode="kp:text">
-    <xsl:variable name="head" select="tei:body/tei:div[1]/tei:head[1]"/>
+    <xsl:variable name="head" select="tei:body/tei:div[1]/tei:head[1][normalize-space(.) != '']"/>
     <xsl:text>#k.article-title("text", </xsl:text>
     <xsl:value-of select="if ($head) then kp:block(kp:items($head/node(), 'kp:inline')) else kp:str(kp:main-title(/))"/>
     <xsl:text>, running: </xsl:text><xsl:value-of select="kp:str(kp:l('text'))"/>
     <xsl:text>, outlined: </xsl:text><xsl:value-of select="kp:str(kp:main-title(/))"/><xsl:text>)&#xA;</xsl:text>
     <xsl:if test="$apparatus-key = 'line'">#set par.line(numbering: k.line-numbering())&#xA;</xsl:if>
-    <xsl:apply-templates select="tei:front, tei:body" mode="kp:text"/>
+    <xsl:apply-templates select="tei:front, tei:body, tei:group" mode="kp:text"/>
     <xsl:apply-templates select="tei:back/node() except tei:back/tei:div[@type = 'source']" mode="kp:text"/>
     <xsl:for-each select="tei:back/tei:div[@type = 'source']/tei:bibl">
       <xsl:text>#k.source-line</xsl:text><xsl:value-of select="kp:block(kp:items(node(), 'kp:inline'))"/><xsl:text>&#xA;</xsl:text>
@@ -125,6 +125,12 @@
 
   <xsl:template match="tei:choice" mode="kp:inline">
     <xsl:apply-templates select="kse:correction(.)" mode="kp:inline"/>
+    <xsl:call-template name="kp:app"/>
+  </xsl:template>
+  <!-- a choice of alternatives that are not corrections (two unclear readings, two segs): the first in the
+       text, the others in the entry -->
+  <xsl:template match="tei:choice[not(tei:corr or tei:reg or tei:expan)]" mode="kp:inline" priority="2">
+    <xsl:apply-templates select="*[1]" mode="kp:inline"/>
     <xsl:call-template name="kp:app"/>
   </xsl:template>
   <xsl:template match="tei:choice/tei:corr | tei:choice/tei:reg | tei:choice/tei:expan" mode="kp:inline">
@@ -252,6 +258,9 @@
           <xsl:sequence select="kp:t(' (') || '#k.siglum(' || kp:str(string-join(kp:sigla(@wit), ' ')) || ')'
                                 || kp:t(': ') || kp:items(node(), 'kp:note') || kp:t(')')"/>
         </xsl:for-each>
+      </xsl:when>
+      <xsl:when test="self::tei:choice[not(tei:corr or tei:reg or tei:expan or tei:sic or tei:orig or tei:abbr)]">
+        <xsl:sequence select="kp:t(kse:text(*[1], 'reading') || '] ' || string-join(*[position() gt 1] ! kse:text(., 'reading'), ' | '))"/>
       </xsl:when>
       <xsl:when test="$kind = ('correction', 'regularization', 'expansion')">
         <xsl:sequence select="kp:keep-ordinals(kse:text(kse:correction(.), 'reading'))"/>
