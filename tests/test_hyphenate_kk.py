@@ -1,5 +1,5 @@
 """Kazakh hyphenation by syllables (tools/lang/kk/hyphenate.py) on a word list checked by hand, and how the
-print builder finds and applies it (tools/hyphenation.py: entry point, in memory, by language).
+print builder finds and applies it (tools/core/hyphenation.py: the pack's entry point, in memory, by language).
 
 Each expected form was checked against the syllable rules of Kazakh spelling (a syllable starts with at
 most one consonant; two consonants part one–one; of three, the two that can end a Kazakh syllable stay;
@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
-from tools.hyphenation import hyphenate_tree, hyphenator
+from tools.core.hyphenation import hyphenate_tree, hyphenator
 from tools.lang.kk.hyphenate import SOFT_HYPHEN, hyphenate, hyphenate_word
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -175,8 +175,12 @@ def test_text_keeps_everything_but_adds_soft_hyphens():
     assert "Орын\xadбор\xadда" in out and "Lenin" in out and "РК(б)П-нің" in out
 
 
-def test_registered_for_kk_through_the_entry_point():
-    assert hyphenator("kk") is hyphenate and hyphenator("kk-Cyrl") is hyphenate
+def test_offered_by_the_kazakh_pack_through_the_entry_point():
+    from tools.core.packs import hyphenator as pack_hyphenator
+
+    assert pack_hyphenator("kk")("конференциясы") == hyphenate_word("конференциясы")
+    text = "1-конференциясы, Орынборда"
+    assert hyphenator("kk")(text) == hyphenate(text) and hyphenator("kk-Cyrl")(text) == hyphenate(text)
     assert hyphenator("en") is None and hyphenator(None) is None
 
 

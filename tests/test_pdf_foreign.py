@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
-from tools.build_pdf import build_pdf
+from tools.targets.pdf import build_pdf
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 # the foreign samples the HTML tests share, and an apparatus of several witnesses (kept apart: the HTML

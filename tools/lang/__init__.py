@@ -1,1 +1,1 @@
-"""Language packs: what is particular to one language (loaded through entry points, never by the core)."""
+"""Language packs shipped with the toolkit (see tools.core.packs). The core never imports these modules."""

@@ -13,9 +13,9 @@ first letter (abbreviations: РК(б)П, ОАК-інің) and words of fewer tha
 The Russian words of the text (month names of the 1920s, loanwords) follow the same rules; the breaks they
 get (ян-варь-да, рес-пуб-ли-ка) are ones a Russian compositor accepts too.
 
-Registered for the language code "kk" through the entry point group `kse_tools.hyphenators` (pyproject):
-the print builder looks the language up there and never imports this module by name. Tested on a word list
-checked by hand (tests/test_hyphenate_kk.py).
+Offered by the Kazakh pack (tools/lang/kk/__init__.py: `hyphenate`), which the core finds through the entry
+point group `tools.language_packs` (tools.core.packs): the print builder never imports this module by name.
+Tested on a word list checked by hand (tests/test_hyphenate_kk.py).
 """
 from __future__ import annotations
 

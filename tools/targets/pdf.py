@@ -3,9 +3,10 @@
     build_pdf([Path("tei/edition.xml")], Path("build"), paper="A5")  ->  [Path("build/pdf/edition.pdf")]
 
 How it works, in one process and one pass:
-- The TEI is parsed safely (tools.xmlsafe) and, in memory, the words of languages a language pack can
-  hyphenate get soft hyphens (tools.hyphenation; Kazakh by syllables, tools/lang/kk/hyphenate.py): no
-  typesetter has Kazakh patterns, and justified Kazakh needs them. The TEI file is never changed.
+- The TEI is read and parsed once (tools.core.document) and validated; then, in a copy of the tree in
+  memory, the words of languages a language pack can hyphenate get soft hyphens (tools.core.hyphenation;
+  Kazakh by syllables, tools/lang/kk/hyphenate.py): no typesetter has Kazakh patterns, and justified Kazakh
+  needs them. The TEI file is never changed.
 - print.xsl turns that tree into a Typst document that only calls the functions of the template
   xslt/print/kse.typ, with all TEI text as Typst strings (print_typst.xsl).
 - Typst (the `typst` package, the Rust typesetter) sets it into a PDF in the same process: footnotes on the
@@ -14,28 +15,31 @@ How it works, in one process and one pass:
   from the teiHeader.
 Paper sizes are data of the template (its `papers` dictionary), passed to Typst through `sys.inputs`.
 
-The edition is validated first (tools.validate) and refused when invalid unless `force`; several editions
-are all validated before any is built. `timings`, if given, receives the seconds of each step (PHASES).
+The editions are all validated before any is built, and refused when invalid unless `force`. `timings`, if
+given, receives the seconds of each step (PHASES).
 """
 from __future__ import annotations
 
+import copy
 import re
 import time
 from functools import lru_cache
 from pathlib import Path
 
-from tools.errors import EXIT_INTERNAL, EXIT_USAGE, ToolError
-from tools.outputs import atomic_dir
-from tools.paths import XSLT_DIR, expand, require_distinct_stems
-from tools.saxon import check_params, declared_params, transform_to_string
-from tools.validate import require_valid
+from tools.core import resources
+from tools.core.document import Document, load
+from tools.core.errors import EXIT_INTERNAL, EXIT_USAGE, ToolError
+from tools.core.outputs import atomic_dir
+from tools.core.project import Project, expand, find_project, require_distinct_stems
+from tools.core.saxon import check_params, declared_params, transform_to_string
+from tools.core.validate import require_valid
 
-PRINT_DIR = XSLT_DIR / "print"
+PRINT_DIR = resources.xslt("print")
 STYLESHEET = PRINT_DIR / "print.xsl"
 TEMPLATE = PRINT_DIR / "kse.typ"
 FONT_DIRS = [Path("/usr/share/fonts/truetype/noto")]  # Debian fonts-noto-core: Noto Serif/Sans cover Kazakh
 PDF_STANDARD = "ua-1"
-PHASES = ("validate", "parse", "xslt", "typeset", "write")
+PHASES = ("parse", "validate", "hyphenate", "xslt", "typeset", "write")
 
 
 @lru_cache(maxsize=None)
@@ -47,15 +51,22 @@ def paper_sizes() -> list[str]:
 
 def known_params() -> list[str]:
     """The stylesheet parameters `--param` may set for the print edition."""
-    return declared_params((XSLT_DIR / "common" / "common_param.xsl", PRINT_DIR / "print_param.xsl"))
+    return declared_params((resources.xslt("common", "common_param.xsl"), PRINT_DIR / "print_param.xsl"))
 
 
-def build_pdf(sources: list[Path], outdir: Path, *, force: bool = False, paper: str = "A4",
-              params: dict[str, str] | None = None, timings: dict[str, float] | None = None) -> list[Path]:
-    """Write OUTDIR/pdf/<name>.pdf for each TEI file of `sources` (files or folders; none = the edition)."""
-    files = expand(sources)
+def build_pdf(sources: list[Path], outdir: Path | None = None, *, force: bool = False, paper: str | None = None,
+              params: dict[str, str] | None = None, timings: dict[str, float] | None = None,
+              project: Project | None = None) -> list[Path]:
+    """Write OUTDIR/pdf/<name>.pdf for each TEI file of `sources` (files or folders; none = the project's)."""
+    project = project or find_project()
+    paper = paper or project.pdf.get("paper") or "A4"
+    outdir = outdir if outdir is not None else project.output_dir()
+    params = {"witness-siglum": project.witness_siglum, "indexes": " ".join(project.pdf.get("indexes", [])),
+              **project.pdf.get("params", {}), **(params or {})}
+    if not params["indexes"]:
+        del params["indexes"]
+    files = expand(sources, project)
     require_distinct_stems(files)
-    params = dict(params or {})
     check_params(params, known_params())
     if paper not in paper_sizes():
         raise ToolError(f"error: unknown paper size {paper!r}; available: {', '.join(paper_sizes())}", EXIT_USAGE)
@@ -64,37 +75,41 @@ def build_pdf(sources: list[Path], outdir: Path, *, force: bool = False, paper: 
         clock.setdefault(phase, 0.0)
 
     t = time.perf_counter()
-    require_valid(files, force=force, output="the PDF")
+    docs = [load(f) for f in files]  # each file read and parsed once: located errors before anything else
+    clock["parse"] += time.perf_counter() - t
+    t = time.perf_counter()
+    require_valid(docs, force=force, output="the PDF", project=project)
     clock["validate"] += time.perf_counter() - t
     written = []
     with atomic_dir(Path(outdir) / "pdf") as tmp:
-        for src in files:
-            pdf = render(src, paper=paper, params=params, clock=clock)
+        for doc in docs:
+            pdf = render(doc, paper=paper, params=params, clock=clock)
             t = time.perf_counter()
-            (tmp / f"{src.stem}.pdf").write_bytes(pdf)
+            (tmp / f"{doc.path.stem}.pdf").write_bytes(pdf)
             clock["write"] += time.perf_counter() - t
-            written.append(Path(outdir) / "pdf" / f"{src.stem}.pdf")
+            written.append(Path(outdir) / "pdf" / f"{doc.path.stem}.pdf")
     return written
 
 
-def typst_source(src: Path, params: dict[str, str] | None = None, clock: dict[str, float] | None = None) -> str:
-    """The Typst document print.xsl writes for a TEI file (soft hyphens added in memory first)."""
+def typst_source(source: Document | Path, params: dict[str, str] | None = None,
+                 clock: dict[str, float] | None = None) -> str:
+    """The Typst document print.xsl writes for a TEI document (soft hyphens added to a copy in memory first)."""
     from lxml import etree
 
-    from tools.hyphenation import hyphenate_tree
-    from tools.saxon import processor
-    from tools.xmlsafe import parse_file
+    from tools.core.hyphenation import hyphenate_tree
+    from tools.core.saxon import processor
 
     clock = clock if clock is not None else {}
+    doc = source if isinstance(source, Document) else load(source)
     t = time.perf_counter()
-    tree = parse_file(src)
+    tree = copy.deepcopy(doc.tree)
     hyphenate_tree(tree)
     node = processor().parse_xml(xml_text=etree.tostring(tree.getroot(), encoding="unicode"))
-    clock["parse"] = clock.get("parse", 0.0) + time.perf_counter() - t
+    clock["hyphenate"] = clock.get("hyphenate", 0.0) + time.perf_counter() - t
     t = time.perf_counter()
-    source = transform_to_string(STYLESHEET, src, dict(params or {}), node=node)
+    result = transform_to_string(STYLESHEET, doc, dict(params or {}), node=node)
     clock["xslt"] = clock.get("xslt", 0.0) + time.perf_counter() - t
-    return source
+    return result
 
 
 def typeset(source: str, paper: str = "A4", *, standard: str | None = PDF_STANDARD, name: str = "book") -> bytes:
@@ -111,12 +126,13 @@ def typeset(source: str, paper: str = "A4", *, standard: str | None = PDF_STANDA
                         "please report it with the TEI file", EXIT_INTERNAL) from None
 
 
-def render(src: Path, *, paper: str = "A4", params: dict[str, str] | None = None,
+def render(source: Document | Path, *, paper: str = "A4", params: dict[str, str] | None = None,
            clock: dict[str, float] | None = None) -> bytes:
-    """The PDF of one TEI file, as bytes."""
+    """The PDF of one TEI document, as bytes."""
     clock = clock if clock is not None else {}
-    source = typst_source(src, params, clock)
+    doc = source if isinstance(source, Document) else load(source)
+    text = typst_source(doc, params, clock)
     t = time.perf_counter()
-    pdf = typeset(source, paper, name=str(src))
+    pdf = typeset(text, paper, name=doc.shown)
     clock["typeset"] = clock.get("typeset", 0.0) + time.perf_counter() - t
     return pdf
