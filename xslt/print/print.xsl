@@ -1,6 +1,6 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!--
-  print.xsl — the print edition: TEI → one Typst document, set by Typst (tools/build_pdf.py) into a PDF.
+  print.xsl — the print edition: TEI → one Typst document, set by Typst (tools/targets/pdf.py) into a PDF.
 
   WHAT: a book. The front matter, paged in roman numerals: title page and colophon (from the teiHeader), the
   editorial introduction (the header's project description, sources and editorial principles, with the
@@ -18,7 +18,7 @@
     print_back.xsl   chronology, indexes and contents
   The page design is the Typst template kse.typ (imported by the document as "/kse.typ"): this stylesheet
   writes only calls of its functions, with all TEI text as Typst strings.
-  USAGE: tools.build_pdf.build_pdf(); by hand: saxon -xsl:print.xsl -s:edition.xml > book.typ, then
+  USAGE: tools.targets.pdf.build_pdf(); by hand: saxon -xsl:print.xsl -s:edition.xml > book.typ, then
   typst compile (root xslt/print, font path /usr/share/fonts/truetype/noto) book.typ
 -->
 <xsl:stylesheet version="3.0"

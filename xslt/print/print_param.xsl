@@ -3,7 +3,7 @@
   print_param.xsl — parameters of the print target (the shared ones — lang, show-residue, witness-siglum … — are in
   ../common/common_param.xsl). Values are strings; the CLI option "param NAME=VALUE" may set them. The paper
   size and the setting (justified or ragged) are not stylesheet parameters: they are the template's data,
-  passed to Typst by tools/build_pdf.py (options paper and justify).
+  passed to Typst by tools/targets/pdf.py (option paper).
 -->
 <xsl:stylesheet version="3.0"
   xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
