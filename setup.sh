@@ -15,7 +15,6 @@ APT_PACKAGES=(
   libhunspell-dev      # headers to build the `hunspell` Python binding
   build-essential      # compiler for that binding
   python3-dev python3-venv
-  libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0   # WeasyPrint's text layout
   fonts-noto-core      # Noto Serif/Sans: cover Kazakh Cyrillic, embedded in the PDF and shipped with the site
   fonts-dejavu-core
   chromium             # headless browser for the HTML edition's end-to-end test

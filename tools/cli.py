@@ -138,7 +138,7 @@ TARGETS = ("html", "pdf")
 @click.option("--force", is_flag=True, help="Build even if the TEI does not validate.")
 @click.option("--param", "params", multiple=True, metavar="NAME=VALUE", help="Stylesheet parameter (repeatable).")
 @click.option("--paper", type=click.Choice(["A4", "A5", "B5"]), default=None,
-              help="Paper size of the PDF [default: the project's, else A4].")
+              help="Paper size of the PDF (a geometry of the print template) [default: the project's, else A4].")
 @click.pass_context
 def build(ctx, target_and_paths, outdir, force, params, paper):
     """Build the reading editions from the TEI: the HTML site (OUTDIR/html/, entry index.html) and the
