@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import sys
 import time
+
+import pytest
 from pathlib import Path
 
 from tools.targets.html import STYLESHEET

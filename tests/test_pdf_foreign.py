@@ -25,8 +25,10 @@ TEI = "{http://www.tei-c.org/ns/1.0}"
 
 
 def words(s: str) -> list[str]:
-    """Words as pdftotext gives them back: soft hyphens (and the line breaks at them) gone, NFC."""
-    return re.findall(r"\w+", re.sub(r"\xad+\s*", "", unicodedata.normalize("NFC", s)))
+    """Words as pdftotext gives them back: soft hyphens (and the line breaks at them) gone, NFC, and Arabic
+    vowel signs dropped (the shaper puts the tanwin of "وشكراً" before its alif, pdftotext keeps that order)."""
+    s = re.sub(r"[\u064b-\u065f\u0670]", "", unicodedata.normalize("NFC", s))
+    return re.findall(r"\w+", re.sub(r"\xad+\s*", "", s))
 
 
 def pdf_text(pdf: Path, *options: str) -> str:
