@@ -1,4 +1,5 @@
-"""The Kazakh pack's commands: `tools suggest ocr` and `tools tag dates` (a thin layer, as tools.cli)."""
+"""The Kazakh pack's commands: `tools suggest ocr`, `tools tag dates`, `tools tag names` (a thin layer, as
+tools.cli)."""
 from __future__ import annotations
 
 import click
@@ -9,6 +10,7 @@ from tools.cliformat import report_apply, table
 def register(cli: click.Group) -> None:
     cli.commands["suggest"].add_command(suggest_ocr_cmd)
     cli.commands["tag"].add_command(tag_dates_cmd)
+    cli.commands["tag"].add_command(tag_names_cmd)
 
 
 @click.command("ocr")
@@ -47,3 +49,61 @@ def tag_dates_cmd(path, fmt, apply_):
         from tools.assist.minedit import apply_dates
 
         report_apply(apply_dates(path, items), "dates", path, fmt)
+
+
+@click.command("names")
+@click.argument("path", type=click.Path())
+@click.option("--registers", type=click.Path(), default=None, metavar="TEI",
+              help="TEI file whose listPerson/listPlace/listOrg are the registers [default: PATH itself if it has "
+                   "them, else the project's documents that have them].")
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@click.option("--min-confidence", type=click.FloatRange(0, 1), default=None,
+              help="Only mentions at least this confident [default: 0 for listing, 0.5 with --apply].")
+@click.option("--no-candidates", is_flag=True, help="Leave out capitalised names that are in no register.")
+@click.option("--apply", "apply_", is_flag=True,
+              help="Wrap the mentions in persName/placeName/orgName with @ref in the TEI file.")
+@click.pass_context
+def tag_names_cmd(ctx, path, registers, fmt, min_confidence, no_candidates, apply_):
+    """Find mentions of the registers' persons, places and organisations in Kazakh text, in their inflected
+    forms, with the entry's id, its kind and a confidence; capitalised names in no register are listed as
+    candidates for new entries (kind "candidate", no ref)."""
+    from pathlib import Path
+
+    from tools.lang.kk import names
+
+    regs = names.load_registers(Path(registers)) if registers else _default_registers(ctx, Path(path))
+    if min_confidence is None:
+        min_confidence = 0.5 if apply_ else 0.0
+    items = [it for it in names.tag_names(path, regs, candidates=not no_candidates)
+             if it.ref is None or it.confidence >= min_confidence]
+    rows = [it.as_dict() for it in items]
+    if fmt != "json":
+        rows = [{**r, "ref": r["ref"] or "–"} for r in rows]  # a candidate has no entry yet
+    click.echo(table(rows, ["line", "column", "kind", "ref", "confidence", "text", "reason"], fmt))
+    if apply_:
+        from tools.assist.minedit import apply_names
+
+        report_apply(apply_names(path, [it for it in items if it.ref], names.ELEMENTS), "names", path, fmt)
+
+
+def _default_registers(ctx, path):
+    """The registers of PATH itself, else of the first project document that has some."""
+    from pathlib import Path
+
+    from tools.core.errors import EXIT_USAGE, ToolError
+    from tools.lang.kk import names
+
+    if path.exists() and path.suffix.lower() == ".xml" and names.has_registers(path):
+        return names.load_registers(path)
+    try:
+        from tools.cli import _project
+
+        project = _project(ctx)
+        docs = project.document_files() if project else []
+    except ToolError:
+        docs = []
+    for doc in docs:
+        if Path(doc).exists() and names.has_registers(Path(doc)):
+            return names.load_registers(Path(doc))
+    raise ToolError(f"{path}: error: no registers found: give --registers TEI (a file with listPerson, listPlace "
+                    "or listOrg)", EXIT_USAGE)
