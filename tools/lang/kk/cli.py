@@ -19,19 +19,52 @@ def register(cli: click.Group) -> None:
 @click.option("--min-confidence", type=click.FloatRange(0, 1), default=None,
               help="Only suggestions at least this confident [default: 0 for listing, 0.5 with --apply].")
 @click.option("--apply", "apply_", is_flag=True, help="Write the suggestions into the TEI file as <choice> markup.")
-def suggest_ocr_cmd(path, fmt, min_confidence, apply_):
-    """List likely OCR and keying errors in a Kazakh plain-text witness or TEI file."""
+@click.option("--lexicon", "lexicons", multiple=True, type=click.Path(), metavar="TEI",
+              help="A proofread TEI edition whose words (and corrections) the finder learns (repeatable) "
+                   "[default: the project's documents].")
+@click.option("--no-lexicon", is_flag=True, help="Learn from no edition: hunspell-kk, aspell-kk and the rules only.")
+@click.option("--resp", default="#tools", show_default=True, help="@resp of the <corr> that --apply writes.")
+@click.pass_context
+def suggest_ocr_cmd(ctx, path, fmt, min_confidence, apply_, lexicons, no_lexicon, resp):
+    """List likely OCR and keying errors in a Kazakh plain-text witness or TEI file (in a TEI file, the text
+    outside corrections and notes). With --apply, write them into the TEI file as
+    <choice><sic>…</sic><corr resp cert>…</corr></choice>, changing no other byte."""
+    from pathlib import Path
+
     from tools.lang.kk import ocr
 
     if min_confidence is None:  # writing markup asks for more confidence than reading a list
         min_confidence = 0.5 if apply_ else 0.0
-    items = ocr.suggest_ocr(path, min_confidence)
+    knowledge = None if no_lexicon else _knowledge(ctx, [Path(x) for x in lexicons])
+    items = ocr.suggest_ocr(path, min_confidence, knowledge=knowledge)
     click.echo(table([it.as_dict() for it in items], ["line", "column", "confidence", "text", "suggestion", "reason"],
                      fmt))
     if apply_:
         from tools.assist.minedit import apply_ocr
 
-        report_apply(apply_ocr(path, items), "corrections", path, fmt)
+        report_apply(apply_ocr(path, items, resp=resp), "corrections", path, fmt)
+
+
+def _knowledge(ctx, lexicons):
+    """What the given proofread editions teach, else the project's documents; None when there are none."""
+    from tools.core.errors import ToolError
+    from tools.lang.kk import ocr
+
+    if not lexicons:
+        try:
+            from tools.cli import _project
+
+            lexicons = _project(ctx).document_files()
+        except ToolError:
+            lexicons = []
+    if not lexicons:
+        return None
+    words, fixes = set(), {}
+    for p in lexicons:
+        k = ocr.learn_from_edition(p)
+        words |= k.words
+        fixes.update(k.corrections)
+    return ocr.EditionKnowledge(frozenset(words), fixes)
 
 
 @click.command("dates")
