@@ -140,10 +140,13 @@ class Lexicon:
         self._morph: dict[str, bool] = {}
 
     def grow(self, words) -> None:
-        """Add the words of a proofread text (lower case) to what the lexicon knows."""
-        self.grown = frozenset(words)
-        self._spell.clear()
-        self._morph.clear()
+        """Add the words of a proofread text (lower case) to what the lexicon knows (the caches survive when
+        the words are the same as last time: the lexicon is shared by the whole process)."""
+        words = frozenset(words)
+        if words != self.grown:
+            self.grown = words
+            self._spell.clear()
+            self._morph.clear()
 
     def spell(self, word: str) -> bool:
         r = self._spell.get(word)
