@@ -57,7 +57,7 @@ def test_vowel_harmony_and_loan_detection():
 
 def test_witness_precision_of_confident_items_and_speed():
     import time
-    t = time.process_time()  # CPU time: the machine is shared, wall time says more about the neighbours
+    t = time.process_time()  # CPU time: the machine's other load does not count against the finder
     items = suggest_ocr(ROOT / "tei" / "witness" / "000_2a7645c052e16c4f.txt", min_confidence=0.5)
     assert time.process_time() - t < 3.0
     by = {(it.text, it.suggestion) for it in items}
