@@ -386,7 +386,7 @@ class Tagger:
             if n == 1 and not _capital(want) and _capital(last) is False and k == 0:
                 pass
             hyphen_only = _abbrev(want)
-            res = split_ending(last, lambda s: s == want or (n > 1 and s.lower() == want.lower()))
+            res = split_ending(last, lambda s: s == want or (n > 1 or s.isupper()) and s.lower() == want.lower())
             how = "exact"
             if res is None:
                 res = split_ending(last, lambda s: fold(s) == fwant)
