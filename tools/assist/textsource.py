@@ -27,17 +27,19 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from tools.core import textmodel
 from tools.core.xmlsafe import decode_utf8, parse_bytes, read_bytes
 
 TEI_NS = "http://www.tei-c.org/ns/1.0"
 
-# Elements whose content forms one block of running text.
-BLOCK_ELEMENTS = {"p", "head", "ab", "l", "item", "cell", "label", "quote", "fw", "bibl", "dateline",
-                  "salute", "signed", "trailer", "byline", "docTitle", "titlePart"}
-CHOICE_CHILDREN = ("corr", "reg", "expan", "sic", "orig", "abbr")  # reading preference inside <choice>
-FROZEN = {"sic", "corr", "reg", "orig", "abbr", "expan", "supplied"}
-SKIPPED = {"note", "teiHeader", "standOff"}
-NAMES = {"persName", "placeName", "orgName", "name", "geogName", "rs"}
+# The editorial rules are the common ones (tools.core.textmodel, shared with the XSLT layer): which elements
+# are blocks, which child of <choice> gives the reading (the edited one first, then the witness's), what is
+# not running text; the assistants also freeze every reading of a <choice> and what an editor supplied.
+BLOCK_ELEMENTS = textmodel.block_elements()
+CHOICE_CHILDREN = textmodel.choice_reading() + textmodel.choice_witness()  # reading preference inside <choice>
+FROZEN = frozenset(CHOICE_CHILDREN) | {"supplied"}
+SKIPPED = textmodel.not_text()
+NAMES = {"persName", "placeName", "orgName", "name", "geogName", "rs"}  # already tagged: `tag names` skips them
 
 _LEX = re.compile(
     r"<!--.*?-->"
