@@ -1,7 +1,8 @@
 """The edition model: the witness reading rebuilt from the TEI, its fidelity to the witness file, and counts.
 
 The witness reading is the text of <text> with, in every <choice>, the witness side (sic, orig, abbr) and
-without anything editorial (corr, reg, expan, supplied, note). It must equal the witness file word for word:
+without anything editorial (corr, reg, expan, supplied, note of any type, the commentary's bibliography
+<div type="bibliography">). It must equal the witness file word for word:
 that is the edition's promise that nothing of the witness is lost, added or changed. The witness file is the
 one the header points to (sourceDesc//bibl[@type='web']//ref/@target, relative to the TEI file).
 
@@ -23,6 +24,12 @@ from tools.xmlsafe import decode_utf8, parse_file, read_bytes
 TEI = "http://www.tei-c.org/ns/1.0"
 T = f"{{{TEI}}}"
 EDITORIAL = {"corr", "reg", "expan", "supplied", "note"}
+# Divisions the editors wrote (not witness text), by @type: the bibliography of the commentary.
+EDITORIAL_DIVS = {"bibliography"}
+
+
+def _editorial(node, name: str, skip: set[str]) -> bool:
+    return name in skip or (name == "div" and node.get("type") in EDITORIAL_DIVS)
 
 
 def witness_text(el: etree._Element, skip: set[str] = EDITORIAL) -> list[tuple[str, int]]:
@@ -31,7 +38,7 @@ def witness_text(el: etree._Element, skip: set[str] = EDITORIAL) -> list[tuple[s
 
     def walk(node):
         name = etree.QName(node).localname if isinstance(node.tag, str) else None
-        if name is not None and name not in skip:
+        if name is not None and not _editorial(node, name, skip):
             if node.text:
                 out.append((node.text, node.sourceline or 0))
             for kid in node:
@@ -109,6 +116,7 @@ class CheckResult:
         lines += [
             f"  interventions: {c['interventions']} ({', '.join(f'{k} {v}' for k, v in cert.items())}); "
             f"editorial notes: {c['notes']}; unmended passages: {c['unmended']}",
+            f"  commentary: {c['commentary']} notes, {c['bibliography']} works in its bibliography",
             f"  persons: {c['persons']} in the register, {c['person_mentions']} mentions",
             f"  places: {c['places']} in the register, {c['place_mentions']} mentions",
             f"  organisations: {c['orgs']} in the register, {c['org_mentions']} mentions",
@@ -135,6 +143,9 @@ def counts(tree) -> dict:
         "interventions": len(corrs),
         "interventions_by_cert": {k: cert[k] for k in ("high", "medium", "low", "unspecified") if cert[k]},
         "notes": x("//tei:text//tei:note[@type='editorial']"),
+        # the historian's commentary is counted apart from the textual interventions and their notes
+        "commentary": x("//tei:text//tei:note[@type='commentary']"),
+        "bibliography": x("//tei:text//tei:div[@type='bibliography']//tei:biblStruct"),
         "unmended": x("//tei:text//tei:sic[not(parent::tei:choice)]"),
         "persons": x("//tei:person"), "person_mentions": x("//tei:text//tei:persName"),
         "places": x("//tei:place"), "place_mentions": x("//tei:text//tei:placeName"),
