@@ -47,7 +47,7 @@ def test_split_words_join_across_markup():
 
 
 def test_seventy_six_paragraphs_with_ids_in_order():
-    ps = tree().xpath("//tei:body//tei:p", namespaces=TEI)
+    ps = tree().xpath("//tei:body//tei:p[not(ancestor::tei:note)]", namespaces=TEI)
     assert [p.get("n") for p in ps] == [str(i) for i in range(1, 77)]
     assert [p.get("{http://www.w3.org/XML/1998/namespace}id") for p in ps] == [f"p{i}" for i in range(1, 77)]
 

@@ -152,7 +152,7 @@ def counts(tree) -> dict:
         "orgs": x("//tei:org"), "org_mentions": x("//tei:text//tei:orgName"),
         "dates": len(dates),
         "dates_from_context": sum(1 for d in dates if d.get("evidence") == "internal"),
-        "paragraphs": x("//tei:body//tei:p"),
+        "paragraphs": x("//tei:body//tei:p[not(ancestor::tei:note)]"),  # a commentary note has <p>s of its own
     }
 
 
