@@ -50,7 +50,7 @@ case "${1:-}" in
     .venv/bin/tools build
     ;;
   test)
-    .venv/bin/python -m pytest -q
+    .venv/bin/python -m pytest -q -m ""   # the full suite: the fast tier (plain `pytest`) and the slow one
     ;;
   "") echo "setup: done; activate with '. .venv/bin/activate' and run 'tools --help'" ;;
   *) echo "usage: ./setup.sh [build|test]" >&2; exit 2 ;;

@@ -22,10 +22,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from lxml import etree  # noqa: E402
 
-from tools import paths as P  # noqa: E402
-from tools.dates import tag_dates  # noqa: E402
-from tools.xmlsafe import parse_file  # noqa: E402
-from tools.ocr import suggest_ocr  # noqa: E402
+from tools.lang.kk.dates import tag_dates  # noqa: E402
+from tools.core.xmlsafe import parse_file  # noqa: E402
+from tools.lang.kk.ocr import suggest_ocr  # noqa: E402
+
+ROOT = Path(__file__).resolve().parent.parent
 
 TEI = "{http://www.tei-c.org/ns/1.0}"
 SKIP = {"corr", "reg", "expan", "supplied", "note"}
@@ -113,8 +114,8 @@ def overlaps(a, b) -> bool:
 
 def main(argv: list[str]) -> int:
     pos = [a for a in argv[1:] if a != "-v"]
-    edition = Path(pos[0]) if pos else P.TEI_DIR / "kazakhstan-1920-1932.xml"
-    witness = Path(pos[1]) if len(pos) > 1 else P.WITNESS
+    edition = Path(pos[0]) if pos else ROOT / "tei" / "kazakhstan-1920-1932.xml"
+    witness = Path(pos[1]) if len(pos) > 1 else ROOT / "tei" / "witness" / "000_2a7645c052e16c4f.txt"
     g_ocr, g_dates, scored = gold(edition, witness)
 
     t = time.perf_counter()

@@ -32,7 +32,7 @@ import json, sys, time
 t0 = time.perf_counter()
 sys.path.insert(0, {root!r})
 from pathlib import Path
-from tools.build_html import build_html
+from tools.targets.html import build_html
 import saxonche, lxml.etree, tools.validate  # what build_html imports lazily, counted as start-up
 t1 = time.perf_counter()
 timings = {{}}

@@ -39,7 +39,7 @@ import json, sys, time
 t0 = time.perf_counter()
 sys.path.insert(0, {root!r})
 from pathlib import Path
-from tools.build_pdf import build_pdf
+from tools.targets.pdf import build_pdf
 timings = {{}}
 build_pdf([Path({src!r})], Path({out!r}), paper={paper!r}, timings=timings)
 print(json.dumps({{**timings, "total": time.perf_counter() - t0}}))

@@ -43,7 +43,7 @@ def main() -> int:
     for _ in range(args.rounds):  # interleaved, so machine noise hits both alike
         ours.append(wall(ours_cmd))
         ref.append(wall(jing_cmd))
-    from tools.validate import validate_paths
+    from tools.core.validate import validate_paths
 
     validate_paths(args.files)  # warm: compile grammar and Schematron once
     lib = []

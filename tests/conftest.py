@@ -1,19 +1,46 @@
-"""Shared fixtures: project paths and a CLI runner that runs `tools` as the user does."""
+"""Shared fixtures: project paths, and the `tools` CLI run as the user runs it.
+
+`run_tools` runs the command in-process (click's CliRunner: same parsing, messages and exit codes, since
+the root group turns errors into codes itself) — fast. `run_tools_process` runs `python -m tools` in a real
+process, for the few tests where the process itself matters (fd-level stderr, the console entry point).
+"""
 from __future__ import annotations
 
 import subprocess
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures"
 EDITION = ROOT / "tei" / "kazakhstan-1920-1932.xml"
 
 
+@dataclass
+class Ran:
+    returncode: int
+    stdout: str
+    stderr: str
+
+
 @pytest.fixture
-def run_tools():
+def run_tools(monkeypatch):
+    """Run `tools ARGS` in-process from `cwd` (default: the repository root)."""
+    from tools.cli import cli
+
+    def run(*args, cwd=ROOT):
+        monkeypatch.chdir(cwd)
+        result = CliRunner().invoke(cli, [str(a) for a in args])
+        return Ran(result.exit_code, result.stdout, result.stderr)
+
+    return run
+
+
+@pytest.fixture
+def run_tools_process():
     """Run `python -m tools ARGS` in a subprocess (real exit codes, real stderr, real fd 2)."""
 
     def run(*args, cwd=ROOT):

@@ -42,7 +42,7 @@ def test_jing_is_installed():
 
 
 def test_schema_is_generated_from_customization():
-    result = subprocess.run([sys.executable, "-m", "tools.schemagen", "--check"], cwd=ROOT, capture_output=True,
+    result = subprocess.run([sys.executable, "-m", "tools", "schema", "--check"], cwd=ROOT, capture_output=True,
                             text=True)
     assert result.returncode == 0, result.stderr
 
@@ -52,6 +52,7 @@ def test_vendored_tei_all_keeps_its_licence_header():
     assert "4.3.0" in head and "BSD-2" in head and "TEI Consortium" in head
 
 
+@pytest.mark.slow
 def test_edition_valid_against_tei_all():
     assert jing_valid(TEI_ALL, EDITION)
 
@@ -59,23 +60,27 @@ def test_edition_valid_against_tei_all():
 WELL_FORMED = [d for d in ALL_DOCS if lxml_valid(d) is not None]
 
 
+@pytest.mark.slow
 def test_corpus_has_both_verdicts():
     verdicts = [lxml_valid(d) for d in GRAMMAR_CORPUS]
     assert verdicts.count(True) >= 10 and verdicts.count(False) >= 10
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("doc", WELL_FORMED, ids=lambda p: p.name)
 def test_lxml_and_jing_agree_on_the_grammar(doc):
     assert lxml_valid(doc) == jing_valid(RNG, doc)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("doc", GRAMMAR_CORPUS, ids=lambda p: p.name)
 def test_tools_validate_and_jing_agree(doc):
-    from tools.validate import validate_paths
+    from tools.core.validate import validate_paths
 
     assert validate_paths([doc]).ok == jing_valid(RNG, doc)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("doc", WELL_FORMED, ids=lambda p: p.name)
 def test_what_we_accept_tei_all_accepts(doc):
     if lxml_valid(doc):

@@ -3,7 +3,7 @@ from pathlib import Path
 
 import pytest
 
-from tools.dates import tag_dates
+from tools.lang.kk.dates import tag_dates
 
 FIX = Path(__file__).parent / "fixtures" / "assistants" / "mini-witness.txt"
 
@@ -47,7 +47,7 @@ def test_no_false_date_from_numbers(tmp_path):
 
 def test_may_is_not_oil(tmp_path):
     """Regression: "майлы" (oily) was read as May."""
-    from tools.dates import tag_dates
+    from tools.lang.kk.dates import tag_dates
 
     f = tmp_path / "may.txt"
     f.write_text("1925 жылы майлы дақылдар.\n1925 жылы май зауыты.\n1928 жылы майдың басында.\n"
@@ -59,8 +59,8 @@ def test_may_is_not_oil(tmp_path):
 
 def test_assistants_on_text_without_words(tmp_path):
     """Regression: an empty file or one without words crashed the OCR finder."""
-    from tools.dates import tag_dates
-    from tools.ocr import suggest_ocr
+    from tools.lang.kk.dates import tag_dates
+    from tools.lang.kk.ocr import suggest_ocr
 
     for content in ("", "   \n", "1921"):
         f = tmp_path / "x.txt"
@@ -71,7 +71,7 @@ def test_assistants_on_text_without_words(tmp_path):
 
 def test_impossible_dates_are_not_proposed(tmp_path):
     """Regression (review): 35 July or a backwards range made --apply write invalid markup."""
-    from tools.dates import tag_dates
+    from tools.lang.kk.dates import tag_dates
 
     f = tmp_path / "bad.txt"
     f.write_text("1921 жылы 35 июльде.\n1924 жылы 29 февральда.\n1922 жылы 9 майдан 2 майға дейін.\n", encoding="utf-8")
@@ -82,7 +82,7 @@ def test_impossible_dates_are_not_proposed(tmp_path):
 
 
 def test_two_seasons_and_a_bracketed_year(tmp_path):
-    from tools.dates import tag_dates
+    from tools.lang.kk.dates import tag_dates
 
     f = tmp_path / "s.txt"
     f.write_text("1920 жылдың көктемі мен жазында назар аударды. ОК-інің январь (1925) пленумы.\n", encoding="utf-8")

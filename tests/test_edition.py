@@ -7,7 +7,7 @@ import json
 from lxml import etree
 
 from conftest import EDITION, ROOT
-from tools.edition import check_file, witness_text, words_with_lines
+from tools.core.check import check_file, witness_text, words_with_lines
 
 TEI = {"tei": "http://www.tei-c.org/ns/1.0"}
 WITNESS = ROOT / "tei" / "witness" / "000_2a7645c052e16c4f.txt"
@@ -32,11 +32,9 @@ def test_witness_fidelity_zero_differences():
 
 def test_fidelity_check_catches_a_lost_word(tmp_path):
     text = EDITION.read_text(encoding="utf-8").replace("Интервенттер мен", "Интервенттер", 1)
-    (tmp_path / "witness").mkdir()
-    (tmp_path / "witness" / WITNESS.name).write_bytes(WITNESS.read_bytes())
     broken = tmp_path / "e.xml"
     broken.write_text(text, encoding="utf-8")
-    result = check_file(broken)
+    result = check_file(broken, witness=WITNESS)
     assert [(d.kind, d.witness) for d in result.differences] == [("lost", "мен")]
 
 
@@ -97,14 +95,27 @@ def test_check_command_text(run_tools):
     assert ": 0 differences" in result.stdout and "interventions:" in result.stdout
 
 
-def test_check_with_a_missing_witness_is_a_located_usage_error(run_tools, tmp_path):
+def test_check_with_a_missing_witness_is_a_usage_error(run_tools, tmp_path):
     """Regression: a declared witness that does not exist crashed `tools check`."""
-    broken = tmp_path / "e.xml"
-    broken.write_text(EDITION.read_text(encoding="utf-8").replace("witness/000_2a7645c052e16c4f.txt", "witness/no.txt"),
-                      encoding="utf-8")
-    result = run_tools("check", broken)
+    (tmp_path / "edition.toml").write_text('[witnesses]\n"e.xml" = "witness/no.txt"\n', encoding="utf-8")
+    (tmp_path / "e.xml").write_bytes(EDITION.read_bytes())
+    result = run_tools("check", "e.xml", cwd=tmp_path)
     assert result.returncode == 2 and "Traceback" not in result.stderr
-    assert "e.xml:" in result.stderr and "the witness declared here cannot be read" in result.stderr
+    assert "edition.toml: error: the witness of e.xml cannot be read" in result.stderr
+    assert "no.txt" in result.stderr
+    result = run_tools("check", tmp_path / "e.xml", "--witness", tmp_path / "missing.txt")
+    assert result.returncode == 2 and "--witness: error:" in result.stderr
+
+
+def test_check_takes_the_witness_from_the_project_file(run_tools, tmp_path):
+    (tmp_path / "w").mkdir()
+    (tmp_path / "w" / "x.txt").write_bytes(WITNESS.read_bytes())
+    (tmp_path / "e.xml").write_bytes(EDITION.read_bytes())
+    (tmp_path / "edition.toml").write_text('[edition]\ndocuments = ["*.xml"]\n[witnesses]\n"e.xml" = "w/x.txt"\n',
+                                           encoding="utf-8")
+    result = run_tools("check", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "w/x.txt: 0 differences" in result.stdout
 
 
 def test_commentary_and_bibliography_are_not_witness_text():
@@ -121,11 +132,9 @@ def test_a_bibliography_word_in_a_witness_division_is_caught(tmp_path):
     """Only div[@type='bibliography'] is skipped: text added to the source line still counts as added."""
     text = EDITION.read_text(encoding="utf-8").replace(
         '<div type="source" xml:id="source">', '<div type="source" xml:id="source"><ab>Cameron</ab>', 1)
-    (tmp_path / "witness").mkdir()
-    (tmp_path / "witness" / WITNESS.name).write_bytes(WITNESS.read_bytes())
     broken = tmp_path / "e.xml"
     broken.write_text(text, encoding="utf-8")
-    assert [(d.kind, d.edition) for d in check_file(broken).differences] == [("added", "Cameron")]
+    assert [(d.kind, d.edition) for d in check_file(broken, witness=WITNESS).differences] == [("added", "Cameron")]
 
 
 def test_commentary_counted_apart_from_interventions():

@@ -12,9 +12,11 @@ from pathlib import Path
 
 import pytest
 
-from tools.build_pdf import BASE_CSS, PRINT_DIR, STYLESHEET, paper_css, paper_sizes
-from tools.footnote_area import incremental_footnote_areas
-from tools.saxon import transform_to_string
+from tools.targets.pdf import BASE_CSS, PRINT_DIR, STYLESHEET, paper_css, paper_sizes
+from tools.targets.footnote_area import incremental_footnote_areas
+from tools.core.saxon import transform_to_string
+
+pytestmark = pytest.mark.slow  # the full suite only (./setup.sh test); see pyproject.toml
 
 ROOT = Path(__file__).resolve().parent.parent
 EDITION = ROOT / "tei" / "kazakhstan-1920-1932.xml"

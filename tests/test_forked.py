@@ -8,8 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from tools import forked
-from tools.errors import EXIT_INTERNAL, EXIT_INVALID, ToolError, Problem
+from tools.targets import forked
+from tools.core.errors import EXIT_INTERNAL, EXIT_INVALID, ToolError, Problem
+
+pytestmark = pytest.mark.slow  # the full suite only (./setup.sh test); see pyproject.toml
 
 
 def _square_then_pid(reply, n):

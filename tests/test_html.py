@@ -16,8 +16,8 @@ import pytest
 from lxml import etree
 from lxml import html as lhtml
 
-from tools.build_html import build_html
-from tools.errors import ToolError
+from tools.targets.html import build_html
+from tools.core.errors import ToolError
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures"
@@ -232,8 +232,8 @@ def test_title_page_and_introduction(site):
     stats = {tr.xpath("string(td[2])"): tr.xpath("string(td[1])") for tr in root.xpath("//table[@class='stats']//tr")}
     assert stats["абзац"] == "6"
     # the same definitions as `tools check` (tools.edition.counts): one statistic, two outputs
-    from tools.edition import counts
-    from tools.xmlsafe import parse_file
+    from tools.core.check import counts
+    from tools.core.xmlsafe import parse_file
 
     c = counts(parse_file(MINI))
     assert stats["түзету"] == str(c["interventions"])
@@ -318,7 +318,7 @@ def test_invalid_edition_is_refused_unless_forced(tmp_path):
 def test_failed_build_keeps_the_previous_site(tmp_path, monkeypatch):
     entry = build_html([MINI], tmp_path)
     before = entry.read_bytes()
-    import tools.build_html as B
+    import tools.targets.html as B
 
     def broken(*args, **kwargs):
         raise ToolError("boom", 1)

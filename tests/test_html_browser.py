@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from tools.build_html import build_html
+from tools.targets.html import build_html
 
 ROOT = Path(__file__).resolve().parent.parent
 MINI = ROOT / "tests" / "fixtures" / "mini-edition.xml"
@@ -21,8 +21,11 @@ CHROMIUM = "/usr/bin/chromium"
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
         "--disable-component-update", "--disable-sync", "--no-first-run"]
 
-pytestmark = pytest.mark.skipif(not Path(CHROMIUM).exists() or shutil.which("chromium") is None,
-                                reason="Debian chromium is not installed")
+pytestmark = pytest.mark.slow  # the full suite only (./setup.sh test); see pyproject.toml
+
+
+def test_chromium_is_installed():
+    assert Path(CHROMIUM).exists() and shutil.which("chromium"), "Debian chromium is needed: run ./setup.sh"
 
 
 @pytest.fixture(scope="module")
@@ -32,7 +35,8 @@ def site(tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="module")
 def browser():
-    sync_api = pytest.importorskip("playwright.sync_api")
+    from playwright import sync_api
+
     with sync_api.sync_playwright() as p:
         b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
         yield b

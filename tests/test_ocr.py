@@ -3,8 +3,7 @@ from pathlib import Path
 
 import pytest
 
-from tools import paths as P
-from tools.ocr import harmony_ok, looks_loan, suggest_ocr
+from tools.lang.kk.ocr import harmony_ok, looks_loan, suggest_ocr
 
 FIX = Path(__file__).parent / "fixtures" / "assistants" / "mini-witness.txt"
 
@@ -59,7 +58,7 @@ def test_vowel_harmony_and_loan_detection():
 def test_witness_precision_of_confident_items_and_speed():
     import time
     t = time.perf_counter()
-    items = suggest_ocr(P.WITNESS, min_confidence=0.5)
+    items = suggest_ocr(ROOT / "tei" / "witness" / "000_2a7645c052e16c4f.txt", min_confidence=0.5)
     assert time.perf_counter() - t < 3.0
     by = {(it.text, it.suggestion) for it in items}
     for pair in [("конферепциясы", "конференциясы"), ("курес", "күрес"), ("Олкелік", "Өлкелік")]:
@@ -69,7 +68,9 @@ def test_witness_precision_of_confident_items_and_speed():
 
 # ---------------------------------------------------------------- rules added for recall (made-up texts)
 
-from tools.ocr import consonants_ok  # noqa: E402
+from tools.lang.kk.ocr import consonants_ok  # noqa: E402
+
+ROOT = Path(__file__).resolve().parent.parent
 
 
 def _flag(tmp_path, text: str, min_confidence: float = 0.0) -> dict:
@@ -130,8 +131,8 @@ def test_genitive_without_possessive_head(tmp_path):
 
 
 def test_morphological_flaws(tmp_path):
-    from tools.ocr import _Finder
-    from tools.textsource import load
+    from tools.lang.kk.ocr import _Finder
+    from tools.assist.textsource import load
 
     f = tmp_path / "w.txt"
     f.write_text("Бұрынғы шаруашылықтарын көрдік.", encoding="utf-8")
@@ -153,7 +154,7 @@ def test_inserted_and_transposed_letters_undone_towards_words_of_the_text(tmp_pa
 
 
 def test_year_word_forms(tmp_path):
-    from tools.ocr import suggest_ocr
+    from tools.lang.kk.ocr import suggest_ocr
 
     f = tmp_path / "y.txt"
     f.write_text("1926-1929 жылдар Советтердің сайлауы өтті. 1926-1929 жылдар бойы жұмыс істеді. "

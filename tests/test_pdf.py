@@ -19,10 +19,14 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
-from tools.build_pdf import PHASES, anchor_pages, build_pdf, lay_out_text_part, paper_sizes
-from tools.errors import ToolError
+from tools.targets.pdf import PHASES, anchor_pages, build_pdf, lay_out_text_part, paper_sizes
+from tools.core.errors import ToolError
 
-pytestmark = pytest.mark.skipif(not shutil.which("pdftotext"), reason="poppler-utils not installed")
+pytestmark = pytest.mark.slow  # the full suite only (./setup.sh test); see pyproject.toml
+
+
+def test_poppler_is_installed():
+    assert shutil.which("pdftotext"), "poppler-utils is needed: run ./setup.sh"
 
 ROOT = Path(__file__).resolve().parent.parent
 MINI = ROOT / "tests" / "fixtures" / "print-mini.xml"
@@ -151,7 +155,8 @@ def _in_reading_order(words) -> list:
 
 
 def _unescape(s: str) -> str:
-    return s.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", '"').replace("&amp;", "&")
+    return (s.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", '"').replace("&apos;", "'")
+            .replace("&amp;", "&"))
 
 
 def page_text(pdf: Path, n: int) -> str:
@@ -440,7 +445,7 @@ def test_refuses_invalid_edition_unless_forced(tmp_path):
 
 def test_several_editions_are_all_validated_before_any_is_built(tmp_path, monkeypatch):
     """An invalid second edition is refused before the first is laid out (and nothing is written)."""
-    from tools import forked
+    from tools.targets import forked
 
     good, bad = tmp_path / "a.xml", tmp_path / "b.xml"
     text = MINI.read_text(encoding="utf-8").replace('href="../../schema/', f'href="{(ROOT / "schema").as_uri()}/')
@@ -478,7 +483,7 @@ def test_params_reach_the_stylesheet(tmp_path):
 @pytest.mark.parametrize("text_pages,skip,first_number", [(8, 0, 9), (9, 1, 9), (1, 1, 1), (2, 0, 3)])
 def test_back_part_continues_on_a_right_hand_page(text_pages, skip, first_number):
     """Regression: the back part restarted at page 1 on a right-hand page whatever the text's length."""
-    from tools.build_pdf import _continuation
+    from tools.targets.pdf import _continuation
 
     dropped, css = _continuation(text_pages)
     assert dropped == skip and f"counter-reset: page {first_number}" in css
@@ -530,8 +535,8 @@ def test_adjacent_marks_are_parted():
     """Two marks with nothing printed between them ("АССР⁵⁹⁶⁰" would read as 5960) are parted by a comma."""
     from lxml import html as lxml_html
 
-    from tools.build_pdf import STYLESHEET
-    from tools.saxon import transform_to_string
+    from tools.targets.pdf import STYLESHEET
+    from tools.core.saxon import transform_to_string
 
     doc = lxml_html.fromstring(transform_to_string(STYLESHEET, EDITION, {"part": "text"}))
     glued = []
@@ -595,8 +600,8 @@ def test_index_shows_the_forms_a_reader_would_not_find_under_the_heading():
     names them; initials, a patronymic the heading lacks and spacing ("С.Сейфуллин") are no other forms."""
     from lxml import html as lxml_html
 
-    from tools.build_pdf import STYLESHEET
-    from tools.saxon import transform_to_string
+    from tools.targets.pdf import STYLESHEET
+    from tools.core.saxon import transform_to_string
 
     doc = lxml_html.fromstring(transform_to_string(STYLESHEET, EDITION, {"part": "back"}))
     forms = {e.get("id"): norm(" ".join(e.xpath(".//span[@class='forms']//text()")))

@@ -7,7 +7,9 @@ import logging
 import pikepdf
 import pytest
 
-from tools.pdfparts import join
+from tools.targets.pdfparts import join
+
+pytestmark = pytest.mark.slow  # the full suite only (./setup.sh test); see pyproject.toml
 
 FRONT = """<html lang="kk"><head><title>Кітап</title></head><body>
 <h1 id="intro">Кіріспе</h1><p>алғы сөз</p></body></html>"""

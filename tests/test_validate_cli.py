@@ -6,27 +6,27 @@ import re
 
 import pytest
 
-from conftest import EDITION, FIXTURES
+from conftest import EDITION, FIXTURES, ROOT
 
 INVALID = FIXTURES / "invalid"
 
 # file → (exit code, line, message fragment)
 CASES = {
-    "malformed.xml": (1, 27, "Opening and ending tag mismatch"),
-    "unknown-element.xml": (1, 26, "element <speech> is not part of this edition's TEI schema"),
-    "wrong-attribute-value.xml": (1, 24, '@type="chapter" is not allowed on <div>; use one of: article'),
-    "bad-cert.xml": (1, 25, "use one of: high, medium, low"),
-    "dangling-pointer.xml": (1, 26, '@ref="#pers.lennin" points to no xml:id in this file; closest ids: #pers.lenin'),
-    "duplicate-id.xml": (1, 27, 'duplicate xml:id "p1"'),
-    "impossible-date.xml": (1, 27, '@when="1921-02-30" is not a calendar date: that month has 28 days'),
-    "from-after-to.xml": (1, 25, '@from="1921-03-16" is after @to="1921-03-08"'),
-    "when-with-from.xml": (1, 27, "@when cannot stand with @from"),
-    "choice-two-corr.xml": (1, 25, "a <choice> must hold exactly one pair"),
-    "corr-without-cert.xml": (1, 25, "every <corr> needs @cert"),
-    "misplaced-element.xml": (1, 24, "element <persName> is not allowed here inside <div>; allowed there: ab"),
-    "ref-wrong-register.xml": (1, 26, "of a placeName must point to a <place>"),
-    "windows-1251.xml": (1, 7, "the file is not UTF-8"),
-    "xxe-local-file.xml": (1, 3, "the DOCTYPE declares entities"),
+    "malformed.xml": (1, 28, "Opening and ending tag mismatch"),
+    "unknown-element.xml": (1, 27, "element <speech> is not part of the schema"),
+    "wrong-attribute-value.xml": (1, 25, '@type="chapter" is not allowed on <div>; use one of: article'),
+    "bad-cert.xml": (1, 26, "use one of: high, medium, low"),
+    "dangling-pointer.xml": (1, 27, '@ref="#pers.lennin" points to no xml:id in this file; closest ids: #pers.lenin'),
+    "duplicate-id.xml": (1, 28, 'duplicate xml:id "p1"'),
+    "impossible-date.xml": (1, 28, '@when="1921-02-30" is not a calendar date: that month has 28 days'),
+    "from-after-to.xml": (1, 26, '@from="1921-03-16" is after @to="1921-03-08"'),
+    "when-with-from.xml": (1, 28, "@when cannot stand with @from"),
+    "choice-two-corr.xml": (1, 26, "a <choice> must hold exactly one pair"),
+    "corr-without-cert.xml": (1, 26, "every <corr> needs @cert"),
+    "misplaced-element.xml": (1, 25, "element <persName> is not allowed here inside <div>; allowed there: ab"),
+    "ref-wrong-register.xml": (1, 27, "of a placeName must point to a <place>"),
+    "windows-1251.xml": (1, 8, "the file is not UTF-8"),
+    "xxe-local-file.xml": (1, 4, "the DOCTYPE declares entities"),
     "billion-laughs.xml": (1, 3, "the DOCTYPE declares entities"),
     "empty.xml": (2, 1, "the file is empty"),
 }
@@ -35,14 +35,16 @@ CASES = {
 def _minimal_variant(path, *edits: tuple[str, str]):
     """The valid minimal fixture with each (old, new) edit applied, written to `path`: (path, its text)."""
     doc = (FIXTURES / "valid" / "minimal.xml").read_text(encoding="utf-8")
+    doc = doc.replace('href="../../../schema/', f'href="{ROOT / "schema"}/')  # the copy lives elsewhere
     for old, new in edits:
         doc = doc.replace(old, new)
     path.write_text(doc, encoding="utf-8")
     return path, doc
 
 
-def test_edition_is_valid(run_tools):
-    result = run_tools("validate")
+def test_edition_is_valid(run_tools_process):
+    """As a real process: the console script, exit code and stderr summary."""
+    result = run_tools_process("validate")
     assert result.returncode == 0, result.stdout + result.stderr
     assert "0 invalid" in result.stderr
 
@@ -97,10 +99,14 @@ def test_mixed_files_invalid_wins(run_tools):
 
 def test_json_format(run_tools):
     result = run_tools("validate", "--format", "json", INVALID / "from-after-to.xml")
-    problems = json.loads(result.stdout)
-    assert result.returncode == 1
+    report = json.loads(result.stdout)
+    assert result.returncode == 1 and report["valid"] is False
+    assert report["files"] == [{"path": report["files"][0]["path"], "valid": False,
+                                "schema": report["files"][0]["schema"]}]
+    assert report["files"][0]["schema"].endswith("kse-edition.rng + schema/kse-edition.sch")
+    problems = report["problems"]
     assert problems and set(problems[0]) == {"path", "line", "column", "severity", "message"}
-    assert problems[0]["line"] == 25 and problems[0]["severity"] == "error"
+    assert problems[0]["line"] == 26 and problems[0]["severity"] == "error"
 
 
 def test_warning_does_not_fail(run_tools, tmp_path):
@@ -178,9 +184,10 @@ def test_a_file_named_twice_is_validated_once(run_tools):
 def test_utf16_columns_are_real(run_tools, tmp_path):
     """Regression (review): columns of problems in UTF-16 files were always 1."""
     doc = (INVALID / "bad-cert.xml").read_text(encoding="utf-8").replace('encoding="UTF-8"', 'encoding="UTF-16"')
+    doc = doc.replace('href="../../../schema/', f'href="{ROOT / "schema"}/')
     f = tmp_path / "u16.xml"
     f.write_bytes(doc.encode("utf-16"))
-    assert "u16.xml:25:115: error: @cert=" in run_tools("validate", f).stdout
+    assert "u16.xml:26:115: error: @cert=" in run_tools("validate", f).stdout
 
 
 def test_apply_from_the_command_line(run_tools, tmp_path):

@@ -1,44 +1,97 @@
 """The `tools` command line: a thin click layer over the library.
 
 Each command parses its options, calls one library function and prints the result. Library errors are
-`ToolError`s; `main` turns them into one-line messages and exit codes (0 ok, 1 invalid, 2 usage), and turns
-any unexpected exception into a one-line message too: a scholar never sees a traceback.
+`ToolError`s; `main` turns them into one-line messages and exit codes (0 ok, 1 invalid, 2 usage or
+environment, 3 internal), and turns any unexpected exception into a one-line message too: a scholar never
+sees a traceback. Commands find their edition's project file (edition.toml) as git finds its repository, or
+take `tools --project DIR`. Language packs (tools.core.packs) add their own commands to `suggest` and `tag`.
 """
 from __future__ import annotations
 
 import json
 import sys
+from pathlib import Path
 
 import click
 
 from tools import __version__
-from tools.errors import EXIT_INTERNAL, EXIT_INVALID, EXIT_USAGE, ToolError
+from tools.core.errors import EXIT_INTERNAL, EXIT_INVALID, EXIT_USAGE, ToolError
 
 FORMAT = click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
                       help="Output for people (text) or for programs (json).")
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+def _project(ctx: click.Context):
+    """The project of this run: --project DIR, else the nearest edition.toml (loaded once per run)."""
+    from tools.core.project import find_project, load_project
+
+    obj = ctx.find_root().ensure_object(dict)
+    if "project" not in obj:
+        where = obj.get("project_dir")
+        obj["project"] = load_project(Path(where)) if where else find_project()
+    return obj["project"]
+
+
+class _ToolsGroup(click.Group):
+    """The root group: the one place that turns library errors into messages and exit codes, so that the
+    console script and in-process callers (click's CliRunner in the tests) behave alike."""
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except ToolError as err:
+            report_error(err)
+            ctx.exit(err.exit_code)
+        except (click.exceptions.ClickException, click.exceptions.Exit, click.exceptions.Abort, KeyboardInterrupt):
+            raise
+        except Exception as exc:  # a bug of ours: still one line, never a traceback, and its own exit code
+            click.echo(f"internal error: {type(exc).__name__}: {exc} (please report it)", err=True)
+            ctx.exit(EXIT_INTERNAL)
+
+
+def report_error(err: ToolError) -> None:
+    lines = [p.format() for p in err.problems]
+    lines += [line for line in str(err).splitlines() if line not in lines]  # e.g. "use --force"
+    for line in lines:
+        click.echo(line, err=True)
+
+
+@click.group(cls=_ToolsGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="tools")
-def cli():
-    """Tools for the TEI edition: validate, check, build, and editorial assistants."""
+@click.option("--project", "project_dir", type=click.Path(), metavar="DIR",
+              help="The edition's folder (its edition.toml); default: found from the current folder upwards.")
+@click.pass_context
+def cli(ctx, project_dir):
+    """Tools for TEI editions: validate, check, build, new editions, and editorial assistants."""
+    ctx.ensure_object(dict)["project_dir"] = project_dir
+    _load_packs()  # before click resolves `suggest …`/`tag …`, whose commands the packs add
 
 
 @cli.command()
 @click.argument("paths", nargs=-1, type=click.Path())
 @FORMAT
-def validate(paths, fmt):
+@click.pass_context
+def validate(ctx, paths, fmt):
     """Validate TEI files: well-formedness, RELAX NG, Schematron.
 
-    PATHS are files or directories (every *.xml in them); default: the edition under tei/.
+    Each file is judged by the schema it declares in <?xml-model?> when it can be had here, else by the
+    project's schema for the project's documents, else by tei_all; a line says which. PATHS are files or
+    directories (every *.xml in them); default: the project's documents.
     Exit 0 when every file is valid (warnings allowed), 1 when any is invalid, 2 for usage problems.
     """
-    from tools.validate import validate_paths
+    from tools.core.validate import validate_paths
 
-    report = validate_paths(paths)
+    report = validate_paths(paths, project=_project(ctx))
     if fmt == "json":
-        click.echo(json.dumps([p.as_dict() for p in report.problems], ensure_ascii=False, indent=1))
+        bad = report.invalid_files()
+        click.echo(json.dumps({
+            "valid": report.ok,
+            "files": [{"path": f, "schema": report.schemas.get(f), "valid": f not in bad} for f in report.files],
+            "problems": [p.as_dict() for p in report.problems]}, ensure_ascii=False, indent=1))
     else:
+        for f in report.files:
+            if f in report.schemas:
+                click.echo(f"{f}: judged by {report.schemas[f]}")
         for p in report.problems:
             click.echo(p.format())
         errors = sum(p.severity == "error" for p in report.problems)
@@ -53,17 +106,20 @@ def validate(paths, fmt):
 
 @cli.command()
 @click.argument("paths", nargs=-1, type=click.Path())
+@click.option("--witness", type=click.Path(), help="The plain-text witness of the one PATH (default: the one "
+                                                    "edition.toml names for it).")
 @FORMAT
-def check(paths, fmt):
+@click.pass_context
+def check(ctx, paths, witness, fmt):
     """Witness fidelity and markup statistics of the edition.
 
     Rebuilds the witness reading from the TEI (sic, orig, abbr; no corrections, additions or notes) and
     compares it word for word with the witness file; counts interventions, names and dates.
-    Exit 1 if any word differs (a file that declares no witness is counted, not compared).
+    Exit 1 if any word differs (a file without a witness is counted, not compared).
     """
-    from tools.edition import check_paths
+    from tools.core.check import check_paths
 
-    results = check_paths(paths)
+    results = check_paths(paths, project=_project(ctx), witness=Path(witness) if witness else None)
     if fmt == "json":
         click.echo(json.dumps([r.as_dict() for r in results], ensure_ascii=False, indent=1))
     else:
@@ -77,33 +133,32 @@ TARGETS = ("html", "pdf")
 
 @cli.command(context_settings={"ignore_unknown_options": False})
 @click.argument("target_and_paths", nargs=-1, type=click.Path(), metavar="[html|pdf|all] [PATH]...")
-@click.option("-o", "--outdir", type=click.Path(), default="build", show_default=True, help="Output folder.")
+@click.option("-o", "--outdir", type=click.Path(), default=None,
+              help="Output folder [default: the project's, else build].")
 @click.option("--force", is_flag=True, help="Build even if the TEI does not validate.")
 @click.option("--param", "params", multiple=True, metavar="NAME=VALUE", help="Stylesheet parameter (repeatable).")
-@click.option("--paper", type=click.Choice(["A4", "A5", "B5"]), default="A4", show_default=True,
-              help="Paper size of the PDF (the page rules live in the print CSS).")
-def build(target_and_paths, outdir, force, params, paper):
+@click.option("--paper", type=click.Choice(["A4", "A5", "B5"]), default=None,
+              help="Paper size of the PDF [default: the project's, else A4].")
+@click.pass_context
+def build(ctx, target_and_paths, outdir, force, params, paper):
     """Build the reading editions from the TEI: the HTML site (OUTDIR/html/, entry index.html) and the
     print edition (OUTDIR/pdf/<edition>.pdf).
 
     The first argument may name one target (html or pdf; default: all). PATHs are TEI files or folders;
-    default: the edition under tei/. The input is validated first and an invalid edition is refused
+    default: the project's documents. The input is validated first and an invalid edition is refused
     (with the validation messages) unless --force; a failed build leaves the previous output as it was.
     """
-    from pathlib import Path
+    from tools.core.saxon import check_params
+    from tools.targets import html as build_html
+    from tools.targets import pdf as build_pdf
 
-    from tools.paths import expand
-
+    project = _project(ctx)
     args = list(target_and_paths)
     targets = TARGETS
     if args and args[0] in (*TARGETS, "all"):
         first = args.pop(0)
         targets = TARGETS if first == "all" else (first,)
-    files = expand(args)
-    out = Path(outdir)
-    from tools import build_html, build_pdf
-    from tools.saxon import check_params
-
+    out = Path(outdir) if outdir else None
     builders = {"html": build_html, "pdf": build_pdf}
     given = _params(params)
     # a parameter must be known to one of the chosen targets; each target gets only its own
@@ -111,9 +166,9 @@ def build(target_and_paths, outdir, force, params, paper):
     check_params(given, sorted({n for names in known.values() for n in names}))
     own = {t: {k: v for k, v in given.items() if k in known[t]} for t in targets}
     if "html" in targets:
-        click.echo(f"wrote {build_html.build_html(files, out, force=force, params=own['html'])}")
+        click.echo(f"wrote {build_html.build_html(args, out, force=force, params=own['html'], project=project)}")
     if "pdf" in targets:
-        for pdf in build_pdf.build_pdf(files, out, force=force, paper=paper, params=own["pdf"]):
+        for pdf in build_pdf.build_pdf(args, out, force=force, paper=paper, params=own["pdf"], project=project):
             click.echo(f"wrote {pdf}")
 
 
@@ -127,77 +182,59 @@ def _params(pairs) -> dict[str, str]:
     return out
 
 
+@cli.command()
+@click.argument("folder", type=click.Path())
+@click.option("--title", default=None, help="Title of the edition [default: from the folder's name].")
+@click.option("--language", default="en", show_default=True,
+              help="Language of the texts (xml:lang of <text>), e.g. kk, ru, ar.")
+@click.option("--interface", default=None, metavar="LANGS",
+              help="Interface languages, comma-separated, the first the default [default: en].")
+def new(folder, title, language, interface):
+    """Make a new edition in FOLDER: a project file, a sample TEI document with a real header, a schema
+    customization (and the RELAX NG made from it), a Schematron, and a short guide for the editor.
+
+    It validates and builds out of the box: `cd FOLDER && tools validate && tools build`.
+    """
+    from tools.core.scaffold import new_edition
+
+    languages = [x.strip() for x in interface.split(",") if x.strip()] if interface else None
+    made = new_edition(Path(folder), title=title, language=language, languages=languages)
+    click.echo(f"made a new edition in {made}: see {made / 'GUIDE.md'}")
+
+
+@cli.command()
+@click.option("--check", "check_only", is_flag=True, help="Only check that the RELAX NG is in step (exit 1 if not).")
+@click.pass_context
+def schema(ctx, check_only):
+    """Regenerate the project's RELAX NG from its customization ([schema] customization of edition.toml):
+    tei_all narrowed to the elements and attribute values the edition allows."""
+    from tools.core.schemagen import regenerate
+
+    click.echo(regenerate(_project(ctx), check_only=check_only))
+
+
 @cli.group()
 def suggest():
-    """Editorial assistants that propose corrections."""
-
-
-@suggest.command("ocr")
-@click.argument("path", type=click.Path())
-@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
-@click.option("--min-confidence", type=click.FloatRange(0, 1), default=None,
-              help="Only suggestions at least this confident [default: 0 for listing, 0.5 with --apply].")
-@click.option("--apply", "apply_", is_flag=True, help="Write the suggestions into the TEI file as <choice> markup.")
-def suggest_ocr_cmd(path, fmt, min_confidence, apply_):
-    """List likely OCR and keying errors in a plain-text witness or a TEI file."""
-    from tools import ocr
-
-    if min_confidence is None:  # writing markup asks for more confidence than reading a list
-        min_confidence = 0.5 if apply_ else 0.0
-    items = ocr.suggest_ocr(path, min_confidence)
-    click.echo(_table([it.as_dict() for it in items], ["line", "column", "confidence", "text", "suggestion", "reason"],
-                      fmt))
-    if apply_:
-        from tools.minedit import apply_ocr
-
-        _report_apply(apply_ocr(path, items), "corrections", path, fmt)
+    """Editorial assistants that propose corrections (from the installed language packs)."""
 
 
 @cli.group()
 def tag():
-    """Editorial assistants that propose markup."""
+    """Editorial assistants that propose markup (from the installed language packs)."""
 
 
-@tag.command("dates")
-@click.argument("path", type=click.Path())
-@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
-@click.option("--apply", "apply_", is_flag=True, help="Write the proposed <date> markup into the TEI file.")
-def tag_dates_cmd(path, fmt, apply_):
-    """Recognize Kazakh date expressions and propose <date> markup with W3C values."""
-    from tools import dates
+def _load_packs() -> None:
+    from tools.core.packs import packs
 
-    items = dates.tag_dates(path)
-    click.echo(_table([it.as_dict() for it in items],
-                      ["line", "column", "text", "when", "from", "to", "notBefore", "notAfter", "evidence", "cert"], fmt))
-    if apply_:
-        from tools.minedit import apply_dates
-
-        _report_apply(apply_dates(path, items), "dates", path, fmt)
-
-
-def _table(rows: list[dict], columns: list[str], fmt: str) -> str:
-    """One JSON array, or an aligned table with the given columns (missing cells left blank)."""
-    if fmt == "json":
-        return json.dumps(rows, ensure_ascii=False, indent=1)
-    table = [columns] + [[str(r.get(c, "")) for c in columns] for r in rows]
-    widths = [max(len(row[i]) for row in table) for i in range(len(columns))]
-    return "\n".join("  ".join(cell.ljust(w) for cell, w in zip(row, widths)).rstrip() for row in table)
-
-
-def _report_apply(n: int, what: str, path: str, fmt: str) -> None:
-    if fmt != "json":  # the JSON on stdout stays one array
-        click.echo(f"{n} {what} written to {path} (previous version: {path}.bak)" if n
-                   else f"nothing written: no {what} to add", err=True)
+    for pack in packs():
+        pack.commands(cli)  # idempotent: a command added twice is the same command
 
 
 def main(argv: list[str] | None = None) -> None:
     try:
-        cli.main(args=argv, prog_name="tools", standalone_mode=False)
-    except ToolError as err:
-        lines = [p.format() for p in err.problems]
-        lines += [line for line in str(err).splitlines() if line not in lines]  # e.g. "use --force"
-        for line in lines:
-            click.echo(line, err=True)
+        code = cli.main(args=argv, prog_name="tools", standalone_mode=False)
+    except ToolError as err:  # raised before a command runs (e.g. loading a language pack)
+        report_error(err)
         sys.exit(err.exit_code)
     except click.exceptions.Abort:
         click.echo("aborted", err=True)
@@ -213,6 +250,7 @@ def main(argv: list[str] | None = None) -> None:
     except Exception as exc:  # a bug of ours: still one line, never a traceback, and its own exit code
         click.echo(f"internal error: {type(exc).__name__}: {exc} (please report it)", err=True)
         sys.exit(EXIT_INTERNAL)
+    sys.exit(code if isinstance(code, int) else 0)
 
 
 if __name__ == "__main__":

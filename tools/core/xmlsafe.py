@@ -15,22 +15,17 @@ from pathlib import Path
 
 from lxml import etree
 
-from tools.errors import EXIT_INVALID, EXIT_USAGE, Problem, ToolError
+from tools.core.errors import EXIT_INVALID, EXIT_USAGE, Problem, ToolError
 
 _ENTITY_DECL = re.compile(rb"<!ENTITY", re.IGNORECASE)
 
 
 def safe_parser(**extra) -> etree.XMLParser:
     """A parser that never fetches or expands anything."""
-    return etree.XMLParser(
-        resolve_entities=False,
-        no_network=True,
-        load_dtd=False,
-        dtd_validation=False,
-        huge_tree=False,
-        remove_blank_text=False,
-        **extra,
-    )
+    options = dict(resolve_entities=False, no_network=True, load_dtd=False, dtd_validation=False,
+                   huge_tree=False, remove_blank_text=False)
+    options.update(extra)
+    return etree.XMLParser(**options)
 
 
 def _line_col(data: bytes, offset: int) -> tuple[int, int]:
@@ -86,7 +81,7 @@ def parse_bytes(data: bytes, path: str) -> etree._ElementTree:
     try:
         tree = etree.fromstring(data, parser, base_url=str(path)).getroottree()
     except etree.XMLSyntaxError as exc:
-        problems = _syntax_problems(exc, path)
+        problems = _syntax_problems(exc, parser.error_log, path)
         first = problems[0]
         raise ToolError(first.format(), EXIT_INVALID, problems)
     _refuse_dtd(tree, data, path)
@@ -119,9 +114,11 @@ def _refuse_dtd(tree: etree._ElementTree, data: bytes, path: str) -> None:
         raise ToolError(f"{path}:{line}:1: error: {msg}", EXIT_INVALID, [Problem(path, line, 1, "error", msg)])
 
 
-def _syntax_problems(exc: etree.XMLSyntaxError, path: str) -> list[Problem]:
+def _syntax_problems(exc: etree.XMLSyntaxError, log, path: str) -> list[Problem]:
+    """The first fatal error of this parse. `log` is the parser's own log: the exception's is the thread's
+    global one, which still holds errors of earlier, unrelated documents (RELAX NG messages among them)."""
     problems = []
-    for entry in exc.error_log:
+    for entry in log:
         if entry.level_name in ("ERROR", "FATAL"):
             msg = entry.message.strip()
             problems.append(Problem(path, entry.line or 1, max(entry.column, 1), "error", _hint_syntax(msg)))

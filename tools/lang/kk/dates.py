@@ -20,7 +20,7 @@ names are the Russian ones in any Kazakh case form (январьда, авгус
 The conventions for vague spans (what "басы" or "көктем" means in days) are the edition's, in
 `PART_OF_YEAR`, `PART_OF_MONTH` and `SEASONS`, one table each.
 
-    from tools.dates import tag_dates
+    from tools.lang.kk.dates import tag_dates
     for d in tag_dates("tei/witness/000_2a7645c052e16c4f.txt"): d.line, d.column, d.text, d.attrs
 """
 from __future__ import annotations
@@ -30,7 +30,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from tools.textsource import Block, Source, load
+from tools.assist.textsource import Block, Source, load
 
 L = r"[^\W\d_]"  # a letter
 MONTHS = [  # (regex of the stem in any case form or abbreviated, month number)

@@ -1,13 +1,19 @@
-"""Validation of TEI files: well-formedness, then our RELAX NG, then our Schematron.
+"""Validation of TEI files: well-formedness, then RELAX NG, then Schematron, each file by its own schema.
 
-Each problem is a `Problem` located at path:line:column with a message that says what to do. The grammar
-and the Schematron are compiled once per process. libxml2 gives RELAX NG errors a line but no column and
-terse text; we locate the element on its line in the source to give a column, and add hints from the
+Which schema judges a file (`choose_schema`), in this order:
+  1. the schema it declares in `<?xml-model?>`, when that can be had locally (RELAX NG in XML syntax;
+     Schematron with the XSLT 1 query binding); a declared tei_all, wherever it points, is our vendored
+     tei_all;
+  2. for a document of the project (edition.toml), the project's schema;
+  3. tei_all (TEI P5 4.3.0), pruned to the document's elements (tools.core.teiall), which gives tei_all's
+     verdict at the speed of a small customization.
+A declared schema that cannot be had (a URL: there is no network; a missing file; compact syntax) is named
+in a warning, and the file is judged by the next rule. `Report.schemas` says which schema judged each file.
+
+Each problem is a `Problem` located at path:line:column with a message that says what to do. Grammars and
+Schematrons are compiled once per process. libxml2 gives RELAX NG errors a line but no column and terse
+text; we locate the element on its line in the source to give a column, and add hints from the whole
 grammar (what is allowed there, the closed values of an attribute, the closest existing ids).
-
-Policy: "project" validates every file against our schema (what `tools validate` does); "declared" does so
-only for files whose <?xml-model?> names our schema and checks the others for well-formedness only, so that
-the builders can render foreign TEI documents (what `tools build` does).
 """
 from __future__ import annotations
 
@@ -17,22 +23,42 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from urllib.parse import unquote, urlsplit
 
 from lxml import etree, isoschematron
 
-from tools import paths as P
-from tools.errors import EXIT_INVALID, Problem, ToolError
-from tools.grammar import Grammar
-from tools.xmlsafe import parse_bytes, read_bytes, safe_parser
+from tools.core import teiall
+from tools.core.errors import EXIT_INVALID, Problem, ToolError
+from tools.core.grammar import Grammar
+from tools.core.project import Project, display, expand, find_project
+from tools.core.xmlsafe import parse_bytes, read_bytes, safe_parser
 
 TEI_NS = "http://www.tei-c.org/ns/1.0"
 SVRL = "{http://purl.oclc.org/dsdl/svrl}"
+RNG_NS = "http://relaxng.org/ns/structure/1.0"
+SCH_NS = ("http://purl.oclc.org/dsdl/schematron", "http://www.ascc.net/xml/schematron")
+
+
+@dataclass(frozen=True)
+class Schema:
+    """What judges one document: a RELAX NG grammar (a file, or tei_all pruned to the document) and an
+    optional Schematron; `label` is how `tools validate` names it."""
+
+    label: str
+    rng: Path | None = None          # None: tei_all
+    schematron: Path | None = None
+    warnings: tuple[str, ...] = ()   # e.g. a declared schema that could not be had
+
+    @property
+    def is_tei_all(self) -> bool:
+        return self.rng is None
 
 
 @dataclass
 class Report:
     files: list[str] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    schemas: dict[str, str] = field(default_factory=dict)  # file as shown -> label of the schema that judged it
     usage_error: bool = False  # a file could not be read or is not XML at all
 
     @property
@@ -44,24 +70,32 @@ class Report:
 
 
 @lru_cache(maxsize=None)
-def _rng(path: str = str(P.RNG)):
+def _rng_file(path: str):
     tree = etree.parse(path, safe_parser())
     return etree.RelaxNG(tree), Grammar(tree)
 
 
 @lru_cache(maxsize=None)
-def _schematron(path: str = str(P.SCHEMATRON)):
+def _tei_all_hints() -> Grammar:
+    return Grammar(teiall.full_tree())
+
+
+@lru_cache(maxsize=None)
+def _schematron(path: str):
     return isoschematron.Schematron(etree.parse(path, safe_parser()), store_report=True)
 
 
-def validate_paths(paths=(), *, policy: str = "project") -> Report:
-    """Validate files (or every *.xml in directories); default: the edition under tei/."""
+def validate_paths(paths=(), *, project: Project | None = None) -> Report:
+    """Validate files (or every *.xml in directories); default: the project's documents."""
+    project = project or find_project()
     report = Report()
-    for path in P.expand(list(paths)):
-        shown = P.display(path)
+    for path in expand(list(paths), project):
+        shown = display(path)
         report.files.append(shown)
         try:
-            report.problems.extend(validate_file(path, shown=shown, policy=policy))
+            problems, schema = _validate(read_bytes(path), shown, path, project)
+            report.problems.extend(problems)
+            report.schemas[shown] = schema.label
         except ToolError as err:
             report.problems.extend(err.problems or [Problem(shown, 1, 1, "error", str(err))])
             if err.exit_code == 2:
@@ -69,10 +103,22 @@ def validate_paths(paths=(), *, policy: str = "project") -> Report:
     return report
 
 
-def require_valid(files, *, force: bool, output: str) -> Report:
-    """What every builder does first: validate (policy "declared") and refuse an invalid document unless
-    `force`, with the validation problems in the error. `output` names what was to be built."""
-    report = validate_paths(files, policy="declared")
+def validate_documents(docs, *, project: Project | None = None) -> Report:
+    """Validate documents already loaded (tools.core.document): no file is read or parsed again."""
+    project = project or find_project()
+    report = Report()
+    for doc in docs:
+        report.files.append(doc.shown)
+        problems, schema = _validate(doc.data, doc.shown, doc.path, project, tree=doc.tree)
+        report.problems.extend(problems)
+        report.schemas[doc.shown] = schema.label
+    return report
+
+
+def require_valid(docs, *, force: bool, output: str, project: Project | None = None) -> Report:
+    """What every builder does first: validate each loaded document by its schema and refuse an invalid one
+    unless `force`, with the validation problems in the error. `output` names what was to be built."""
+    report = validate_documents(docs, project=project)
     if not report.ok and not force:
         problems = [p for p in report.problems if p.severity == "error"]
         first = problems[0].format() if problems else "the edition is not valid"
@@ -81,40 +127,112 @@ def require_valid(files, *, force: bool, output: str) -> Report:
     return report
 
 
-def validate_file(path: Path, *, shown: str | None = None, policy: str = "project") -> list[Problem]:
-    return validate_bytes(read_bytes(path), shown or str(path), policy=policy)
+def validate_file(path: Path, *, shown: str | None = None, project: Project | None = None) -> list[Problem]:
+    return _validate(read_bytes(path), shown or str(path), Path(path), project or find_project())[0]
 
 
-def validate_bytes(data: bytes, shown: str, *, policy: str = "project") -> list[Problem]:
-    """Validate a document held in memory (e.g. an edit before it is written); `shown` names it in messages."""
-    tree = parse_bytes(data, shown)
+def validate_bytes(data: bytes, shown: str, *, path: Path | None = None,
+                   project: Project | None = None) -> list[Problem]:
+    """Validate a document held in memory (e.g. an edit before it is written); `shown` names it in messages,
+    `path` (default: `shown`) is where it lives, for relative schema references."""
+    return _validate(data, shown, Path(path or shown), project or find_project())[0]
+
+
+def _validate(data: bytes, shown: str, path: Path, project: Project, tree=None) -> tuple[list[Problem], Schema]:
+    if tree is None:
+        tree = parse_bytes(data, shown)
     # columns are counted in the characters the user sees: decode as the parser did
     try:
         text = data.decode("utf-16") if data.startswith((b"\xff\xfe", b"\xfe\xff")) else data.decode(
             tree.docinfo.encoding or "utf-8", "replace")
     except (LookupError, UnicodeDecodeError):
         text = data.decode("utf-8", "replace")
-    if policy == "declared" and not _declares_our_schema(tree):
-        root = tree.getroot()
-        if etree.QName(root).namespace != TEI_NS:
-            return [Problem(shown, root.sourceline or 1, 1, "error",
-                            f"root element <{root.tag}> is not in the TEI namespace ({TEI_NS})")]
-        return [Problem(shown, 1, 1, "warning", "no <?xml-model?> for this project's schema: "
-                        "checked for well-formedness only")]
+    schema = choose_schema(tree, path, project)
+    problems = [Problem(shown, 1, 1, "warning", w) for w in schema.warnings]
     locator = _Locator(tree, text)
-    problems = _relaxng(tree, shown, locator)
-    problems += _schematron_problems(tree, shown, locator)
-    return sorted(set(problems), key=lambda p: (p.line, p.column, p.message))
+    problems += _relaxng(tree, shown, locator, schema)
+    if schema.schematron is not None:
+        problems += _schematron_problems(tree, shown, locator, schema.schematron)
+    return sorted(set(problems), key=lambda p: (p.line, p.column, p.message)), schema
 
 
-def _declares_our_schema(tree) -> bool:
+def declared_models(tree) -> list[dict[str, str]]:
+    """The pseudo-attributes of each <?xml-model?> before the root element, in document order."""
+    models = []
     node = tree.getroot().getprevious()
     while node is not None:
-        if isinstance(node, etree._ProcessingInstruction) and node.target == "xml-model" \
-                and P.RNG.name in (node.text or ""):
-            return True
+        if isinstance(node, etree._ProcessingInstruction) and node.target == "xml-model":
+            models.append(dict(re.findall(r'([\w:-]+)\s*=\s*["\']([^"\']*)["\']', node.text or "")))
         node = node.getprevious()
-    return False
+    return list(reversed(models))
+
+
+def choose_schema(tree, path: Path, project: Project) -> Schema:
+    """The schema that judges `tree` (the file at `path`): see the module comment."""
+    warnings: list[str] = []
+    rng: Path | None = None
+    sch: Path | None = None
+    declared_tei_all = False
+    for model in declared_models(tree):
+        href = model.get("href", "")
+        if not href:
+            continue
+        ns = model.get("schematypens", "")
+        name = Path(urlsplit(href).path).name.lower()
+        kind = ("rng" if ns == RNG_NS or name.endswith(".rng") else
+                "rnc" if name.endswith(".rnc") else
+                "sch" if ns in SCH_NS or name.endswith((".sch", ".isosch")) else None)
+        if kind is None or (kind == "sch" and sch is not None) or (kind in ("rng", "rnc") and (rng or declared_tei_all)):
+            continue
+        if kind in ("rng", "rnc") and name.startswith("tei_all."):
+            declared_tei_all = True   # whatever copy it points to, tei_all is tei_all: ours is P5 4.3.0
+            continue
+        local = _local_file(href, path)
+        if local is None:
+            warnings.append(f"the declared schema {href} cannot be had here (no network): "
+                            + ("its rules are not checked" if kind == "sch" else "judged by tei_all instead"))
+            continue
+        if not local.is_file():
+            warnings.append(f"the declared schema {href} does not exist ({display(local)}): "
+                            + ("its rules are not checked" if kind == "sch" else "judged by tei_all instead"))
+            continue
+        if kind == "rnc":
+            warnings.append(f"the declared schema {href} is RELAX NG compact syntax, which this toolkit does not "
+                            "read: judged by tei_all instead (declare the XML syntax, .rng, to be judged by it)")
+            continue
+        if kind == "sch":
+            binding = _query_binding(local)
+            if binding not in ("", "xslt", "xpath", "exslt"):
+                warnings.append(f"the declared Schematron {href} uses queryBinding=\"{binding}\", which this toolkit "
+                                "cannot run (XSLT 1 only): its rules are not checked")
+                continue
+            sch = local
+        else:
+            rng = local
+    if rng is None and not declared_tei_all and project.rng is not None and project.is_document(path):
+        rng = project.rng
+        if sch is None and project.schematron is not None:
+            sch = project.schematron
+    parts = [display(rng) if rng is not None else "tei_all (TEI P5 4.3.0)"] + ([display(sch)] if sch else [])
+    return Schema(" + ".join(parts), rng, sch, tuple(warnings))
+
+
+def _local_file(href: str, doc: Path) -> Path | None:
+    parts = urlsplit(href)
+    if parts.scheme == "file":
+        return Path(unquote(parts.path))
+    if parts.scheme and len(parts.scheme) > 1:  # http:, https:, … (a one-letter "scheme" is a Windows drive)
+        return None
+    return (Path(doc).resolve().parent / unquote(parts.path)).resolve()
+
+
+@lru_cache(maxsize=None)
+def _query_binding(path: Path) -> str:
+    try:
+        root = etree.parse(str(path), safe_parser()).getroot()
+    except (etree.XMLSyntaxError, OSError):
+        return ""
+    return (root.get("queryBinding") or "").lower()
 
 
 class _Locator:
@@ -175,10 +293,16 @@ _RANK = {"unexpected": 0, "extra": 0, "expecting": 0, "missing": 1, "badattr": 0
          "attrmsg": 0, "value": 2, "attrs": 3, "content": 4, None: 5}
 
 
-def _relaxng(tree, shown: str, loc: _Locator) -> list[Problem]:
-    rng, grammar = _rng()
-    if rng.validate(tree):
-        return []
+def _relaxng(tree, shown: str, loc: _Locator, schema: Schema) -> list[Problem]:
+    if schema.is_tei_all:
+        rng = teiall.grammar_for(teiall.element_names(tree))
+        if rng.validate(tree):
+            return []
+        grammar = _tei_all_hints()
+    else:
+        rng, grammar = _rng_file(str(schema.rng))
+        if rng.validate(tree):
+            return []
     by_line: dict[int, tuple[int, Problem]] = {}
     for entry in rng.error_log:
         line = entry.line or 1
@@ -207,7 +331,7 @@ def _explain_rng(kind, m, message, line, shown, loc, grammar: Grammar) -> Proble
         if name not in grammar.element_names:
             close = grammar.close_elements(name)
             hint = f"; did you mean <{'>, <'.join(close)}>?" if close else ""
-            msg = f"element <{name}> is not part of this edition's TEI schema{hint}"
+            msg = f"element <{name}> is not part of the schema{hint}"
         else:
             allowed = grammar.children(pname) if pname else []
             msg = f"element <{name}> is not allowed here" + (f" inside <{pname}>" if pname else "")
@@ -279,8 +403,8 @@ def _clean(message: str) -> str:
     return message.strip().rstrip(".")
 
 
-def _schematron_problems(tree, shown: str, loc: _Locator) -> list[Problem]:
-    sch = _schematron()
+def _schematron_problems(tree, shown: str, loc: _Locator, path: Path) -> list[Problem]:
+    sch = _schematron(str(path))
     sch.validate(tree)
     report = sch.validation_report
     problems = []

@@ -29,7 +29,7 @@ import traceback
 from collections import deque
 from pathlib import Path
 
-from tools.errors import EXIT_INTERNAL, ToolError
+from tools.core.errors import EXIT_INTERNAL, ToolError
 
 _HEADER = struct.Struct("!Q")
 

@@ -13,7 +13,7 @@ from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
 
-from tools.errors import EXIT_INVALID, EXIT_USAGE, ToolError
+from tools.core.errors import EXIT_INVALID, EXIT_USAGE, ToolError
 
 _processor = None
 
@@ -73,22 +73,23 @@ def check_params(params: dict[str, str], known: list[str]) -> None:
                         EXIT_USAGE)
 
 
-def load_source(source: Path):
-    """The TEI file as a Saxon document: parsed and checked by `xmlsafe` (which refuses DTDs and entities,
-    whatever the encoding) and handed over as text without a DOCTYPE, so Saxon's own parser has nothing to
-    fetch or expand. Parse once, transform as often as needed."""
+def load_source(source):
+    """A TEI document as a Saxon document: `source` is a loaded `tools.core.document.Document` (or a path, read
+    and parsed here). The tree was parsed and checked by `xmlsafe` (which refuses DTDs and entities, whatever
+    the encoding) and is handed over as text without a DOCTYPE, so Saxon's own parser has nothing to fetch or
+    expand. Parse once, transform as often as needed."""
     from lxml import etree
 
-    from tools.xmlsafe import parse_file
+    from tools.core.document import Document, load
 
-    tree = parse_file(source)
-    return processor().parse_xml(xml_text=etree.tostring(tree.getroot(), encoding="unicode"))
+    doc = source if isinstance(source, Document) else load(source)
+    return processor().parse_xml(xml_text=etree.tostring(doc.root, encoding="unicode"))
 
 
-def transform_to_string(stylesheet: Path, source: Path, params: dict[str, str] | None = None,
+def transform_to_string(stylesheet: Path, source, params: dict[str, str] | None = None,
                         base_output: Path | None = None, *, node=None) -> str:
-    """Run `stylesheet` on the TEI file `source` (or on `node`, its `load_source` result, when the caller
-    already has it); return the principal result as a string.
+    """Run `stylesheet` on the TEI document `source` (a Document or a path; or on `node`, its `load_source`
+    result, when the caller already has it); return the principal result as a string.
 
     Saxon never sees the file itself, only what `load_source` gives it, even with --force. Secondary results
     (xsl:result-document) are written relative to `base_output`.
@@ -96,6 +97,7 @@ def transform_to_string(stylesheet: Path, source: Path, params: dict[str, str] |
     proc = processor()
     if node is None:
         node = load_source(source)
+    shown = getattr(source, "shown", source)
     exe = compile_stylesheet(str(Path(stylesheet).resolve()))
     exe.clear_parameters()  # the executable is reused across calls: no parameter may leak from the last one
     for name, value in (params or {}).items():
@@ -106,9 +108,9 @@ def transform_to_string(stylesheet: Path, source: Path, params: dict[str, str] |
         try:
             out = exe.transform_to_string(xdm_node=node)
         except Exception as exc:
-            raise ToolError(f"{source}: error: transformation by {Path(stylesheet).name} failed: {exc} "
+            raise ToolError(f"{shown}: error: transformation by {Path(stylesheet).name} failed: {exc} "
                             f"{err().strip()}".strip(), EXIT_INVALID)
     if out is None:
-        raise ToolError(f"{source}: error: transformation by {Path(stylesheet).name} failed: {err().strip()}",
+        raise ToolError(f"{shown}: error: transformation by {Path(stylesheet).name} failed: {err().strip()}",
                         EXIT_INVALID)
     return out

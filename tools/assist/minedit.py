@@ -22,10 +22,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from xml.sax.saxutils import escape, quoteattr
 
-from tools.errors import EXIT_INVALID, EXIT_USAGE, ToolError
-from tools.outputs import atomic_write_bytes
-from tools.validate import validate_bytes
-from tools.xmlsafe import decode_utf8, read_bytes
+from tools.core.errors import EXIT_INVALID, EXIT_USAGE, ToolError
+from tools.core.outputs import atomic_write_bytes
+from tools.core.validate import validate_bytes
+from tools.core.xmlsafe import decode_utf8, read_bytes
 
 _TAG = re.compile(r"<(/?)([^\s/>!?]+)[^>]*?(/?)>|<!--.*?-->|<\?.*?\?>", re.S)
 

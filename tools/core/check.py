@@ -1,12 +1,9 @@
-"""The edition model: the witness reading rebuilt from the TEI, its fidelity to the witness file, and counts.
+"""`tools check`: the witness reading rebuilt from the TEI, its fidelity to the witness file, and counts.
 
-The witness reading is the text of <text> with, in every <choice>, the witness side (sic, orig, abbr) and
-without anything editorial (corr, reg, expan, supplied, note of any type, the commentary's bibliography
-<div type="bibliography">). It must equal the witness file word for word:
-that is the edition's promise that nothing of the witness is lost, added or changed. The witness file is the
-one the header points to (sourceDesc//bibl[@type='web']//ref/@target, relative to the TEI file).
-
-Mixed content is walked by `witness_text`, the one place that handles lxml's text/tail model for this.
+The witness reading (tools.core.textmodel.witness_text) is the text of <text> with, in every <choice>, the
+witness side and nothing editorial. It must equal the witness file word for word: that is the edition's
+promise that nothing of the witness is lost, added or changed. The witness file is the one the project file
+names for the document (edition.toml, [witnesses]), or the one given with --witness.
 """
 from __future__ import annotations
 
@@ -17,59 +14,13 @@ from pathlib import Path
 
 from lxml import etree
 
-from tools import paths as P
-from tools.errors import ToolError
-from tools.xmlsafe import decode_utf8, parse_file, read_bytes
+from tools.core.errors import EXIT_USAGE, ToolError
+from tools.core.project import Project, display, expand, find_project
+from tools.core.textmodel import witness_text, words_with_lines
+from tools.core.xmlsafe import decode_utf8, parse_file, read_bytes
 
 TEI = "http://www.tei-c.org/ns/1.0"
 T = f"{{{TEI}}}"
-EDITORIAL = {"corr", "reg", "expan", "supplied", "note"}
-# Divisions the editors wrote (not witness text), by @type: the bibliography of the commentary.
-EDITORIAL_DIVS = {"bibliography"}
-
-
-def _editorial(node, name: str, skip: set[str]) -> bool:
-    return name in skip or (name == "div" and node.get("type") in EDITORIAL_DIVS)
-
-
-def witness_text(el: etree._Element, skip: set[str] = EDITORIAL) -> list[tuple[str, int]]:
-    """Pieces of witness text under `el`, each with the source line of the node it came from."""
-    out: list[tuple[str, int]] = []
-
-    def walk(node):
-        name = etree.QName(node).localname if isinstance(node.tag, str) else None
-        if name is not None and not _editorial(node, name, skip):
-            if node.text:
-                out.append((node.text, node.sourceline or 0))
-            for kid in node:
-                walk(kid)
-        if node is not el and node.tail:
-            parent = node.getparent()
-            out.append((node.tail, parent.sourceline if parent is not None else 0))
-
-    walk(el)
-    return out
-
-
-def words_with_lines(pieces: list[tuple[str, int]]) -> list[tuple[str, int]]:
-    """Whitespace-separated words; a word split across nodes (e.g. <sic>ОК</sic>-нің) is joined."""
-    words: list[tuple[str, int]] = []
-    joinable = False
-    for text, line in pieces:
-        if not text:
-            continue
-        parts = text.split()
-        if not parts:
-            joinable = False
-            continue
-        starts_glued = not text[0].isspace()
-        for i, part in enumerate(parts):
-            if i == 0 and starts_glued and joinable and words:
-                words[-1] = (words[-1][0] + part, words[-1][1])
-            else:
-                words.append((part, line))
-        joinable = not text[-1].isspace()
-    return words
 
 
 @dataclass
@@ -104,7 +55,7 @@ class CheckResult:
         c = self.counts
         lines = []
         if self.witness is None:
-            lines.append(f"{self.path}: no witness file declared (sourceDesc//bibl[@type='web']//ref/@target); "
+            lines.append(f"{self.path}: no witness file named for it (edition.toml [witnesses], or --witness); "
                          "fidelity not checked")
         else:
             for d in self.differences[:50]:
@@ -124,11 +75,6 @@ class CheckResult:
             f"  paragraphs: {c['paragraphs']}",
         ]
         return "\n".join(lines)
-
-
-def witness_path(tree, tei_path: Path) -> Path | None:
-    targets = tree.xpath("//tei:sourceDesc//tei:bibl[@type='web']//tei:ref/@target", namespaces={"tei": TEI})
-    return (tei_path.parent / targets[0]) if targets else None
 
 
 def counts(tree) -> dict:
@@ -156,34 +102,38 @@ def counts(tree) -> dict:
     }
 
 
-def check_file(path: Path) -> CheckResult:
+def check_file(path: Path, *, project: Project | None = None, witness: Path | None = None) -> CheckResult:
+    project = project or find_project()
     tree = parse_file(path)
-    shown = P.display(path)
-    wpath = witness_path(tree, path)
-    result = CheckResult(shown, P.display(wpath) if wpath else None, counts=counts(tree))
+    shown = display(path)
+    wpath = witness or project.witness_for(path)
+    result = CheckResult(shown, display(wpath) if wpath else None, counts=counts(tree))
     if wpath is None:
         return result
     text = tree.find(f"{T}text")
     edition = words_with_lines(witness_text(text)) if text is not None else []
     try:
-        witness_lines = decode_utf8(read_bytes(wpath), P.display(wpath)).split("\n")
+        witness_lines = decode_utf8(read_bytes(wpath), display(wpath)).split("\n")
     except ToolError as err:
-        ref = tree.xpath("//tei:sourceDesc//tei:bibl[@type='web']//tei:ref", namespaces={"tei": TEI})[0]
-        raise ToolError(f"{shown}:{ref.sourceline}:1: error: the witness declared here cannot be read: {err}",
-                        err.exit_code)
-    witness = [(w, i + 1) for i, line in enumerate(witness_lines) for w in line.split()]
-    result.words = len(witness)
-    a = [w for w, _ in witness]
+        where = project.file if witness is None and project.file else "--witness"
+        raise ToolError(f"{where}: error: the witness of {shown} cannot be read: {err}", err.exit_code)
+    witness_words = [(w, i + 1) for i, line in enumerate(witness_lines) for w in line.split()]
+    result.words = len(witness_words)
+    a = [w for w, _ in witness_words]
     b = [w for w, _ in edition]
     for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
         if tag == "equal":
             continue
         kind = {"delete": "lost", "insert": "added", "replace": "changed"}[tag]
-        wl = witness[i1][1] if i1 < len(witness) else (witness[-1][1] if witness else 0)
+        wl = witness_words[i1][1] if i1 < len(witness_words) else (witness_words[-1][1] if witness_words else 0)
         tl = edition[j1][1] if j1 < len(edition) else (edition[-1][1] if edition else 0)
         result.differences.append(Difference(kind, " ".join(a[i1:i2]), " ".join(b[j1:j2]), wl, tl))
     return result
 
 
-def check_paths(paths=()) -> list[CheckResult]:
-    return [check_file(p) for p in P.expand(list(paths))]
+def check_paths(paths=(), *, project: Project | None = None, witness: Path | None = None) -> list[CheckResult]:
+    project = project or find_project()
+    files = expand(list(paths), project)
+    if witness is not None and len(files) != 1:
+        raise ToolError("error: --witness names the witness of one document: give exactly one PATH", EXIT_USAGE)
+    return [check_file(p, project=project, witness=witness) for p in files]

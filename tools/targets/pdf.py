@@ -44,17 +44,19 @@ import time
 from contextlib import contextmanager
 from pathlib import Path
 
-from tools import forked
-from tools.errors import EXIT_USAGE, ToolError
-from tools.footnote_area import incremental_footnote_areas
-from tools.footnote_policy import notes_stay_with_their_calls
-from tools.outputs import atomic_dir
-from tools.pdfparts import join
-from tools.paths import XSLT_DIR, expand, require_distinct_stems
-from tools.saxon import check_params, declared_params, load_source, transform_to_string
-from tools.validate import require_valid
+from tools.targets import forked
+from tools.core.errors import EXIT_USAGE, ToolError
+from tools.targets.footnote_area import incremental_footnote_areas
+from tools.targets.footnote_policy import notes_stay_with_their_calls
+from tools.core.outputs import atomic_dir
+from tools.targets.pdfparts import join
+from tools.core import resources
+from tools.core.document import load
+from tools.core.project import Project, expand, find_project, require_distinct_stems
+from tools.core.saxon import check_params, declared_params, load_source, transform_to_string
+from tools.core.validate import require_valid
 
-PRINT_DIR = XSLT_DIR / "print"
+PRINT_DIR = resources.xslt("print")
 STYLESHEET = PRINT_DIR / "print.xsl"
 BASE_CSS = PRINT_DIR / "print.css"
 
@@ -75,14 +77,19 @@ def paper_css(paper: str) -> Path:
 def known_params() -> list[str]:
     """The stylesheet parameters `--param` may set for the print edition (`part`, `page-map` and `front-pages`
     are the builder's own: it renders the book in parts)."""
-    return declared_params((XSLT_DIR / "common" / "common_param.xsl", PRINT_DIR / "print_param.xsl"),
+    return declared_params((resources.xslt("common", "common_param.xsl"), PRINT_DIR / "print_param.xsl"),
                            reserved=("part", "page-map", "front-pages", "build-date"))
 
 
-def build_pdf(sources: list[Path], outdir: Path, *, force: bool = False, paper: str = "A4",
-              params: dict[str, str] | None = None, timings: dict[str, float] | None = None) -> list[Path]:
-    """Write OUTDIR/pdf/<name>.pdf for each TEI file of `sources` (files or folders; none = the edition)."""
-    files = expand(sources)
+def build_pdf(sources: list[Path], outdir: Path | None = None, *, force: bool = False, paper: str | None = None,
+              params: dict[str, str] | None = None, timings: dict[str, float] | None = None,
+              project: Project | None = None) -> list[Path]:
+    """Write OUTDIR/pdf/<name>.pdf for each TEI file of `sources` (files or folders; none = the project's)."""
+    project = project or find_project()
+    paper = paper or project.pdf.get("paper") or "A4"
+    outdir = outdir if outdir is not None else project.output_dir()
+    params = {"witness-siglum": project.witness_siglum, **project.pdf.get("params", {}), **(params or {})}
+    files = expand(sources, project)
     require_distinct_stems(files)
     check_params(dict(params or {}), known_params())
     css_files = [BASE_CSS, paper_css(paper)]
@@ -108,7 +115,7 @@ def build_pdf(sources: list[Path], outdir: Path, *, force: bool = False, paper: 
 
 def _validate(files: list[Path], force: bool, clock: dict[str, float]) -> None:
     t = time.perf_counter()
-    require_valid(files, force=force, output="the PDF")
+    require_valid([load(f) for f in files], force=force, output="the PDF")
     clock["validate"] += time.perf_counter() - t
 
 
@@ -190,7 +197,7 @@ def _render(worker: forked.Worker, src: Path, target: Path, css_files: list[Path
         text_html = transform_to_string(STYLESHEET, src, {**params, "part": "text"}, node=node)
     except ToolError:  # an invalid edition may break the stylesheet: say what is invalid rather than that
         if not validated:
-            require_valid([src], force=force, output="the PDF")
+            require_valid([load(src)], force=force, output="the PDF")
         raise
     clock["xslt"] += time.perf_counter() - t
     worker.submit(_text_part, text_html, css_files, parts / "text.pdf")

@@ -1,7 +1,7 @@
-"""Generate our RELAX NG customization from the official tei_all grammar.
+"""Generate an edition's RELAX NG customization from the official tei_all grammar.
 
-How it works: read `schema/customization.toml` (the list of elements the edition may use and closed value
-lists), then on tei_all
+How it works: read the edition's customization (a TOML file: the grammar it starts from, the file it writes,
+the list of elements the edition may use and closed value lists), then on tei_all
   1. drop annotations and embedded Schematron (our rules live in schema/kse-edition.sch);
   2. turn every element not in the list into `notAllowed` and propagate it (a choice loses the branch,
      an optional or zeroOrMore becomes empty, a required part makes its parent impossible) to a fixpoint;
@@ -10,7 +10,9 @@ lists), then on tei_all
      the path from that element's definition (so other elements keep the TEI values).
 Every step narrows the language, so whatever the result accepts, tei_all accepts (tested with jing).
 
-Usage: `python -m tools.schemagen` rewrites schema/kse-edition.rng; `--check` exits 1 if it is out of date.
+Usage: `tools schema` rewrites the project's RELAX NG (edition.toml: [schema] customization); `--check` exits
+1 if it is out of date. `source = "tei_all"` in a customization means the toolkit's vendored tei_all.
+The same pruning, on the elements one document uses, judges a document by tei_all (tools.core.teiall).
 """
 from __future__ import annotations
 
@@ -21,9 +23,10 @@ from pathlib import Path
 
 from lxml import etree
 
+from tools.core.errors import EXIT_INVALID, EXIT_USAGE, ToolError
+
 RNG = "http://relaxng.org/ns/structure/1.0"
 R = f"{{{RNG}}}"
-SCHEMA_DIR = Path(__file__).resolve().parent.parent / "schema"
 
 
 def _rng(tag: str, **attrs) -> etree._Element:
@@ -45,23 +48,47 @@ class Customizer:
                 _drop(el)
 
     # -- 2. prune ------------------------------------------------------------------------------------
-    def keep_only(self, elements: set[str]) -> None:
+    def keep_only(self, elements: set[str], keep_wildcards: bool = False) -> None:
+        """Make every element not named in `elements` impossible and propagate. Wildcard elements (any name of
+        other namespaces, as in TEI's anyElement-* defines) go too, unless `keep_wildcards`."""
         for define in self.defines.values():
             kids = [k for k in define if isinstance(k.tag, str)]
             if len(kids) == 1 and kids[0].tag == R + "element":
                 name = kids[0].get("name")
-                if name is None or name not in elements:
+                if (name is None and not keep_wildcards) or (name is not None and name not in elements):
                     _replace_children(define, [_rng("notAllowed")])
-        dead: set[str] = set()
-        while True:
-            newly = {n for n, d in self.defines.items() if n not in dead and self._na_seq(list(d), dead)}
-            if not newly:
-                break
-            dead |= newly
+        dead = set(self.defines) - self._productive()
         for name in dead:
             self.grammar.remove(self.defines.pop(name))
         for define in list(self.defines.values()) + [self.grammar.find(R + "start")]:
             self._rewrite(define, dead)
+
+    def _productive(self) -> set[str]:
+        """The defines that match some finite tree (least fixpoint). A define that is not productive matches
+        nothing, e.g. <listPerson> once <person> is gone: it would need a <listPerson> inside, for ever.
+        Such a pattern is notAllowed in disguise; left in, it sends libxml2's compiler into an endless loop."""
+        productive: set[str] = set()
+        while True:
+            newly = {n for n, d in self.defines.items()
+                     if n not in productive and all(self._yields(k, productive) for k in d)}
+            if not newly:
+                return productive
+            productive |= newly
+
+    def _yields(self, el: etree._Element, productive: set[str]) -> bool:
+        tag = el.tag[len(R):]
+        if tag == "notAllowed":
+            return False
+        if tag == "ref":
+            return el.get("name") in productive
+        if tag in ("element", "attribute"):
+            kids = list(el) if el.get("name") is not None else list(el)[1:]  # skip the name class
+            return all(self._yields(k, productive) for k in kids)
+        if tag in ("group", "interleave", "oneOrMore", "list", "mixed", "define"):
+            return all(self._yields(k, productive) for k in el)
+        if tag == "choice":
+            return any(self._yields(k, productive) for k in el)
+        return True  # empty, text, data, value, zeroOrMore, optional
 
     def _na(self, el: etree._Element, dead: set[str]) -> bool:
         tag = el.tag[len(R):]
@@ -85,19 +112,29 @@ class Customizer:
 
     def _rewrite(self, el: etree._Element, dead: set[str]) -> None:
         for kid in list(el):
+            kid = self._simplify(el, kid, dead)
+            if kid is not None:
+                self._rewrite(kid, dead)
+
+    def _simplify(self, parent: etree._Element, kid: etree._Element, dead: set[str]) -> etree._Element | None:
+        """Drop what `dead` makes impossible in `kid` (a child of `parent`); return what stands in its place,
+        or None when nothing is left to look into. Repeated: unwrapping a choice can uncover an optional part
+        that is now impossible ("(model.global* | q)" once q is gone)."""
+        while True:
             tag = kid.tag[len(R):]
             if tag in ("zeroOrMore", "optional") and self._na_seq(list(kid), dead):
-                el.replace(kid, _rng("empty"))
-                continue
-            if tag == "choice":
-                for branch in list(kid):
-                    if self._na(branch, dead):
-                        kid.remove(branch)
-                if len(kid) == 1:
-                    only = kid[0]
-                    el.replace(kid, only)
-                    kid = only
-            self._rewrite(kid, dead)
+                parent.replace(kid, _rng("empty"))
+                return None
+            if tag != "choice":
+                return kid
+            for branch in list(kid):
+                if self._na(branch, dead):
+                    kid.remove(branch)
+            if len(kid) != 1:
+                return kid
+            only = kid[0]
+            parent.replace(kid, only)
+            kid = only
 
     def tidy(self) -> None:
         """Drop `empty` beside other patterns and unwrap one-child groups and choices.
@@ -113,10 +150,26 @@ class Customizer:
                         and len(parent) > 1:
                     parent.remove(el)
                     changed = True
+            for el in list(self.grammar.iter(R + "oneOrMore", R + "zeroOrMore", R + "optional")):
+                # (X+)+ is X+, (X*)+ and (X+)? are X*, … : nested repetitions (which pruning uncovers, e.g. in
+                # listPerson) send libxml2's content-model compiler into exponential work
+                if len(el) == 1 and el[0].tag in (R + "oneOrMore", R + "zeroOrMore", R + "optional"):
+                    outer, inner = el.tag[len(R):], el[0].tag[len(R):]
+                    merged = outer if outer == inner else "zeroOrMore"
+                    repl = _rng(merged)
+                    for k in list(el[0]):
+                        repl.append(k)
+                    el.getparent().replace(el, repl)
+                    changed = True
             for el in list(self.grammar.iter(R + "group", R + "choice")):
                 parent = el.getparent()
-                if len(el) == 1 and parent is not None and parent.tag != R + "element" or (
-                        len(el) == 1 and parent.tag == R + "element" and el.getprevious() is not None):
+                if len(el) != 1 or parent is None:
+                    continue
+                # An element's first child may be its name class; a lone <choice> there would read as one, so
+                # it keeps its wrapper. A lone group is unwrapped everywhere: libxml2 loops for ever on
+                # element a { group((b | a)+), attribute? } (pruning uncovers such groups, e.g. listPerson).
+                first_of_element = parent.tag == R + "element" and el.getprevious() is None
+                if not first_of_element or (el.tag == R + "group" and el[0].tag != R + "choice"):
                     parent.replace(el, el[0])
                     changed = True
 
@@ -208,9 +261,20 @@ def _drop(el) -> None:
         raise ValueError("unexpected text in RELAX NG grammar")
 
 
-def generate(schema_dir: Path = SCHEMA_DIR) -> tuple[Path, bytes]:
-    spec = tomllib.loads((schema_dir / "customization.toml").read_text(encoding="utf-8"))
-    source = schema_dir / spec["source"]
+def generate(customization: Path) -> tuple[Path, bytes]:
+    """The RELAX NG a customization file describes: (the file it is written to, its bytes)."""
+    from tools.core import resources
+
+    customization = Path(customization)
+    try:
+        spec = tomllib.loads(customization.read_text(encoding="utf-8"))
+    except (OSError, tomllib.TOMLDecodeError) as exc:
+        raise ToolError(f"{customization}: error: cannot read the customization: {exc}", EXIT_USAGE)
+    for key in ("output", "elements"):
+        if key not in spec:
+            raise ToolError(f"{customization}: error: the customization needs `{key}`", EXIT_USAGE)
+    source_name = spec.get("source", "tei_all")
+    source = resources.tei_all() if source_name == "tei_all" else customization.parent / source_name
     parser = etree.XMLParser(remove_blank_text=True, remove_comments=False, resolve_entities=False, no_network=True)
     tree = etree.parse(str(source), parser)
     grammar = tree.getroot()
@@ -220,28 +284,34 @@ def generate(schema_dir: Path = SCHEMA_DIR) -> tuple[Path, bytes]:
     cust.keep_only(set(spec["elements"]))
     cust.tidy()
     cust.drop_unreachable()
-    cust.close_values(spec.get("values", {}))
+    try:
+        cust.close_values(spec.get("values", {}))
+    except SystemExit as exc:
+        raise ToolError(f"{customization}: error: {exc}", EXIT_INVALID)
     for c in reversed(header):
         grammar.insert(0, c)
     grammar.insert(0, etree.Comment(
-        " Generated by `python -m tools.schemagen` from schema/customization.toml and the official TEI "
+        f" Generated by `tools schema` from {customization.name} and the official TEI "
         "tei_all grammar (below its licence). Do not edit by hand: edit the customization and regenerate. "))
     etree.cleanup_namespaces(grammar, top_nsmap={None: RNG})
     data = etree.tostring(tree, pretty_print=True, xml_declaration=True, encoding="UTF-8")
-    return schema_dir / spec["output"], data
+    return customization.parent / spec["output"], data
 
 
-def main(argv: list[str]) -> int:
-    out, data = generate()
-    if "--check" in argv:
+def regenerate(project, check_only: bool = False) -> str:
+    """Write (or, with `check_only`, compare) the project's RELAX NG; return what was done, for the user.
+    ToolError: exit 2 when the project has no customization, exit 1 when the RELAX NG is out of step."""
+    if project.customization is None:
+        where = project.file or "this folder (no edition.toml)"
+        raise ToolError(f"{where}: error: no [schema] customization in the project file: nothing to generate",
+                        EXIT_USAGE)
+    out, data = generate(project.customization)
+    if check_only:
         if not out.exists() or out.read_bytes() != data:
-            print(f"{out}: out of date; run `python -m tools.schemagen`", file=sys.stderr)
-            return 1
-        return 0
-    out.write_bytes(data)
-    print(f"wrote {out} ({len(data)} bytes)")
-    return 0
+            raise ToolError(f"{out}: error: out of date with {project.customization.name}; run `tools schema`",
+                            EXIT_INVALID)
+        return f"{out}: in step with {project.customization.name}"
+    from tools.core.outputs import atomic_write_bytes
 
-
-if __name__ == "__main__":
-    raise SystemExit(main(sys.argv[1:]))
+    atomic_write_bytes(out, data)
+    return f"wrote {out} ({len(data)} bytes)"

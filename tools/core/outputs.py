@@ -11,7 +11,15 @@ import tempfile
 from contextlib import contextmanager
 from pathlib import Path
 
-from tools.errors import EXIT_USAGE, ToolError
+from tools.core.errors import EXIT_USAGE, ToolError
+
+# Every output folder the toolkit writes carries this file, so that it can tell its own folders from a user's.
+OUTPUT_MARK = ".tools-output"
+
+
+def is_tool_output(folder: Path) -> bool:
+    """Did the toolkit write this folder (it carries the mark)?"""
+    return (Path(folder) / OUTPUT_MARK).is_file()
 
 
 @contextmanager
@@ -26,6 +34,8 @@ def atomic_dir(target: Path):
         raise ToolError(f"{target.parent}: error: cannot create the output folder: {exc.strerror}", EXIT_USAGE)
     tmp = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=target.parent))
     os.chmod(tmp, 0o777 & ~_umask())  # mkdtemp makes it private (0700); a site must be readable by a web server
+    (tmp / OUTPUT_MARK).write_text("written by `tools build`; the whole folder is replaced at each build\n",
+                                   encoding="utf-8")
     try:
         yield tmp
     except BaseException:

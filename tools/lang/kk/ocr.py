@@ -2,7 +2,7 @@
 
 How it works. Each word of the text is a *suspect* when the evidence that it is a real word is weak:
 the hunspell-kk dictionary (Debian, via pyhunspell) rejects it, the project word list
-(`tools/data/kk-extra.txt`) and a light Kazakh suffix stripper do not explain it, it occurs only once in
+(`tools/lang/kk/data/kk-extra.txt`) and a light Kazakh suffix stripper do not explain it, it occurs only once in
 the text, and it breaks vowel harmony although it looks native. For a suspect we generate the readings
 that the typical confusions of Kazakh OCR and keying would have produced it from (`CONFUSIONS`:
 ү/у, ө/о/е, қ/к, ң/н, ұ/у, ғ/г/р, ә/а, н/п, ш/ж, л/д/я, и/н …; a doubled letter; `ІІ` for `П`; Latin
@@ -27,7 +27,7 @@ a capitalised word or an abbreviation is only reported when its correction occur
 text, and loanword-looking words (Russian letters, о/ө after the first syllable, initial consonant
 clusters) are exempt from the vowel-harmony argument.
 
-    from tools.ocr import suggest_ocr
+    from tools.lang.kk.ocr import suggest_ocr
     items = suggest_ocr("tei/witness/000_2a7645c052e16c4f.txt", min_confidence=0.3)
     for it in items: it.line, it.column, it.text, it.suggestion, it.confidence, it.reason
 """
@@ -41,8 +41,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from tools.errors import EXIT_USAGE, ToolError
-from tools.textsource import Block, Source, load
+from tools.core.errors import EXIT_USAGE, ToolError
+from tools.assist.textsource import Block, Source, load
 
 HUNSPELL_DIC = Path(os.environ.get("KK_HUNSPELL_DIC", "/usr/share/hunspell/kk_KZ.dic"))
 HUNSPELL_AFF = HUNSPELL_DIC.with_suffix(".aff")

@@ -23,50 +23,58 @@ import shutil
 import time
 from pathlib import Path
 
-from tools.errors import EXIT_INVALID, ToolError
-from tools.outputs import atomic_dir
-from tools.paths import XSLT_DIR, expand, require_distinct_stems
-from tools.saxon import check_params, declared_params, load_source, transform_to_string
-from tools.validate import require_valid
+from tools.core import resources
+from tools.core.document import Document, load
+from tools.core.errors import EXIT_INVALID, ToolError
+from tools.core.outputs import atomic_dir
+from tools.core.project import Project, expand, find_project, require_distinct_stems
+from tools.core.saxon import check_params, declared_params, load_source, transform_to_string
+from tools.core.validate import require_valid
 
-HTML_DIR = XSLT_DIR / "html"
+HTML_DIR = resources.xslt("html")
 STYLESHEET = HTML_DIR / "html.xsl"
 ASSETS = HTML_DIR / "assets"
-PARAM_FILES = (XSLT_DIR / "common" / "common_param.xsl", HTML_DIR / "html_param.xsl")
+PARAM_FILES = (resources.xslt("common", "common_param.xsl"), HTML_DIR / "html_param.xsl")
 FONT_DIR = Path("/usr/share/fonts/truetype/noto")
 FONTS = ("NotoSerif-Regular.ttf", "NotoSerif-Italic.ttf", "NotoSerif-Bold.ttf",
          "NotoSans-Regular.ttf", "NotoSans-Bold.ttf")  # the faces edition.css declares
 PHASES = ("parse", "validate", "transform", "write")
 
 
-def build_html(sources: list[Path], outdir: Path, *, force: bool = False,
-               params: dict[str, str] | None = None, timings: dict[str, float] | None = None) -> Path:
-    """Write the site to OUTDIR/html/ and return the path of its entry page, OUTDIR/html/index.html."""
-    files = expand(list(sources))
+def build_html(sources: list[Path], outdir: Path | None = None, *, force: bool = False,
+               params: dict[str, str] | None = None, timings: dict[str, float] | None = None,
+               project: Project | None = None) -> Path:
+    """Write the site to OUTDIR/html/ and return the path of its entry page, OUTDIR/html/index.html.
+
+    `sources` are files or folders (none: the project's documents); `outdir` defaults to the project's output
+    folder; `params` (stylesheet parameters) override the project's [html] params."""
+    project = project or find_project()
+    files = expand(list(sources), project)
     require_distinct_stems(files)
-    user_params = dict(params or {})
+    user_params = {**project_params(project), **(params or {})}
     check_params(user_params, known_params())
     clock = timings if timings is not None else {}
     for phase in PHASES:
         clock.setdefault(phase, 0.0)
 
     t = time.perf_counter()
-    nodes = {src: load_source(src) for src in files}  # once per file, before anything else: located errors
+    docs = [load(src) for src in files]  # each file read and parsed once, before anything else: located errors
+    nodes = {doc.path: load_source(doc) for doc in docs}
     clock["parse"] += time.perf_counter() - t
 
     t = time.perf_counter()
-    require_valid(files, force=force, output="the HTML edition")
+    require_valid(docs, force=force, output="the HTML edition", project=project)
     clock["validate"] += time.perf_counter() - t
 
-    target = Path(outdir) / "html"
+    target = Path(outdir if outdir is not None else project.output_dir()) / "html"
     with atomic_dir(target) as tmp:
-        if len(files) == 1:
-            _build_site(files[0], nodes[files[0]], tmp, user_params, clock)
+        if len(docs) == 1:
+            _build_site(docs[0], nodes[docs[0].path], tmp, user_params, clock)
         else:
-            for src in files:
-                _build_site(src, nodes[src], tmp / src.stem, user_params, clock)
+            for doc in docs:
+                _build_site(doc, nodes[doc.path], tmp / doc.path.stem, user_params, clock)
             t = time.perf_counter()
-            _write_collection_index(files, tmp)
+            _write_collection_index(docs, tmp)
             clock["write"] += time.perf_counter() - t
         t_swap = time.perf_counter()
     clock["write"] += time.perf_counter() - t_swap
@@ -78,12 +86,21 @@ def known_params() -> list[str]:
     return declared_params(PARAM_FILES, reserved=("build-date",))
 
 
-def _build_site(src: Path, node, site: Path, user_params: dict[str, str], clock: dict[str, float]) -> None:
+def project_params(project: Project) -> dict[str, str]:
+    """The stylesheet parameters the project file sets: its [html] params, and what other tables say that
+    the HTML target needs (the siglum of a single witness)."""
+    params = {"witness-siglum": project.witness_siglum}
+    params.update(project.html.get("params", {}))
+    return {k: v for k, v in params.items() if k in known_params()}
+
+
+def _build_site(doc: Document, node, site: Path, user_params: dict[str, str], clock: dict[str, float]) -> None:
+    src = doc.path
     site.mkdir(parents=True, exist_ok=True)
     params = {"source-href": f"tei/{src.name}", "build-date": _dt.date.today().isoformat(), **user_params}
 
     t = time.perf_counter()
-    manifest = transform_to_string(STYLESHEET, src, params, base_output=site, node=node)
+    manifest = transform_to_string(STYLESHEET, doc, params, base_output=site, node=node)
     clock["transform"] += time.perf_counter() - t
 
     t = time.perf_counter()
@@ -101,21 +118,18 @@ def _build_site(src: Path, node, site: Path, user_params: dict[str, str], clock:
         for font in fonts:
             shutil.copyfile(font, assets / "fonts" / font.name)
     (site / "tei").mkdir(exist_ok=True)
-    shutil.copyfile(src, site / "tei" / src.name)  # the source as it is, byte for byte
-    for rel in _local_files(src):  # what the TEI points to (the witness, images), so its links work
+    (site / "tei" / src.name).write_bytes(doc.data)  # the source as it is, byte for byte
+    for rel in _local_files(doc):  # what the TEI points to (the witness, images), so its links work
         (site / "tei" / rel).parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(src.parent / rel, site / "tei" / rel)
     clock["write"] += time.perf_counter() - t
 
 
-def _local_files(src: Path) -> list[Path]:
+def _local_files(doc: Document) -> list[Path]:
     """Files beside or below the TEI file that its ref/ptr/@target and graphic/@url point to."""
-    from tools.xmlsafe import parse_file
-
-    tree = parse_file(src)
-    base = src.parent.resolve()
+    base = doc.path.parent.resolve()
     found = []
-    for url in tree.xpath("//*[local-name()='ref' or local-name()='ptr']/@target | //*[local-name()='graphic']/@url"):
+    for url in doc.tree.xpath("//*[local-name()='ref' or local-name()='ptr']/@target | //*[local-name()='graphic']/@url"):
         if re.match(r"^([a-z][a-z0-9+.-]*:|#|/)", url, re.I):
             continue
         target = (base / url.split("#")[0]).resolve()
@@ -124,18 +138,16 @@ def _local_files(src: Path) -> list[Path]:
     return found
 
 
-def _write_collection_index(files: list[Path], site: Path) -> None:
+def _write_collection_index(docs: list[Document], site: Path) -> None:
     """The entry page when several documents are built: one link per sub-site."""
-    from tools.xmlsafe import parse_file
-
     items = []
-    for src in files:
-        tree = parse_file(src)
-        titles = tree.xpath("//*[local-name()='titleStmt']/*[local-name()='title']")
+    for doc in docs:
+        src = doc.path
+        titles = doc.tree.xpath("//*[local-name()='titleStmt']/*[local-name()='title']")
         title = " ".join((titles[0].xpath("string()") if titles else src.stem).split())
         items.append(f'<li><a href="{html.escape(src.stem)}/index.html">{html.escape(title)}</a></li>')
     page = ("<!DOCTYPE html>\n<html lang=\"kk\"><head><meta charset=\"utf-8\">"
             "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>TEI</title>"
-            f"<link rel=\"stylesheet\" href=\"{html.escape(files[0].stem)}/assets/edition.css\"></head>"
+            f"<link rel=\"stylesheet\" href=\"{html.escape(docs[0].path.stem)}/assets/edition.css\"></head>"
             "<body><main id=\"main\"><h1>TEI</h1><ul>" + "".join(items) + "</ul></main></body></html>\n")
     (site / "index.html").write_text(page, encoding="utf-8")

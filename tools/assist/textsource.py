@@ -26,7 +26,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from tools.xmlsafe import decode_utf8, parse_bytes, read_bytes
+from tools.core.xmlsafe import decode_utf8, parse_bytes, read_bytes
 
 TEI_NS = "http://www.tei-c.org/ns/1.0"
 
