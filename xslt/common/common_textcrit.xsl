@@ -42,8 +42,10 @@
   <xsl:function name="kse:is-attached-note" as="xs:boolean">
     <xsl:param name="note" as="element()"/>
     <xsl:variable name="prev" select="$note/preceding-sibling::node()[not(self::text()[not(normalize-space())])][1]"/>
-    <xsl:sequence select="exists($prev) and $prev instance of element() and kse:is-textual-intervention($prev)
-                          or exists($note/parent::*[kse:is-textual-intervention(.)])"/>
+    <!-- a commentary note comments on the passage, never on a correction: it is never attached -->
+    <xsl:sequence select="not($note/@type = 'commentary')
+                          and (exists($prev) and $prev instance of element() and kse:is-textual-intervention($prev)
+                               or exists($note/parent::*[kse:is-textual-intervention(.)]))"/>
   </xsl:function>
 
   <xsl:function name="kse:is-intervention" as="xs:boolean">
@@ -281,7 +283,7 @@
     <xsl:variable name="corrections" select="$apps[kse:intervention-kind(.) = ('correction', 'regularization', 'expansion', 'supplied', 'variant')]"/>
     <xsl:variable name="names" select="$root//tei:text//(tei:persName | tei:placeName | tei:orgName)"/>
     <xsl:sequence select="map{
-      'paragraphs':    count($body//tei:p),
+      'paragraphs':    count($body//tei:p[not(ancestor::tei:note)]),
       'words':         count(tokenize(kse:text($body, 'reading'), ' ')[not(. = ('-', '–', '—', ''))]),
       'interventions': count($apps),
       'corrections':   count($corrections),
