@@ -4,8 +4,8 @@ Each case takes one of the test documents (the fixtures, and the edition in the 
 two ways chosen by its seed — elements and attributes deleted, duplicated, renamed or unwrapped, attribute
 values and text replaced by hostile payloads, entities and DTDs injected, encodings changed, deep nesting,
 crowds of attributes or namespace declarations, long texts, truncation, random bytes — and runs one command
-on it through the CLI as a user would: validate, check, build html, build pdf, suggest ocr, tag dates (with and
-without --apply and --force). Whatever the input, it must hold that
+on it through the CLI as a user would: validate, check, build html, build pdf, suggest ocr, tag dates, tag
+names (with and without --apply and --force). Whatever the input, it must hold that
 - the exit code is 0, 1 or 2 (3 is a bug of ours) and no traceback is printed;
 - nothing is written outside the output folder (`--apply`: only the file and its .bak), and a secret file that
   a DTD points to never leaks;
@@ -256,8 +256,10 @@ def _command(rnd: random.Random, case: int) -> list[str]:
         return ["check"]
     if r < 0.55:
         return ["suggest", "ocr"] + (["--apply"] if rnd.random() < 0.5 else [])
-    if r < 0.65:
+    if r < 0.61:
         return ["tag", "dates"] + (["--apply"] if rnd.random() < 0.5 else [])
+    if r < 0.66:
+        return ["tag", "names", "--registers", EDITION] + (["--apply"] if rnd.random() < 0.5 else [])
     pdf_share = 0.05 if LONG else 0.01
     target = "pdf" if r > 1 - pdf_share else "html"
     return ["build", target] + (["--force"] if rnd.random() < (0.3 if target == "html" else 0.1) else [])
@@ -279,7 +281,7 @@ def test_fuzz(case, tmp_path):
     doc.write_bytes(data)
     out = tmp_path / "out"
     command = _command(rnd, case)
-    args = [*command, doc] + (["-o", out] if command[0] == "build" else [])
+    args = [*command, doc] + (["-o", out] if command[0] == "build" else [])  # PATH last: --registers takes one
     before = _snapshot(tmp_path, out)
 
     result = _run(args, tmp_path)
