@@ -69,3 +69,15 @@ def test_saxon_sees_the_document_only_after_validation(run_tools, tmp_path, monk
     monkeypatch.setattr(html, "load_source", lambda doc: seen.append(doc))
     doc = _write(tmp_path, "bad.xml", BASE.replace("<p>", "<p unknown='1'>", 1))
     assert run_tools("build", "html", doc, "-o", tmp_path / "out").returncode == 1 and not seen
+
+
+def test_nesting_past_typsts_limit_is_a_located_exit_1_in_print(run_tools, tmp_path):
+    """Typst's parser has its own limit on nested markup (some 60 <hi> in one another): a valid document past it
+    gets a located error naming the deepest element (exit 1), never an internal error; below it, it prints."""
+    doc = _write(tmp_path, "deep100.xml", _nested(100))
+    result = run_tools("build", "pdf", doc, "-o", tmp_path / "out")
+    line = _nested(100)[:_P].count("\n") + 1
+    assert result.returncode == 1, result.stderr
+    assert f"deep100.xml:{line}:1: error: elements nested" in result.stderr and "internal" not in result.stderr
+    shallow = _write(tmp_path, "deep30.xml", _nested(30))
+    assert run_tools("build", "pdf", shallow, "-o", tmp_path / "out").returncode == 0
