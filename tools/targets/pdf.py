@@ -136,7 +136,7 @@ def render(source: Document | Path, *, paper: str = "A4", params: dict[str, str]
     try:
         pdf = typeset(text, paper, name=doc.shown)
     except ToolError as err:
-        if "maximum parsing depth exceeded" in str(err):
+        if re.search(r"maximum [a-z ]*depth exceeded", str(err)):  # parsing, show rule, call depth
             raise _too_deep(doc) from None
         raise
     clock["typeset"] = clock.get("typeset", 0.0) + time.perf_counter() - t
