@@ -60,7 +60,15 @@ def parse_bytes(data: bytes, path: str) -> etree._ElementTree:
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         # UTF-16 with a byte-order mark: re-encode as UTF-8 (same lines and columns) so that the checks
         # below, the entity check above all, see the real characters
-        text = data.decode("utf-16")
+        try:
+            text = data.decode("utf-16")
+        except UnicodeDecodeError as exc:  # a UTF-16 byte-order mark on bytes that are not UTF-16 throughout
+            before = data[:exc.start].decode("utf-16", "replace")
+            line, col = before.count("\n") + 1, len(before) - (before.rfind("\n") + 1) + 1
+            msg = ("the file starts with a UTF-16 byte-order mark but is not UTF-16 throughout (truncated or mixed "
+                   "encodings): re-save it as UTF-8")
+            raise ToolError(f"{path}:{line}:{col}: error: {msg}", EXIT_INVALID,
+                            [Problem(path, line, col, "error", msg)]) from None
         text = re.sub(r'^(<\?xml[^>]*encoding=["\'])UTF-16(["\'])', r"\1UTF-8\2", text, flags=re.IGNORECASE)
         data = text.encode("utf-8")
     body = data.lstrip(b"\xef\xbb\xbf \t\r\n")
