@@ -359,3 +359,21 @@ def test_atomic_write_on_a_full_disk_leaves_the_file(tmp_path, monkeypatch):
         outputs.atomic_write_bytes(f, b"x" * 1000)
     assert err.value.exit_code == 2 and "disk is full" in str(err.value)
     assert f.read_bytes() == b"precious" and os.listdir(tmp_path) == ["a.xml"]
+
+
+def test_a_failed_second_rename_puts_the_old_output_back(monkeypatch, tmp_path):
+    with outputs.atomic_dir(tmp_path / "site") as tmp:
+        (tmp / "index.html").write_text("old")
+    monkeypatch.setattr(outputs, "_exchange", lambda a, b: False)
+    real_rename = os.rename
+
+    def rename(a, b):
+        if ".tmp-" in str(a):
+            raise OSError(errno.EIO, "Input/output error", str(a))
+        real_rename(a, b)
+    monkeypatch.setattr(outputs.os, "rename", rename)
+    with pytest.raises(ToolError) as err:
+        with outputs.atomic_dir(tmp_path / "site") as tmp:
+            (tmp / "index.html").write_text("new")
+    assert err.value.exit_code == 2
+    assert (tmp_path / "site" / "index.html").read_text() == "old" and sorted(os.listdir(tmp_path)) == ["site"]

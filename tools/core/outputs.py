@@ -328,7 +328,11 @@ def _swap_in(tmp: Path, target: Path) -> None:
     old = Path(tempfile.mkdtemp(prefix=f".{target.name}.old-{os.getpid()}-", dir=target.parent))
     os.rmdir(old)
     os.rename(target, old)  # killed here: the next run renames `old` back (see _recover)
-    os.rename(tmp, target)
+    try:
+        os.rename(tmp, target)
+    except BaseException:
+        os.rename(old, target)  # the previous output back in its place
+        raise
     shutil.rmtree(old, ignore_errors=True)
 
 
