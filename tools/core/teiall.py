@@ -42,11 +42,12 @@ def _source_bytes() -> bytes:
 
 @cache
 def _source_hash() -> str:
-    """Identifies what a cached grammar was made from: tei_all and the pruning code (schemagen)."""
+    """Identifies what a cached grammar was made from: tei_all and the pruning code (schemagen, this module)."""
     from tools.core import schemagen
 
     digest = hashlib.sha256(_source_bytes())
     digest.update(Path(schemagen.__file__).read_bytes())
+    digest.update(Path(__file__).read_bytes())
     return digest.hexdigest()[:16]
 
 
@@ -84,7 +85,39 @@ def _prune(elements: frozenset[str]) -> bytes:
     cust.keep_only(set(elements), keep_wildcards=True)
     cust.tidy()
     cust.drop_unreachable()
+    _as_jing_reads(tree)
     return etree.tostring(tree)
+
+
+# Where libxml2's XML Schema datatypes accept what jing's (Xerces', XSD 1.0) refuse, a pattern facet narrows
+# libxml2 to jing's reading (found by probing both with the same values; tests/test_conformance.py):
+# hour 24 in a time or dateTime ("1921-03-01T24:00:00"), and an exponent without digits in a double ("1e").
+# The other way round (jing accepts a leap second "23:59:60" and "10:00:00." in a time, libxml2 does not) a
+# facet cannot widen a type: those values stay refused here.
+_JING_PATTERNS = {
+    "time": r"([01][0-9]|2[0-3]):.*",
+    "dateTime": r"[^T]*T([01][0-9]|2[0-3]):.*",
+    "double": r"(\+|-)?([0-9]+(\.[0-9]*)?|\.[0-9]+)([eE](\+|-)?[0-9]+)?|-?INF|NaN",
+}
+
+
+def _as_jing_reads(tree: etree._Element) -> None:
+    rng = "{http://relaxng.org/ns/structure/1.0}"
+    for data in tree.iter(rng + "data"):
+        pattern = _JING_PATTERNS.get(data.get("type"))
+        if pattern is not None and (data.get("datatypeLibrary") or _library(data)).startswith(
+                "http://www.w3.org/2001/XMLSchema-datatypes"):
+            param = etree.Element(rng + "param", name="pattern")
+            param.text = pattern
+            data.insert(0, param)
+
+
+def _library(el: etree._Element) -> str:
+    while el is not None:
+        if el.get("datatypeLibrary") is not None:
+            return el.get("datatypeLibrary")
+        el = el.getparent()
+    return ""
 
 
 @lru_cache(maxsize=64)
