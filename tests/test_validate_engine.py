@@ -11,6 +11,7 @@ from lxml import etree, isoschematron
 from conftest import EDITION, FIXTURES, ROOT
 from tools.core import pool, xinclude
 from tools.core.rngcompile import SchemaError, relaxng
+from tools.core.schematron import Unsupported, compile_schematron
 from tools.core.validate import _schematron, validate_paths
 from tools.core.xmlsafe import parse_file
 
@@ -169,9 +170,28 @@ def test_the_trimmed_schematron_reports_what_lxml_reports(doc):
                       if isinstance(e.tag, str) and etree.QName(e).localname in ("failed-assert", "successful-report"))
 
     assert findings(_schematron(str(SCH))(tree)) == findings(full.validation_report)
+    # and the Python engine (the one used for our Schematron) reports the same, at the same elements
+    lxml_findings = sorted((tree.xpath(e.get("location"))[0].sourceline, e.get("role"),
+                            " ".join("".join(e.itertext()).split()))
+                           for e in full.validation_report.getroot()
+                           if isinstance(e.tag, str) and etree.QName(e).localname in ("failed-assert",
+                                                                                    "successful-report"))
+    engine = compile_schematron(str(SCH))
+    assert sorted((node.sourceline, role, " ".join(text.split())) for node, role, text in engine.run(tree)) \
+        == lxml_findings
 
 
 def test_the_trimmed_schematron_still_finds_faults():
     report = _schematron(str(SCH))(parse_file(FIXTURES / "invalid" / "dangling-pointer.xml"))
     texts = ["".join(e.itertext()) for e in report.getroot() if isinstance(e.tag, str)]
     assert any("points to no xml:id" in t for t in texts)
+
+
+def test_what_the_python_schematron_does_not_run_goes_to_the_xslt(tmp_path):
+    sch = tmp_path / "phased.sch"
+    sch.write_text('''<sch:schema xmlns:sch="http://purl.oclc.org/dsdl/schematron" defaultPhase="p">
+  <sch:phase id="p"><sch:active pattern="a"/></sch:phase>
+  <sch:pattern id="a"><sch:rule context="*[@n]"><sch:assert test="document('x.xml')">x</sch:assert></sch:rule>
+  </sch:pattern></sch:schema>''', encoding="utf-8")
+    with pytest.raises(Unsupported):
+        compile_schematron(str(sch))

@@ -28,8 +28,9 @@ Speed and safety on a corpus (`validate_paths`):
   - verdicts are cached (tools.core.cache, `verdicts/`), keyed by the file's bytes, its path, the bytes of
     every schema that could judge it and the toolkit's validation code; a file that includes others
     (XInclude) or a Schematron that reads other documents (document()) is never cached.
-  - Schematron runs as lxml's ISO Schematron XSLT, trimmed of the passes that cannot change its verdicts
-    (see `_schematron`); keys, not rescans, in the project's rules.
+  - Schematron runs in Python over the parsed tree (tools.core.schematron: each rule's context selected
+    once, keys indexed once), or, for what that engine does not run, as lxml's ISO Schematron XSLT trimmed
+    of the passes that cannot change its verdicts (see `_schematron`); keys, not rescans, in our rules.
 `validate_documents`, `validate_file` and `validate_bytes` judge in this process (the builders and the
 assistants, on the documents they hold).
 """
@@ -54,6 +55,7 @@ from tools.core.errors import EXIT_INVALID, EXIT_USAGE, Problem, ToolError
 from tools.core.grammar import Grammar
 from tools.core.project import Project, display, expand, find_project
 from tools.core.rngcompile import SchemaError, relaxng
+from tools.core.schematron import Unsupported, compile_schematron, may_match_attribute
 from tools.core.xmlsafe import parse_bytes, read_bytes, safe_parser
 
 TEI_NS = "http://www.tei-c.org/ns/1.0"
@@ -147,29 +149,13 @@ def _schematron(path: str) -> etree.XSLT:
             contexts.setdefault(template.get("mode"), []).append(template.get("match") or "")
     for apply in root.iter(_XSL + "apply-templates"):
         mode = apply.get("mode")
-        if apply.get("select") == "@*|*" and mode in contexts and not any(map(_may_match_attribute, contexts[mode])):
+        if apply.get("select") == "@*|*" and mode in contexts and not any(map(may_match_attribute, contexts[mode])):
             apply.set("select", "*")
     return etree.XSLT(xslt)
 
 
 _XSL = "{http://www.w3.org/1999/XSL/Transform}"
 _SVRL = "{http://purl.oclc.org/dsdl/svrl}"
-
-
-def _may_match_attribute(pattern: str) -> bool:
-    """Whether an XSLT match pattern can match an attribute node: some alternative's last step is one
-    (predicates and strings removed first). Errs on the side of yes."""
-    bare = re.sub(r"'[^']*'|\"[^\"]*\"", "", pattern)
-    while "[" in bare:
-        stripped = re.sub(r"\[[^\[\]]*\]", "", bare)
-        if stripped == bare:
-            return True
-        bare = stripped
-    for alternative in bare.split("|"):
-        last = re.split(r"/+", alternative.strip())[-1]
-        if last.startswith(("@", "attribute::")) or last in ("node()", "") or "(" in last:
-            return True
-    return False
 
 
 def _drop_keep_tail(el) -> None:
@@ -715,26 +701,13 @@ def _clean(message: str) -> str:
 
 def _schematron_problems(tree, shown: str, loc: _Locator, path: Path) -> list[Problem]:
     try:
-        report = _schematron(str(path))(tree)
+        findings = _schematron_findings(tree, path)
     except (etree.LxmlError, OSError) as exc:
         return [Problem(shown, 1, 1, "error", f"the Schematron {display(path)} cannot be run: {exc}")]
     problems = []
-    ns = {"tei": TEI_NS}
-    for item in report.iter(SVRL + "failed-assert", SVRL + "successful-report"):
-        location = item.get("location")
-        text = " ".join("".join(item.findtext(SVRL + "text") or "").split())
-        severity = "warning" if item.get("role") == "warning" else "error"
-        node = None
-        try:
-            found = tree.xpath(location, namespaces=ns)
-            node = found[0] if found else None
-        except etree.XPathError:
-            pass
-        attr = None
-        if node is not None and not isinstance(node, etree._Element):  # an attribute
-            attr = node.attrname
-            attr = "xml:" + attr.split("}")[1] if attr.startswith("{http://www.w3.org/XML/1998") else attr
-            node = node.getparent()
+    for node, attr, role, text in findings:
+        text = " ".join(text.split())
+        severity = "warning" if role == "warning" else "error"
         if attr is None:
             m = re.match(r"@([\w:]+)=", text)
             attr = m.group(1) if m else None
@@ -743,6 +716,34 @@ def _schematron_problems(tree, shown: str, loc: _Locator, path: Path) -> list[Pr
         text += _pointer_hint(text, loc)
         problems.append(Problem(shown, line or 1, loc.column(line or 1, name, attr), severity, text))
     return problems
+
+
+def _schematron_findings(tree, path: Path) -> list[tuple]:
+    """(element, attribute name or None, role, message) of each failed assert and successful report: by the
+    Python engine (tools.core.schematron) when it runs this schema, else by lxml's (trimmed) XSLT."""
+    try:
+        engine = compile_schematron(str(path))
+    except Unsupported:
+        engine = None
+    if engine is not None:
+        return [(node, None, role, text) for node, role, text in engine.run(tree)]
+    report = _schematron(str(path))(tree)
+    findings = []
+    for item in report.iter(SVRL + "failed-assert", SVRL + "successful-report"):
+        text = "".join(item.findtext(SVRL + "text") or "")
+        node = None
+        try:
+            found = tree.xpath(item.get("location"), namespaces={"tei": TEI_NS})
+            node = found[0] if found else None
+        except etree.XPathError:
+            pass
+        attr = None
+        if node is not None and not isinstance(node, etree._Element):  # an attribute
+            attr = node.attrname
+            attr = "xml:" + attr.split("}")[1] if attr.startswith("{http://www.w3.org/XML/1998") else attr
+            node = node.getparent()
+        findings.append((node, attr, item.get("role"), text))
+    return findings
 
 
 def _pointer_hint(text: str, loc: _Locator) -> str:
