@@ -195,3 +195,13 @@ def test_what_the_python_schematron_does_not_run_goes_to_the_xslt(tmp_path):
   </sch:pattern></sch:schema>''', encoding="utf-8")
     with pytest.raises(Unsupported):
         compile_schematron(str(sch))
+
+
+def test_hints_of_the_whole_tei_all_are_read_only_for_an_invalid_file(monkeypatch):
+    from tools.core import validate
+
+    def refuse():
+        raise AssertionError("the whole tei_all was read for a valid file")
+
+    monkeypatch.setattr(validate, "_tei_all_hints", refuse)
+    assert validate_paths([FIXTURES / "foreign" / "verse.xml"], schema="tei_all", use_cache=False).ok
