@@ -205,3 +205,39 @@ def test_hints_of_the_whole_tei_all_are_read_only_for_an_invalid_file(monkeypatc
 
     monkeypatch.setattr(validate, "_tei_all_hints", refuse)
     assert validate_paths([FIXTURES / "foreign" / "verse.xml"], schema="tei_all", use_cache=False).ok
+
+
+def _large_edition(path, megabytes: float):
+    """Our edition with its body repeated to about `megabytes`, ids suffixed so that it stays valid."""
+    import re
+
+    src = EDITION.read_text(encoding="utf-8").replace('href="../schema/', f'href="{ROOT / "schema"}/')
+    head, rest = src.split("<body>", 1)
+    body, tail = rest.rsplit("</body>", 1)
+    copies = max(1, int(megabytes * 1e6 / len(body.encode())))
+    parts = []
+    for i in range(copies):
+        copy_ = re.sub(r'xml:id="([^"]+)"', lambda m: f'xml:id="{m.group(1)}-c{i}"', body)
+        parts.append(re.sub(r'(target|corresp)="#(p[^"]*)"', lambda m: f'{m.group(1)}="#{m.group(2)}-c{i}"', copy_))
+    path.write_text(head + "<body>" + "".join(parts) + "</body>" + tail, encoding="utf-8")
+    return path
+
+
+@pytest.mark.slow
+def test_validation_time_is_linear_in_the_size_of_the_edition(tmp_path):
+    """Issue 14: nothing in validate is quadratic (locator, Schematron keys, node-sets, sorting)."""
+    import resource
+    import subprocess
+    import sys
+
+    def cpu_of(path) -> float:
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
+        proc = subprocess.run([sys.executable, "-m", "tools", "validate", "--no-cache", "-j", "1", str(path)],
+                              cwd=ROOT, capture_output=True, text=True)
+        assert proc.returncode == 0, proc.stdout[-2000:] + proc.stderr[-2000:]
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        return after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
+
+    small = cpu_of(_large_edition(tmp_path / "small.xml", 2))
+    large = cpu_of(_large_edition(tmp_path / "large.xml", 16))
+    assert large < 12 * small, (small, large)  # 8 times the size: about 8 times the time, not 64
