@@ -99,8 +99,49 @@ def _selection(context: str) -> str:
 
 
 class _Rule:
-    def __init__(self, select, lets, checks):
+    def __init__(self, select, lets, checks, test=None):
         self.select, self.lets, self.checks = select, lets, checks
+        self.test = test  # the context as a Python test of an element, when it is a simple one
+
+
+_TERM = re.compile(r"\s*(?:@([\w.-]+(?::[\w.-]+)?)|starts-with\(\s*@([\w.-]+(?::[\w.-]+)?)\s*,\s*'([^']*)'\s*\))\s*")
+
+
+def _python_context(context: str, ns: dict):
+    """A function el -> bool for a context of the simplest, commonest forms (`*`, `p:name`, with predicates
+    `@a`, `@a and @b`, `starts-with(@a, 'x')`), so that all of them are tested in one walk of the tree
+    instead of one XPath walk each (a walk costs about 1 ms per 2,000 elements). None for anything else."""
+    m = re.fullmatch(r"\s*(\*|[\w.-]+:[\w.-]+)\s*(?:\[(.*)\])?\s*", context)
+    if not m or (m.group(2) and "[" in m.group(2)):
+        return None
+    tag = None
+    if m.group(1) != "*":
+        prefix, local = m.group(1).split(":")
+        if prefix not in ns:
+            return None
+        tag = f"{{{ns[prefix]}}}{local}"
+    terms = []
+    for term in (m.group(2).split(" and ") if m.group(2) else []):
+        t = _TERM.fullmatch(term)
+        if not t:
+            return None
+        name = t.group(1) or t.group(2)
+        if ":" in name:
+            prefix, local = name.split(":")
+            if prefix != "xml":
+                return None
+            name = f"{{http://www.w3.org/XML/1998/namespace}}{local}"
+        terms.append((name, t.group(3)))
+
+    def test(el) -> bool:
+        if tag is not None and el.tag != tag:
+            return False
+        for name, prefix in terms:
+            value = el.get(name)
+            if value is None or (prefix is not None and not value.startswith(prefix)):
+                return False
+        return True
+    return test
 
 
 class Engine:
@@ -138,7 +179,8 @@ class Engine:
                             bulk = self._xpath(f"$nodes[{test}]" if is_report else f"$nodes[not({test})]")
                         checks.append((is_report, self._xpath(f"boolean({test})"), bulk, check.get("role"),
                                        self._message(check)))
-                rules.append(_Rule(self._xpath(_selection(rule.get("context"))), lets, checks))
+                rules.append(_Rule(self._xpath(_selection(rule.get("context"))), lets, checks,
+                                   _python_context(rule.get("context"), self.ns)))
             self.patterns.append(rules)
 
     def _xpath(self, expr: str) -> etree.XPath:
@@ -178,11 +220,18 @@ class Engine:
         variables = {}
         for name, xp in self.globals:
             variables[name] = xp(root, **variables)
+        simple = [rule for rules in self.patterns for rule in rules if rule.test is not None]
+        selected: dict[int, list] = {id(rule): [] for rule in simple}
+        for el in root.iter(etree.Element):  # one walk for every simple context
+            for rule in simple:
+                if rule.test(el):
+                    selected[id(rule)].append(el)
         findings = []
         for rules in self.patterns:
             claimed = set()
             for rule in rules:
-                nodes = [n for n in rule.select(root, **variables) if isinstance(n, etree._Element) and n not in claimed]
+                found = selected[id(rule)] if rule.test is not None else rule.select(root, **variables)
+                nodes = [n for n in found if isinstance(n, etree._Element) and n not in claimed]
                 claimed.update(nodes)
                 if not nodes:
                     continue
