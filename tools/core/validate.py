@@ -103,19 +103,28 @@ PER_MB_DEADLINE = 60.0
 
 
 @lru_cache(maxsize=None)
-def _rng_file(path: str):
-    """The compiled grammar of a schema file (RELAX NG, XML or compact syntax) and its hints; SchemaError."""
+def _rng_file(path: str) -> etree.RelaxNG:
+    """The compiled grammar of a schema file (RELAX NG, XML or compact syntax); SchemaError."""
+    data, base = _rng_source(path)
+    return relaxng(data, base_url=base, label=display(Path(path)), deadline=RNG_DEADLINE)
+
+
+def _rng_source(path: str) -> tuple[bytes, str | None]:
     if path.lower().endswith(".rnc"):
         from tools.core import rnc
 
-        data, base = rnc.to_rng(Path(path)), None
-    else:
-        try:
-            data, base = Path(path).read_bytes(), path
-        except OSError as exc:
-            raise SchemaError(f"{display(Path(path))}: cannot read: {exc.strerror or exc}")
-    tree = etree.ElementTree(etree.fromstring(data, safe_parser(), base_url=base))
-    return relaxng(data, base_url=base, label=display(Path(path)), deadline=RNG_DEADLINE), Grammar(tree)
+        return rnc.to_rng(Path(path)), None
+    try:
+        return Path(path).read_bytes(), path
+    except OSError as exc:
+        raise SchemaError(f"{display(Path(path))}: cannot read: {exc.strerror or exc}")
+
+
+@lru_cache(maxsize=None)
+def _rng_hints(path: str) -> Grammar:
+    """What the grammar allows, for the hints of an invalid file (read only then)."""
+    data, base = _rng_source(path)
+    return Grammar(etree.ElementTree(etree.fromstring(data, safe_parser(), base_url=base)))
 
 
 @lru_cache(maxsize=None)
@@ -260,7 +269,10 @@ def _warm(project: Project, override: Schema | None) -> None:
         elif override is None and project.rng is not None:
             _rng_file(str(project.rng))
             if project.schematron is not None:
-                _schematron(str(project.schematron))
+                try:
+                    compile_schematron(str(project.schematron))
+                except Unsupported:
+                    _schematron(str(project.schematron))
     except (SchemaError, etree.LxmlError, OSError):
         pass  # each file meets the error itself, and reports it
 
@@ -579,7 +591,7 @@ def _relaxng(tree, shown: str, loc: _Locator, schema: Schema) -> tuple[list[Prob
     notes: list[Problem] = []
     if not schema.is_tei_all:
         try:
-            rng, grammar = _rng_file(str(schema.rng))
+            rng = _rng_file(str(schema.rng))
         except (SchemaError, etree.XMLSyntaxError) as err:
             if not schema.declared:
                 raise ToolError(f"{display(schema.rng)}:1:1: error: {err}", EXIT_USAGE,
@@ -597,8 +609,7 @@ def _relaxng(tree, shown: str, loc: _Locator, schema: Schema) -> tuple[list[Prob
             notes.append(Problem(shown, 1, 1, "warning", warning))
     if rng.validate(tree):
         return notes, schema
-    if schema.is_tei_all:
-        grammar = _tei_all_hints()
+    grammar = _tei_all_hints() if schema.is_tei_all else _rng_hints(str(schema.rng))
     by_line: dict[int, tuple[int, Problem]] = {}
     for entry in rng.error_log:
         line = entry.line or 1
