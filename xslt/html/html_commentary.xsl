@@ -165,7 +165,7 @@
         <input type="checkbox" id="layer-commentary" class="layer-switch" checked="checked"/>
         <label for="layer-commentary" class="layer-label">
           <xsl:sequence select="h:label-attr('title', 'commentary-switch-title')"/>
-          <span class="layer-swatch" aria-hidden="true">1</span><xsl:text> </xsl:text><span><xsl:sequence select="h:t('commentary')"/></span>
+          <span class="layer-swatch" aria-hidden="true"></span><span><xsl:sequence select="h:t('commentary')"/></span>
         </label>
       </xsl:variable>
       <xsl:choose>
@@ -330,6 +330,7 @@
     <xsl:variable name="fates" select="kse:fates(.)"/>
     <xsl:if test="exists($fates)">
       <ul class="fates">
+        <xsl:sequence select="h:label-attr('aria-label', 'fate')"/>
         <xsl:for-each select="$fates">
           <li class="fate {kse:fate-key(.)}">
             <span class="fate-label"><xsl:sequence select="h:t(kse:fate-key(.))"/></span>

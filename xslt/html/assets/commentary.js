@@ -3,7 +3,7 @@
    Everything works without it: the switch of the layer is CSS, a note opens on hover and keyboard focus, and
    a mark is a link to the note on commentary.html. This script
    - remembers the switch across pages and visits (localStorage "kse-commentary");
-   - opens a note on a tap or click of its mark instead of leaving the page; a second tap, a tap elsewhere,
+   - opens a note on a tap or click of its mark instead of leaving the page (hover opens it on wide screens only); a second tap, a tap elsewhere,
      the close button (phones) or Escape closes it;
    - keeps an open note inside the window: on a wide screen a note that would run below the window opens above
      its line; on a phone (a sheet at the foot of the window, CSS) the text scrolls so that the mark stays in
@@ -82,7 +82,10 @@
       cmt.addEventListener("focusout", function (e) {
         if (!cmt.contains(e.relatedTarget)) { cmt.classList.remove("dismissed", "open"); }
       });
-      mark.addEventListener("click", function (e) {
+      /* on the note as a whole: when the note opened by the focus of the press covers the mark (a phone's
+         sheet), the click lands on the note's common ancestor with the mark, not on the mark */
+      cmt.addEventListener("click", function (e) {
+        if (e.target.closest(".cmt-pop")) { return; }  /* the links and buttons of the note itself */
         e.preventDefault();
         if (cmt.classList.contains("open") && !cmt.classList.contains("dismissed")) { dismiss(cmt); return; }
         closeAll(cmt);
