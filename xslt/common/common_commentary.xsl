@@ -29,7 +29,7 @@
   of a <bibl> of a note (kse:citation): its works' short citations and its citedRange(s): "Cameron 2018, 158–217".
   A reference (kse:reference) is a list of parts, Chicago author-date: authors (the first inverted), year,
   title (an article's in quotation marks, a book's or journal's in italics), container, volume (issue): pages,
-  translator, series, place: publisher, DOI or URL. Each part is a map:
+  translator, series, place: publisher, the DOI (else the URL). Each part is a map:
     map{'text': …}                          plain text (punctuation, or text from the TEI)
     map{'text': …, 'style': 'italic'|'quoted', 'lang': …}   a title
     map{'label': KEY}                       a word of the interface (bibl-and, bibl-in, bibl-no …): the target
@@ -297,7 +297,7 @@
     <xsl:variable name="names" select="normalize-space(string-join($who ! (kse:name-family(.) || ' ' || string-join(.//tei:forename, ' ')), ' '))"/>
     <xsl:variable name="title" select="normalize-space(kse:bibl-title($b))"/>
     <xsl:variable name="lead" select="if ($names) then $names else $title"/>
-    <xsl:variable name="cyrillic" select="matches($lead, '^\P{L}*\p{IsCyrillic}')"/>
+    <xsl:variable name="cyrillic" select="matches($lead, '^\P{L}*[&#x400;-&#x52F;]')"/>
     <xsl:variable name="fold" select="function($s as xs:string) as xs:string {
         if ($cyrillic) then kse:sort-key($s) else lower-case(replace(normalize-unicode($s, 'NFD'), '\p{Mn}', '')) }"/>
     <xsl:sequence select="(if ($cyrillic) then '0' else '1') || $fold($lead) || '&#x9;' || kse:bibl-year($b) || '&#x9;' || $fold($title)"/>
@@ -398,12 +398,14 @@
         <xsl:sequence select="kse:resp-parts($monogr), kse:series-parts($b), kse:imprint-parts($imprint, $year)"/>
       </xsl:otherwise>
     </xsl:choose>
-    <!-- links: a DOI as https://doi.org/…, a URL of the web; nothing else becomes a link -->
-    <xsl:for-each select="distinct-values(($analytic, $monogr, $b)/tei:idno[lower-case(@type) = 'doi'] ! normalize-space(.)[matches(., '^10\.\d{4,9}/\S+$')])">
+    <!-- links: a DOI as https://doi.org/…, else (Chicago: the DOI rather than a URL) a URL of the web; nothing else
+         becomes a link -->
+    <xsl:variable name="dois" select="distinct-values(($analytic, $monogr, $b)/tei:idno[lower-case(@type) = 'doi'] ! normalize-space(.)[matches(., '^10\.\d{4,9}/\S+$')])"/>
+    <xsl:for-each select="$dois">
       <xsl:variable name="href" select="'https://doi.org/' || iri-to-uri(.)"/>
       <xsl:sequence select="map{'text': ' '}, map{'href': $href, 'text': $href}, map{'text': '.'}"/>
     </xsl:for-each>
-    <xsl:for-each select="distinct-values((($analytic, $monogr, $b)/tei:idno[lower-case(@type) = ('uri', 'url')], ($analytic, $monogr, $b)/tei:ptr/@target) ! normalize-space(.)[matches(., '^https?://[^\s&lt;&gt;&quot;]+$', 'i')])">
+    <xsl:for-each select="distinct-values((($analytic, $monogr, $b)/tei:idno[lower-case(@type) = ('uri', 'url')], ($analytic, $monogr, $b)/tei:ptr/@target) ! normalize-space(.)[matches(., '^https?://[^\s&lt;&gt;&quot;]+$', 'i')])[empty($dois)]">
       <xsl:sequence select="map{'text': ' '}, map{'href': ., 'text': .}, map{'text': '.'}"/>
     </xsl:for-each>
   </xsl:function>
