@@ -82,6 +82,8 @@ def test_every_commentary_note_reaches_the_text_in_both_languages(site, tei):
         # a series of its own, an accessible name, and without JavaScript a link to the note on its page
         assert a.text == str(k) and a.get("aria-label") == f"Түсініктеме {k}" and a.get("data-l10n-aria-label") == "commentary-n"
         assert a.get("href") == f"commentary.html#{note.get(XML_ID)}"
+        # described by the note in the interface language (read out on focus)
+        assert a.get("aria-describedby") == f"{note.get(XML_ID)}-kk" and mark.xpath(f".//*[@id='{note.get(XML_ID)}-kk'][@lang='kk']")
         for p in note.xpath("t:p", namespaces=TEI):
             lang = p.get(XML_LANG)
             version = mark.xpath(f".//span[contains(@class, 'lang-version')][@lang='{lang}']")
@@ -457,6 +459,7 @@ def test_note_follows_the_interface_language(site, pg):
     p.locator(nep + " > .cmt-mark").click()
     assert p.locator(nep + " .lang-version[lang=en]").is_visible() and p.locator(nep + " .lang-version[lang=kk]").is_hidden()
     assert p.locator(nep + " > .cmt-mark").get_attribute("aria-label") == "Commentary note 1"
+    assert p.locator(nep + " > .cmt-mark").get_attribute("aria-describedby") == "cmt.nep-en"
     p.screenshot(path=str(SHOTS / "cmt-04-en.png"))
     p.click("[data-lang-switch] button[data-lang=ru]")  # no Russian version: the Kazakh one
     p.locator(nep + " > .cmt-mark").click()

@@ -78,11 +78,13 @@
     <xsl:param name="block" as="xs:string" select="'span'"/>
     <xsl:param name="class" as="xs:string" select="''"/>
     <xsl:param name="heading" as="xs:boolean" select="false()"/>
+    <xsl:param name="id-prefix" as="xs:string" select="''"/>
     <xsl:variable name="langs" select="kse:version-langs($e)"/>
     <xsl:for-each select="$langs">
       <xsl:variable name="l" select="."/>
       <xsl:element name="{$wrapper}">
         <xsl:attribute name="class" select="normalize-space('lang-version ' || $class)"/>
+        <xsl:if test="$id-prefix != ''"><xsl:attribute name="id" select="$id-prefix || '-' || ($l[. != ''], 'x')[1]"/></xsl:if>
         <xsl:if test="$l != ''">
           <xsl:attribute name="lang" select="$l"/>
           <xsl:if test="kse:dir($l) != kse:dir($lang)"><xsl:attribute name="dir" select="kse:dir($l)"/></xsl:if>
@@ -107,7 +109,8 @@
     <xsl:variable name="id" select="kse:commentary-id(.)"/>
     <xsl:variable name="langs" select="kse:version-langs(.)"/>
     <span class="cmt" id="{$id}">
-      <a class="cmt-mark" href="commentary.html#{$id}" role="doc-noteref">
+      <!-- described by the version the interface shows (commentary.js follows the language switch) -->
+      <a class="cmt-mark" href="commentary.html#{$id}" role="doc-noteref" aria-describedby="{$id}-{(kse:version-lang($langs, $lang)[. != ''], 'x')[1]}">
         <xsl:sequence select="h:label-attr-n('aria-label', 'commentary-n', $n)"/>
         <xsl:value-of select="$n"/>
       </a>
@@ -124,7 +127,7 @@
           </xsl:if>
           <button type="button" class="cmt-close"><xsl:sequence select="h:label-attr('aria-label', 'close')"/>×</button>
         </span>
-        <xsl:call-template name="h:lang-versions"><xsl:with-param name="e" select="."/></xsl:call-template>
+        <xsl:call-template name="h:lang-versions"><xsl:with-param name="e" select="."/><xsl:with-param name="id-prefix" select="$id"/></xsl:call-template>
         <span class="cmt-foot"><a href="commentary.html#{$id}"><span><xsl:sequence select="h:t('commentary-page')"/></span> →</a></span>
       </span>
     </span>

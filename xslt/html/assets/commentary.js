@@ -8,7 +8,8 @@
    - keeps an open note inside the window: on a wide screen a note that would run below the window opens above
      its line; on a phone (a sheet at the foot of the window, CSS) the text scrolls so that the mark stays in
      sight above the sheet;
-   - works the language buttons of a note (its other version), and marks the version shown as pressed. */
+   - works the language buttons of a note (its other version), marks the version shown as pressed, and makes
+     it the description of the mark (aria-describedby), in the language of the interface. */
 (function () {
   "use strict";
   function load(k) { try { return window.localStorage.getItem(k); } catch (e) { return null; } }
@@ -37,15 +38,16 @@
       cmt.classList.add("dismissed");  /* until the pointer and the focus have left it */
     }
 
-    /* the versions of a note: which one is shown, and the buttons pressed accordingly */
+    /* the versions of a note: which one is shown, the buttons pressed accordingly, and the mark described by it */
     function pressLanguage(cmt) {
       var shown = null;
       cmt.querySelectorAll(".cmt-pop .lang-version").forEach(function (v) {
-        if (shown === null && window.getComputedStyle(v).display !== "none") { shown = v.getAttribute("lang"); }
+        if (shown === null && window.getComputedStyle(v).display !== "none") { shown = v; }
       });
       cmt.querySelectorAll(".cmt-lang").forEach(function (b) {
-        b.setAttribute("aria-pressed", String(b.getAttribute("data-version") === shown));
+        b.setAttribute("aria-pressed", String(shown !== null && b.getAttribute("data-version") === shown.getAttribute("lang")));
       });
+      if (shown && shown.id) { cmt.querySelector(".cmt-mark").setAttribute("aria-describedby", shown.id); }
     }
 
     function place(cmt) {
@@ -112,6 +114,8 @@
       });
     });
 
+    notes.forEach(pressLanguage);  /* the interface language may not be the page's (edition.js has set it) */
+
     /* a tap outside every note closes the open one; Escape too (edition.js hides the tips for it as well) */
     document.addEventListener("click", function (e) {
       if (!e.target.closest || !e.target.closest(".cmt")) { closeAll(null); }
@@ -126,6 +130,7 @@
         notes.forEach(function (c) {
           c.removeAttribute("data-show");
           c.querySelectorAll(".is-shown").forEach(function (v) { v.classList.remove("is-shown"); });
+          pressLanguage(c);
         });
       }).observe(document.documentElement, { attributes: true, attributeFilter: ["lang"] });
     }
