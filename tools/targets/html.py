@@ -43,11 +43,12 @@ PHASES = ("parse", "validate", "transform", "write")
 
 def build_html(sources: list[Path], outdir: Path | None = None, *, force: bool = False,
                params: dict[str, str] | None = None, timings: dict[str, float] | None = None,
-               project: Project | None = None) -> Path:
+               warnings: list[str] | None = None, project: Project | None = None) -> Path:
     """Write the site to OUTDIR/html/ and return the path of its entry page, OUTDIR/html/index.html.
 
     `sources` are files or folders (none: the project's documents); `outdir` defaults to the project's output
-    folder; `params` (stylesheet parameters) override the project's [html] params."""
+    folder; `params` (stylesheet parameters) override the project's [html] params. With `force`, malformed
+    and duplicate xml:ids are renamed for the build, one line each in `warnings`."""
     project = project or find_project()
     files = expand(list(sources), project)
     require_distinct_stems(files)
@@ -58,7 +59,8 @@ def build_html(sources: list[Path], outdir: Path | None = None, *, force: bool =
         clock.setdefault(phase, 0.0)
 
     t = time.perf_counter()
-    docs = [load(src) for src in files]  # each file read and parsed once, before anything else: located errors
+    found: list[str] = [] if warnings is None else warnings
+    docs = [load(src, force=force, warnings=found) for src in files]  # read and parsed once, first: located errors
     nodes = {doc.path: load_source(doc) for doc in docs}
     clock["parse"] += time.perf_counter() - t
 
@@ -89,7 +91,7 @@ def known_params() -> list[str]:
 def project_params(project: Project) -> dict[str, str]:
     """The stylesheet parameters the project file sets: its [html] params, and what other tables say that
     the HTML target needs (the siglum of a single witness)."""
-    params = {"witness-siglum": project.witness_siglum}
+    params = {"witness-siglum": project.witness_siglum, "languages": " ".join(project.languages)}
     params.update(project.html.get("params", {}))
     return {k: v for k, v in params.items() if k in known_params()}
 
@@ -126,10 +128,11 @@ def _build_site(doc: Document, node, site: Path, user_params: dict[str, str], cl
 
 
 def _local_files(doc: Document) -> list[Path]:
-    """Files beside or below the TEI file that its ref/ptr/@target and graphic/@url point to."""
+    """Files beside or below the TEI file that its ref/ptr/@target, graphic/@url and pb/@facs point to."""
     base = doc.path.parent.resolve()
     found = []
-    for url in doc.tree.xpath("//*[local-name()='ref' or local-name()='ptr']/@target | //*[local-name()='graphic']/@url"):
+    for url in doc.tree.xpath("//*[local-name()='ref' or local-name()='ptr']/@target | //*[local-name()='graphic']/@url"
+                              " | //*[local-name()='pb']/@facs"):
         if re.match(r"^([a-z][a-z0-9+.-]*:|#|/)", url, re.I):
             continue
         target = (base / url.split("#")[0]).resolve()

@@ -49,16 +49,15 @@
   <xsl:function name="h:date-value" as="node()*">
     <xsl:param name="d" as="element()"/>
     <xsl:variable name="q" select="kse:date-qualifiers($d)"/>
-    <xsl:sequence select="h:bi(kse:format-date($d, 'kk') || string-join($q ! (' (' || kse:label(., 'kk') || ')')),
-                               kse:format-date($d, 'en') || string-join($q ! (' (' || kse:label(., 'en') || ')')))"/>
+    <xsl:sequence select="h:by-lang(function($l) { kse:format-date($d, $l) || string-join($q ! (' (' || kse:label(., $l) || ')')) })"/>
   </xsl:function>
 
   <xsl:template match="tei:text//tei:date">
     <span class="date" id="{kse:date-id(.)}">
       <xsl:if test="@when or @from or @to or @notBefore or @notAfter">
         <xsl:variable name="q" select="kse:date-qualifiers(.)"/>
-        <xsl:sequence select="h:t-attr('title', kse:format-date(., 'kk') || string-join($q ! (' (' || kse:label(., 'kk') || ')')),
-                                                kse:format-date(., 'en') || string-join($q ! (' (' || kse:label(., 'en') || ')')))"/>
+        <xsl:variable name="d" select="."/>
+        <xsl:sequence select="h:attr-by-lang('title', function($l) { kse:format-date($d, $l) || string-join($q ! (' (' || kse:label(., $l) || ')')) })"/>
         <xsl:attribute name="data-iso" select="kse:date-sort-key(.)"/>
       </xsl:if>
       <xsl:apply-templates/>
@@ -97,8 +96,9 @@
         <p class="variants"><span class="field"><xsl:sequence select="h:t('variants')"/></span><xsl:text>: </xsl:text>
           <xsl:value-of select="$variants" separator=" · "/></p>
       </xsl:if>
-      <xsl:variable name="role" select="string-join(((tei:occupation | tei:roleName | tei:state | tei:desc | tei:note) ! normalize-space(.)), '. ')"/>
+      <xsl:variable name="role" select="string-join(((tei:occupation | tei:roleName | tei:state | tei:desc) ! normalize-space(.)), '. ')"/>
       <xsl:if test="$role != ''"><p class="role" lang="en"><xsl:value-of select="$role"/></p></xsl:if>
+      <xsl:call-template name="h:entry-fates"/>
       <xsl:if test="exists($occ)">
         <div class="occurrences"><span class="field"><xsl:sequence select="h:t('occurrences')"/></span>
           <xsl:text> (</xsl:text><xsl:value-of select="count($occ)"/><xsl:text>): </xsl:text>
