@@ -86,19 +86,26 @@ def cli(ctx, project_dir):
 
 @cli.command()
 @click.argument("paths", nargs=-1, type=click.Path())
+@click.option("--schema", metavar="tei_all|FILE", help="Judge every file by this schema instead: tei_all, or a "
+              "RELAX NG (.rng, .rnc) or Schematron (.sch, with tei_all) file.")
+@click.option("--jobs", "-j", type=click.IntRange(min=1), metavar="N",
+              help="Worker processes (default: one per core).")
+@click.option("--no-cache", is_flag=True, help="Judge every file afresh (verdicts are otherwise cached, keyed by "
+              "the file's and the schemas' contents).")
 @FORMAT
 @click.pass_context
-def validate(ctx, paths, fmt):
+def validate(ctx, paths, schema, jobs, no_cache, fmt):
     """Validate TEI files: well-formedness, RELAX NG, Schematron.
 
-    Each file is judged by the schema it declares in <?xml-model?> when it can be had here, else by the
-    project's schema for the project's documents, else by tei_all; a line says which. PATHS are files or
-    directories (every *.xml in them); default: the project's documents.
-    Exit 0 when every file is valid (warnings allowed), 1 when any is invalid, 2 for usage problems.
+    Each file is judged by the schema it declares in <?xml-model?> when it can be had here (RELAX NG in
+    XML or compact syntax, Schematron), else by the project's schema for the project's documents, else by
+    tei_all; a line says which. PATHS are files or directories (every *.xml in them); default: the
+    project's documents. Exit 0 when every file is valid (warnings allowed), 1 when any is invalid, 2 for
+    usage problems, 3 when a file could not be judged (a limit of the validator).
     """
     from tools.core.validate import validate_paths
 
-    report = validate_paths(paths, project=_project(ctx))
+    report = validate_paths(paths, project=_project(ctx), schema=schema, jobs=jobs, use_cache=not no_cache)
     if fmt == "json":
         bad = report.invalid_files()
         click.echo(json.dumps({
@@ -118,6 +125,8 @@ def validate(ctx, paths, fmt):
                    f"{errors} error(s), {warnings} warning(s)", err=True)
     if report.usage_error:
         sys.exit(EXIT_USAGE)
+    if report.internal_error:
+        sys.exit(EXIT_INTERNAL)
     sys.exit(0 if report.ok else EXIT_INVALID)
 
 
