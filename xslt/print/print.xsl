@@ -15,6 +15,7 @@
     print_front.xsl  title page, colophon, introduction, sigla and abbreviations, manuscript description
     print_text.xsl   the text and its apparatus (one page-foot entry per intervention)
     print_core.xsl   TEI structures beyond the edition's own (verse, drama, letters, lists, tables, notes …)
+    print_math.xsl   MathML as Typst math
     print_back.xsl   chronology, indexes and contents
   The page design is the Typst template kse.typ (imported by the document as "/kse.typ"): this stylesheet
   writes only calls of its functions, with all TEI text as Typst strings.
@@ -34,6 +35,7 @@
   <xsl:import href="print_param.xsl"/>
   <xsl:import href="print_typst.xsl"/>
   <xsl:import href="print_core.xsl"/>
+  <xsl:import href="print_math.xsl"/>
   <xsl:import href="print_front.xsl"/>
   <xsl:import href="print_text.xsl"/>
   <xsl:import href="print_back.xsl"/>
