@@ -79,10 +79,10 @@ def test_words_of_the_text_are_printed(printed, sample):
 
 def test_apparatus_of_several_witnesses_has_their_sigla(printed):
     text = re.sub(r"\s+", " ", re.sub(r"\xad+\s*", "", pdf_text(printed["several-witnesses.xml"])))
-    for entry in ("өткіздік] өткіздім R; өтіп едік M",       # two readings, each with its siglum (@n)
-                  "өткіздік] жоқ R K (R: erased)",            # an omission, two witnesses, a witDetail
-                  "қалған] қалған K; қалғанда M. M adds",     # a reading group, a note inside app
-                  "1 4 қалды] толды R M"):                    # an app in verse line 1, keyed by its number
+    for entry in ("өткіздік P K] өткіздім R; өтіп едік M",   # two readings, each with its siglum (@n)
+                  "өткіздік P] жоқ R K (R erased)",            # an omission, two witnesses, a witDetail
+                  "қалған P R] қалған K; қалғанда M M adds",   # a reading group, a note inside app
+                  "1 4 қалды P] толды R M"):                   # an app in verse line 1, keyed by its number
         assert entry in text, f"{entry!r} not in the apparatus"
     # the sigla come from listWit (@n, or abbr[@type='siglum']: K), and the list of sigla explains them
     listed = re.sub(r"\s+", " ", pdf_text(printed["several-witnesses.xml"], "-raw"))   # in the order set: siglum, witness
@@ -182,3 +182,33 @@ def test_mathml_of_every_kind_prints_and_no_character_escapes(tmp_path):
     for token in ("a+", "1", "q", "z", "3", "y7", "[p,w]", "56", "8", "∑", "∫", "lim"):
         assert token in flat, token
     assert "hidden" not in flat and "frac" not in flat
+
+
+def test_force_repairs_bad_ids_for_print(tmp_path, run_tools):
+    """--force renames malformed and duplicate xml:ids in memory, one located warning each (as for HTML),
+    and the PDF is printed with every paragraph."""
+    from test_repair import DOC
+
+    src = tmp_path / "ids.xml"
+    src.write_text(DOC, encoding="utf-8")
+    assert run_tools("build", "pdf", src, "-o", tmp_path / "out").returncode == 1
+    done = run_tools("build", "pdf", src, "-o", tmp_path / "out", "--force")
+    assert done.returncode == 0, done.stderr
+    assert done.stderr.count(": warning: ") == 3 and f"{src}:6:8: warning: malformed xml:id" in done.stderr
+    text = re.sub(r"\s+", " ", pdf_text(tmp_path / "out" / "pdf" / "ids.pdf"))
+    assert "Third, a duplicate." in text and "Fourth, a number." in text
+
+
+def test_labels_follow_the_interface_language(tmp_path):
+    """The labels are the label data's (xslt/common/labels), in the first interface language: the project's
+    (Kazakh here), or English when asked; the manuscript description's fields have their labels, not the
+    names of their elements."""
+    src = FIXTURES / "foreign" / "msdesc.xml"
+    [kk] = build_pdf([src], tmp_path / "kk", force=True)
+    [en] = build_pdf([src], tmp_path / "en", force=True, params={"languages": "en kk"})
+    kk_text, en_text = (re.sub(r"\s+", " ", re.sub(r"\xad\s*", "", pdf_text(p))) for p in (kk, en))
+    assert "Мазмұны" in kk_text and "Қолжазбаның сипаттамасы" in kk_text and "Парақтар fol. 1r" in kk_text
+    assert "Contents" in en_text and "Manuscript description" in en_text and "Folios fol. 1r" in en_text
+    assert "Мазмұны" not in en_text
+    for text in (kk_text, en_text):
+        assert "SUPPORT DESC" not in text and "MS ITEM" not in text and "ms-" not in text

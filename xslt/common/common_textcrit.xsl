@@ -108,7 +108,7 @@
   <xsl:function name="kse:witness" as="node()*">
     <xsl:param name="n" as="element()"/>
     <xsl:sequence select="
-      if ($n/self::tei:choice) then ($n/(tei:sic | tei:orig | tei:abbr))[1]
+      if ($n/self::tei:choice) then ($n/(tei:sic | tei:orig | tei:abbr), $n/*[2][not($n/(tei:corr | tei:reg | tei:expan))])[1]
       else if ($n/self::tei:sic) then $n
       else if ($n/self::tei:app) then $n/tei:rdg
       else ()"/>
@@ -117,7 +117,9 @@
   <xsl:function name="kse:correction" as="node()*">
     <xsl:param name="n" as="element()"/>
     <xsl:sequence select="
-      if ($n/self::tei:choice) then ($n/(tei:corr | tei:reg | tei:expan))[1]
+      (: a choice of alternatives that are not corrections (two unclear readings, two segs): the first is
+         the text, the second the other reading :)
+      if ($n/self::tei:choice) then ($n/(tei:corr | tei:reg | tei:expan), $n/*[1][not($n/(tei:sic | tei:orig | tei:abbr))])[1]
       else if ($n/self::tei:corr or $n/self::tei:supplied) then $n
       else if ($n/self::tei:app) then $n/tei:lem
       else ()"/>

@@ -42,18 +42,7 @@
 
   <xsl:output method="text" encoding="UTF-8"/>
 
-  <!-- Labels only the print edition uses (the shared ones, book matter included, are in ../common/common_labels.xsl). -->
-  <xsl:variable name="kse:label-table" as="map(*)" select="map:merge(($kse:common-labels, map{
-    'index-note':      map{'kk': 'Сандар мәтіннің беттерін көрсетеді.', 'en': 'Numbers refer to pages of the text.'},
-    'app-explain':     map{'kk': 'Аппарат (беттің астында): ¶ абзац нөмірі; түзетудің мәтіндегі нөмірі; түзетілген оқылым] нұсқадағы оқылым, нұсқаның белгісі; сенімділігі жоғары емес түзетулерде сенімділік дәрежесі; редакциялық ескертпелер.',
-                           'en': 'Apparatus (at the foot of the page): ¶ paragraph number; the number of the intervention, as in the text; corrected reading] reading of the witness, siglum; the certainty where it is not high; editorial notes.'},
-    'typeset':         map{'kk': 'Әріп түрі',                         'en': 'Typeface'},
-    'contents':        map{'kk': 'Мазмұны',                           'en': 'Contents'},
-    'index-in-text':   map{'kk': 'мәтінде',                           'en': 'in the text'},
-    'ms-desc':         map{'kk': 'Қолжазбаның сипаттамасы',           'en': 'Manuscript description'},
-    'endnotes':        map{'kk': 'Ескертпелер',                       'en': 'Notes'},
-    'omitted':         map{'kk': 'жоқ',                               'en': 'om.'}
-  }), map{'duplicates': 'use-last'})"/>
+  <!-- The labels, those only the print edition uses included, are data: ../common/labels/*.json (kse:label). -->
 
   <xsl:variable name="kp:doc-lang" as="xs:string"
                 select="(kp:lang-code((/tei:TEI/tei:text/@xml:lang, /tei:TEI/@xml:lang)[1])[. != ''], $kp:ui-lang)[1]"/>
