@@ -310,6 +310,9 @@ def test_the_edition_builds(tmp_path):
     root = page(entry.parent, "text.html")
     assert root.xpath("//p[@id='p76']") and "part-F" in root.get_element_by_id("p34").get("class")
     assert not root.xpath("//*[contains(@class, 'residue')]")
+    # the chronology is the article's: the dates of the commentary's bibliography are not events
+    chrono = page(entry.parent, "chronology.html").text_content()
+    assert "1920" in chrono and "Cornell University Press" not in chrono and "Hamburger Edition" not in chrono
 
 
 def test_invalid_edition_is_refused_unless_forced(tmp_path):
