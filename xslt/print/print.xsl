@@ -17,6 +17,7 @@
     print_core.xsl   TEI structures beyond the edition's own (verse, drama, letters, lists, tables, notes …)
     print_math.xsl   MathML as Typst math
     print_back.xsl   chronology, indexes and contents
+    print_commentary.xsl  the commentary (the second series of notes) and the works it cites
   The page design is the Typst template kse.typ (imported by the document as "/kse.typ"): this stylesheet
   writes only calls of its functions, with all TEI text as Typst strings.
   USAGE: tools.targets.pdf.build_pdf(); by hand: saxon -xsl:print.xsl -s:edition.xml > book.typ, then
@@ -39,6 +40,7 @@
   <xsl:import href="print_front.xsl"/>
   <xsl:import href="print_text.xsl"/>
   <xsl:import href="print_back.xsl"/>
+  <xsl:import href="print_commentary.xsl"/>
 
   <xsl:output method="text" encoding="UTF-8"/>
 
@@ -72,6 +74,7 @@
     <xsl:text>#k.start-text()&#xA;#set page(numbering: "1")&#xA;</xsl:text>
     <xsl:apply-templates select="tei:TEI/tei:text" mode="kp:text"/>
     <!-- back matter -->
+    <xsl:call-template name="kp:commentary"/>
     <xsl:call-template name="kp:indexes"/>
     <xsl:call-template name="kp:contents"/>
   </xsl:template>
