@@ -172,6 +172,9 @@
                               kp:str(normalize-space(string-join(node() except tei:abbr[@type = 'siglum']))))
                             else kp:pair(kp:str($witness-siglum), kp:str(kp:l('witness-desc')))"/>
       <xsl:sequence select="kp:pair('&quot;]&quot;', kp:str(kp:l('app-explain')))"/>
+      <xsl:if test="exists(kse:commentary-notes(/))">
+        <xsl:sequence select="kp:pair('&quot;*&quot;', kp:str(kp:l('commentary-mark')))"/>
+      </xsl:if>
       <xsl:if test="//tei:text//tei:supplied">
         <xsl:sequence select="kp:pair('&quot;⟨ ⟩&quot;', kp:str(kp:l('supplied-by')))"/>
       </xsl:if>
