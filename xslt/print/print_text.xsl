@@ -19,6 +19,7 @@
 <xsl:stylesheet version="3.0"
   xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
   xmlns:xs="http://www.w3.org/2001/XMLSchema"
+  xmlns:map="http://www.w3.org/2005/xpath-functions/map"
   xmlns:tei="http://www.tei-c.org/ns/1.0"
   xmlns:kse="urn:kse:xslt"
   xmlns:kp="urn:kse:print"
@@ -199,12 +200,16 @@
       </xsl:otherwise>
     </xsl:choose>
   </xsl:template>
-  <!-- the author's notes are marked a, b, c … (the apparatus has the numbers) -->
+  <!-- the author's notes are marked a, b, c … in each text (the apparatus has the numbers), computed once for
+       the document (an xsl:number per note counted the notes before it: quadratic in a long text) -->
+  <xsl:variable name="kp:note-letters" as="map(xs:string, xs:string)" select="map:merge(
+      for $t in //tei:text return
+        let $notes := $t//tei:note[not(@type = ('editorial', 'commentary'))][not(ancestor::tei:note)]
+                          [not(@place = ('inline', 'interlinear', 'above', 'below'))][ancestor::tei:text[1] is $t]
+        return for $i in 1 to count($notes) return map{generate-id($notes[$i]): format-integer($i, 'a')})"/>
   <xsl:function name="kp:note-number" as="xs:string">
     <xsl:param name="note" as="element()"/>
-    <xsl:variable name="n"><xsl:number select="$note" level="any" from="tei:text" format="a"
-        count="tei:note[not(@type = 'editorial')][not(ancestor::tei:note)][not(@place = ('inline', 'interlinear', 'above', 'below'))]"/></xsl:variable>
-    <xsl:sequence select="string($n)"/>
+    <xsl:sequence select="string($kp:note-letters(generate-id($note)))"/>
   </xsl:function>
   <xsl:template name="kp:endnotes">
     <xsl:variable name="notes" select=".//tei:note[@place = 'end'][not(@type = 'editorial')][not(ancestor::tei:note)]
