@@ -5,7 +5,8 @@
   USAGE. Run on a TEI P5 document with the base output URI set to the site folder
   (tools/build_html.py does this through tools/saxon.py). It writes index.html (title page and
   introduction), text.html (the text with its three views), apparatus.html, witnesses.html (when it has witnesses), persons/places/orgs.html (when
-  the document has such registers), chronology.html (when it has dated expressions), search.html, and
+  the document has such registers), chronology.html (when it has dated expressions), commentary.html and
+  bibliography.html (when it has a historical commentary, a bibliography: html_commentary.xsl), search.html, and
   assets/search-index.js + assets/labels.js. The principal result is a manifest: one written file per line.
   LAYERS. Imports the common layer (editorial logic, labels, parameters), then the HTML modules; a
   profile for another edition imports this file and overrides what it must (import precedence).
@@ -22,6 +23,7 @@
   <xsl:import href="html_core.xsl"/>
   <xsl:import href="html_textcrit.xsl"/>
   <xsl:import href="html_names.xsl"/>
+  <xsl:import href="html_commentary.xsl"/>
   <xsl:import href="html_pages.xsl"/>
 
   <xsl:output method="text" encoding="UTF-8"/>
@@ -35,7 +37,7 @@
     <xsl:call-template name="h:page">
       <xsl:with-param name="file" select="'text.html'"/><xsl:with-param name="key" select="'text'"/>
       <xsl:with-param name="content"><xsl:call-template name="h:text-page"/></xsl:with-param>
-      <xsl:with-param name="scripts" select="'assets/search.js'"/>
+      <xsl:with-param name="scripts" select="('assets/search.js', 'assets/commentary.js'[$h:has-commentary])"/>
       <xsl:with-param name="head"><xsl:call-template name="h:witness-css"/></xsl:with-param>
     </xsl:call-template>
     <xsl:if test="$h:has-witnesses">
@@ -70,6 +72,7 @@
       <xsl:with-param name="content"><xsl:call-template name="h:search-page"/></xsl:with-param>
       <xsl:with-param name="scripts" select="('assets/search-index.js', 'assets/search.js')"/>
     </xsl:call-template>
+    <xsl:call-template name="h:commentary-pages"/>
     <xsl:call-template name="h:search-index"/>
     <xsl:call-template name="h:labels-js"/>
     <xsl:value-of select="('index.html', 'text.html', 'apparatus.html'[$h:has-apparatus], 'witnesses.html'[$h:has-witnesses], $h:registers ! (. || '.html'),

@@ -6,8 +6,8 @@
   and the commentary. Here the commentary follows the text as a chapter of its own: each note is marked in
   the text by a raised asterisk and its number (*12), a link to the note; the note opens with its number,
   the paragraph it belongs to and the page of its mark (found by Typst from the mark), and gives the
-  paragraph of the note in the interface language (kse:commentary-body). Works cited by ptr are printed in
-  author–year form (kse:bibl-short), each a link to its entry in the bibliography, which closes the chapter.
+  version of the note in the interface language (kse:version-lang). Works cited by ptr are printed in
+  author–date form (kse:short-cite), each a link to its entry in the bibliography, which closes the chapter.
   Which note, its number, its language and the short form of a work come from the common layer
   (common_commentary.xsl); this module only sets them.
 -->
@@ -36,23 +36,24 @@
     <xsl:if test="exists($notes) or exists($works)">
       <xsl:text>#k.part("commentary", </xsl:text><xsl:value-of select="kp:str(kp:l('commentary'))"/><xsl:text>)[&#xA;</xsl:text>
       <xsl:for-each select="$notes">
-        <xsl:variable name="body" select="kse:commentary-body(., $kp:ui-lang)"/>
-        <xsl:variable name="code" select="kp:lang-code(($body/ancestor-or-self::*/@xml:lang)[last()])"/>
+        <!-- the version of the note an interface in the print's language shows (the common layer's rule) -->
+        <xsl:variable name="shown" select="kse:version-lang(kse:version-langs(.), $kp:ui-lang)"/>
+        <xsl:variable name="body" select="kse:version-in(., $shown)"/>
         <xsl:variable name="block" select="kse:block-of(.)"/>
         <xsl:text>#k.comment-entry(</xsl:text><xsl:value-of select="kse:commentary-number(.)"/>
         <xsl:text>, </xsl:text><xsl:value-of select="if ($block) then kp:str(kse:block-number($block)) else 'none'"/>
         <xsl:text>, </xsl:text>
-        <xsl:value-of select="'text(' || kp:lang-args(($code[. != ''], $kp:ui-lang)[1]) || ')'
-                              || kp:block(kp:trim(kp:comment-items(if ($body is .) then node() else $body/node())))"/>
+        <xsl:value-of select="'text(' || kp:lang-args(($shown[. != ''], $kp:ui-lang)[1]) || ')'
+                              || kp:block(kp:trim(kp:comment-items(if ($body[1] is .) then node() else $body)))"/>
         <xsl:text>)&#xA;</xsl:text>
       </xsl:for-each>
-      <xsl:for-each select="$works">
-        <xsl:value-of select="kp:subhead((tei:head ! normalize-space(.)[. != ''], kp:l('bibliography'))[1])"/>
-        <xsl:for-each select=".//(tei:biblStruct | tei:bibl)[not(ancestor::tei:biblStruct or ancestor::tei:bibl)]">
+      <xsl:if test="exists($works)">
+        <xsl:value-of select="kp:subhead(kp:l('bibliography-title'))"/>
+        <xsl:for-each select="$works">
           <xsl:text>#k.work(</xsl:text><xsl:value-of select="kp:str(string(@xml:id))"/><xsl:text>, </xsl:text>
-          <xsl:value-of select="kp:block(kp:work(.))"/><xsl:text>)&#xA;</xsl:text>
+          <xsl:value-of select="kp:block(kp:reference(.))"/><xsl:text>)&#xA;</xsl:text>
         </xsl:for-each>
-      </xsl:for-each>
+      </xsl:if>
       <xsl:text>]&#xA;</xsl:text>
     </xsl:if>
   </xsl:template>
@@ -66,39 +67,35 @@
   <xsl:template match="node()" mode="kp:comment"><xsl:sequence select="kp:items(., 'kp:note')"/></xsl:template>
   <xsl:template match="tei:p" mode="kp:comment"><xsl:apply-templates mode="#current"/><xsl:sequence select="'#parbreak()'[current()/following-sibling::tei:p]"/></xsl:template>
   <xsl:template match="tei:bibl" mode="kp:comment"><xsl:apply-templates mode="#current"/></xsl:template>
+  <!-- a pointer to works: their short citations (the common layer's author–date form), links to their entries -->
   <xsl:template match="tei:ptr" mode="kp:comment">
-    <xsl:variable name="work" select="kse:cited(.)"/>
-    <xsl:sequence select="if ($work) then '#k.cite(' || kp:str(string($work/@xml:id)) || ', ' || kp:str(kse:bibl-short($work)) || ')'
+    <xsl:variable name="works" select="kse:cited-works(.)"/>
+    <xsl:sequence select="if (exists($works))
+                          then string-join($works ! ('#k.cite(' || kp:str(string(@xml:id)) || ', ' || kp:str(kse:short-cite(.)) || ')'), kp:t('; '))
                           else kp:t(normalize-space(@target))"/>
   </xsl:template>
 
-  <!-- An entry of the bibliography: authors (surname, forenames), "title of the article", in: title of the
-       book or journal in italics, editors, series, place: publisher, date, volume, issue, pages; DOI; note. -->
-  <xsl:function name="kp:work" as="xs:string">
+  <!-- An entry of the bibliography, from the parts the common layer gives (kse:reference, Chicago author-date:
+       the same entry as on bibliography.html): titles in italics or quotation marks, the interface's words as
+       labels, dates in the print's language; a link is printed as its text (a printed page does not act). -->
+  <xsl:function name="kp:reference" as="xs:string*">
     <xsl:param name="b" as="element()"/>
-    <xsl:variable name="names" select="function($people) { string-join($people ! normalize-space(
-        if (tei:surname) then string-join((tei:surname, string-join(tei:forename ! normalize-space(.), ' ')), ', ') else .), '; ') }"/>
-    <xsl:variable name="a" select="$b/tei:analytic"/>
-    <xsl:variable name="m" select="$b/tei:monogr"/>
-    <xsl:variable name="imprint" select="$m/tei:imprint"/>
-    <xsl:variable name="parts" as="xs:string*">
+    <xsl:variable name="ditto" select="kse:bibl-ditto($b)"/>
+    <xsl:variable name="parts" select="kse:reference($b)"/>
+    <xsl:variable name="first-lead" select="(for $i in 1 to count($parts) return $i[$parts[$i]?lead])[1]"/>
+    <xsl:for-each select="$parts">
+      <xsl:variable name="p" select="."/>
       <xsl:choose>
-        <xsl:when test="$b/self::tei:biblStruct">
-          <xsl:sequence select="($names(($a/tei:author, $m/tei:author)[1]/../tei:author))[. != ''] ! kp:t(. || '. ')"/>
-          <xsl:sequence select="$a/tei:title[1] ! kp:t('“' || normalize-space(.) || '.” ')"/>
-          <xsl:sequence select="$m/tei:title[1] ! ('#emph(' || kp:str(normalize-space(.)) || ')' || kp:t('. '))"/>
-          <xsl:sequence select="($names($m/tei:editor) ! ('ed. ' || .))[$m/tei:editor] ! kp:t(. || '. ')"/>
-          <xsl:sequence select="$m/tei:respStmt ! kp:t(normalize-space(tei:resp) || ' ' || normalize-space(string-join((tei:name, tei:persName), ', ')) || '. ')"/>
-          <xsl:sequence select="$b/tei:series/tei:title[1] ! kp:t('(' || normalize-space(.) || '.) ')"/>
-          <xsl:sequence select="kp:t(string-join((string-join(($imprint/tei:pubPlace ! normalize-space(.), $imprint/tei:publisher ! normalize-space(.))[. != ''], ': '),
-              $imprint/tei:date[1] ! normalize-space(.),
-              $imprint/tei:biblScope ! (let $s := normalize-space(.) return if (@unit = 'page') then 'pp. ' || $s else if (@unit = 'issue') then 'no. ' || $s else $s))[. != ''], ', ') || '.')"/>
-          <xsl:sequence select="($a, $m)/tei:idno[@type = 'DOI'][1] ! kp:t(' doi:' || normalize-space(.))"/>
-          <xsl:sequence select="$b/tei:note ! (kp:t(' ') || '#k.work-note' || kp:block(kp:comment-items(node())))"/>
+        <xsl:when test="exists($p?node)"><xsl:sequence select="kp:comment-items($p?node/node())"/></xsl:when>
+        <xsl:when test="exists($p?label)"><xsl:sequence select="kp:t(kp:l($p?label))"/></xsl:when>
+        <xsl:when test="exists($p?date)"><xsl:sequence select="kp:t(kse:format-date($p?date, $kp:ui-lang))"/></xsl:when>
+        <xsl:when test="$ditto and $p?lead">
+          <xsl:if test="position() = $first-lead"><xsl:sequence select="kp:t('———')"/></xsl:if>
         </xsl:when>
-        <xsl:otherwise><xsl:sequence select="kp:comment-items($b/node())"/></xsl:otherwise>
+        <xsl:when test="$p?style = 'italic'"><xsl:sequence select="'#emph(' || kp:str($p?text) || ')'"/></xsl:when>
+        <xsl:when test="$p?style = 'quoted'"><xsl:sequence select="'#quote(' || kp:str($p?text) || ')'"/></xsl:when>
+        <xsl:otherwise><xsl:sequence select="kp:t($p?text)"/></xsl:otherwise>
       </xsl:choose>
-    </xsl:variable>
-    <xsl:sequence select="string-join($parts)"/>
+    </xsl:for-each>
   </xsl:function>
 </xsl:stylesheet>
