@@ -41,4 +41,7 @@ def test_commentary_is_a_second_series_in_the_interface_language(tmp_path):
     assert re.search(r"\*2 ¶ 2, \d+ Екінші гаммасөз", kk_text) and "deltaword" in en_text
     # citations in author–year form, the work in the bibliography
     assert "Cameron 2018, 12–14" in kk_text and "Cameron 2018, 12–14" in en_text
-    assert "Works cited" in kk_text and "Cameron, Sarah. The Hungry Steppe. Ithaca: Cornell University Press, 2018." in kk_text
+    # the bibliography under the interface's heading (as on bibliography.html), its entry as the common layer
+    # formats it (Chicago author-date: the same words as the HTML's)
+    assert "Түсініктемеде сілтеме жасалған әдебиет" in kk_text and "Works cited in the commentary" in en_text
+    assert "Cameron, Sarah. 2018. The Hungry Steppe. Ithaca: Cornell University Press." in en_text

@@ -34,7 +34,7 @@
     <xsl:variable name="notes" select="kse:commentary-notes(/)"/>
     <xsl:variable name="works" select="kse:bibliography(/)"/>
     <xsl:if test="exists($notes) or exists($works)">
-      <xsl:text>#k.part("commentary", </xsl:text><xsl:value-of select="kp:str(kp:l('commentary'))"/><xsl:text>)[&#xA;</xsl:text>
+      <xsl:text>#k.part("commentary", </xsl:text><xsl:value-of select="kp:str(kp:l('commentary-part'))"/><xsl:text>)[&#xA;</xsl:text>
       <xsl:for-each select="$notes">
         <!-- the version of the note an interface in the print's language shows (the common layer's rule) -->
         <xsl:variable name="shown" select="kse:version-lang(kse:version-langs(.), $kp:ui-lang)"/>
@@ -93,7 +93,8 @@
           <xsl:if test="position() = $first-lead"><xsl:sequence select="kp:t('———')"/></xsl:if>
         </xsl:when>
         <xsl:when test="$p?style = 'italic'"><xsl:sequence select="'#emph(' || kp:str($p?text) || ')'"/></xsl:when>
-        <xsl:when test="$p?style = 'quoted'"><xsl:sequence select="'#quote(' || kp:str($p?text) || ')'"/></xsl:when>
+        <!-- quotation marks of the print's language: «…» in Kazakh and Russian (Typst has no Kazakh quotes) -->
+        <xsl:when test="$p?style = 'quoted'"><xsl:sequence select="kp:t(if ($kp:ui-lang = ('kk', 'ru')) then '«' || $p?text || '»' else '“' || $p?text || '”')"/></xsl:when>
         <xsl:otherwise><xsl:sequence select="kp:t($p?text)"/></xsl:otherwise>
       </xsl:choose>
     </xsl:for-each>

@@ -95,7 +95,7 @@
     <xsl:sequence select="'#k.colophon-item(' || kp:str($label) || ', ' || kp:block($body) || ')'"/>
   </xsl:function>
 
-  <xsl:variable name="kp:colophon-changes" as="xs:integer" select="3"/>
+  <xsl:variable name="kp:colophon-changes" as="xs:integer" select="1"/>
 
   <!-- the language a TEI element is written in (its own or its nearest ancestor's xml:lang), 'kk' or 'en' -->
   <xsl:function name="kp:lang-of" as="xs:string">
