@@ -84,9 +84,6 @@
     kse:entry-heading($entry as element()) as xs:string             index heading: persons 'Surname, Forenames'
     kse:ref-id($name as element()) as xs:string?                     the id the first local @ref points to
     kse:sort-key($s as xs:string) as xs:string                       Kazakh alphabetical sort key
-  Commentary and works cited (common_commentary.xsl): kse:commentary-notes, kse:commentary-number,
-  kse:commentary-id, kse:version-lang, kse:version-in, kse:cited-works, kse:short-cite, kse:citation, kse:bibliography,
-  kse:reference, kse:fates (see its header).
   Dates (common_dates.xsl):
     kse:date-sort-key($d as element()) as xs:string                  ISO start value (when|from|notBefore)
     kse:format-iso($iso as xs:string, $lang as xs:string) as xs:string   '1921-03-08' -> '1921 ж. 8 наурыз' / '8 March 1921' / '8 марта 1921 г.'
