@@ -27,7 +27,7 @@ from urllib.parse import unquote, urlsplit
 
 from lxml import etree, isoschematron
 
-from tools.core import teiall
+from tools.core import crossrefs, teiall
 from tools.core.errors import EXIT_INVALID, Problem, ToolError
 from tools.core.grammar import Grammar
 from tools.core.project import Project, display, expand, find_project
@@ -89,7 +89,10 @@ def validate_paths(paths=(), *, project: Project | None = None) -> Report:
     """Validate files (or every *.xml in directories); default: the project's documents."""
     project = project or find_project()
     report = Report()
-    for path in expand(list(paths), project):
+    files = expand(list(paths), project)
+    if not paths:  # the project's shared registers are sources too (tools.core.registers)
+        files += [p for p in project.register_files() if p not in {f.resolve() for f in files}]
+    for path in files:
         shown = display(path)
         report.files.append(shown)
         try:
@@ -153,6 +156,7 @@ def _validate(data: bytes, shown: str, path: Path, project: Project, tree=None) 
     problems += _relaxng(tree, shown, locator, schema)
     if schema.schematron is not None:
         problems += _schematron_problems(tree, shown, locator, schema.schematron)
+    problems += crossrefs.problems_of(tree, path, shown, project, text)  # pointers into the shared registers
     return sorted(set(problems), key=lambda p: (p.line, p.column, p.message)), schema
 
 
