@@ -41,7 +41,10 @@
     kse:stats($root as node()) as map(xs:string, xs:integer)         counts of the markup (statistics of the edition)
   Registers (common_names.xsl):
     key('kse:id', $id, $root)      any element by xml:id;   key('kse:ref', $id, $root)  elements whose @ref points to #$id
-    kse:entry($name as element()) as element()?                      register entry (person/place/org…) of a name
+    $registers (document-node()?)  the project's shared registers, set by the builders (see common_names.xsl)
+    kse:entry($name as element()) as element()?                      register entry (person/place/org…) of a name,
+                                                                     in the document ("#x") or in $registers ("file#x")
+    kse:shared-entries($root as node()) as element()*               the shared entries the text of $root points to
     kse:register-kind($entry as element()) as xs:string              'persons' | 'places' | 'orgs' | 'other'
     kse:entry-name($entry as element(), $lang as xs:string) as xs:string   normalized name (kk) or English name if lang='en' and present
     kse:entry-variants($entry as element()) as xs:string*            the variant forms
@@ -49,7 +52,8 @@
     kse:entry-life($entry as element()) as xs:string                 '1882–1937' or ''
     kse:occurrences($entry as element()) as element()*               the tagged names pointing to it, document order
     kse:occurrence-id($name as element()) as xs:string               stable anchor for a tagged name ('pers.lenin-3')
-    kse:entries($root as node(), $kind as xs:string) as element()*   entries of a register, sorted (persons by surname)
+    kse:entries($root as node(), $kind as xs:string) as element()*   entries of a register, sorted (persons by surname):
+                                                                     the document's own and the shared ones it points to
     kse:entry-sort-name($entry as element()) as xs:string           the name an entry is ordered and grouped by
     kse:entry-heading($entry as element()) as xs:string             index heading: persons 'Surname, Forenames'
     kse:ref-id($name as element()) as xs:string?                     the id the first local @ref points to
@@ -64,6 +68,10 @@
     kse:date-qualifiers($d as element()) as xs:string*               label keys: 'approx', 'date-uncertain', 'date-internal'
     kse:date-id($d as element()) as xs:string                        anchor of a date in the text: 'date-p2-1' (block id, position)
     kse:dates($root as node()) as element()*                         the dated expressions of the text, in date order
+  A document in a corpus (common_corpus.xsl):
+    kse:document-title($root) as xs:string                           the main title of the titleStmt
+    kse:document-date($root) as element()?                           the date of the work (creation, letter, source, publication)
+    kse:document-authors($root) as xs:string*                        the authors (titleStmt, else the source's, else the sender)
   Hook templates (override in a target):
     mode kse:reading-text / kse:diplomatic-text  — the plain-text modes behind kse:text()
 -->
@@ -78,4 +86,5 @@
   <xsl:import href="common_textcrit.xsl"/>
   <xsl:import href="common_names.xsl"/>
   <xsl:import href="common_dates.xsl"/>
+  <xsl:import href="common_corpus.xsl"/>
 </xsl:stylesheet>
