@@ -66,6 +66,7 @@ def toolkit_digest() -> str:
 class BuildCache:
     def __init__(self, folder: Path):
         self.folder = Path(folder)
+        self._staged: list[Path] = []
 
     def path(self, key: str) -> Path:
         return self.folder / key[:2] / key
@@ -81,7 +82,16 @@ class BuildCache:
 
     def staging(self) -> Path:
         self.folder.mkdir(parents=True, exist_ok=True)
-        return Path(tempfile.mkdtemp(prefix=".staging-", dir=self.folder))
+        made = Path(tempfile.mkdtemp(prefix=".staging-", dir=self.folder))
+        self._staged.append(made)
+        return made
+
+    def discard_staging(self) -> None:
+        """Remove the staging folders of this run that were not committed (a build that failed)."""
+        for made in self._staged:
+            if made.exists():
+                shutil.rmtree(made, ignore_errors=True)
+        self._staged.clear()
 
     def commit(self, staging: Path, key: str, meta: dict) -> Path:
         """Make `staging` the entry `key` (with its meta.json written last); an entry already there wins."""

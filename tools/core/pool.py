@@ -51,7 +51,8 @@ class Pool:
 
     def _ensure(self) -> ProcessPoolExecutor | None:
         if self._executor is None and self.jobs > 1 and can_fork():
-            self._executor = ProcessPoolExecutor(self.jobs, mp_context=multiprocessing.get_context("fork"))
+            self._executor = ProcessPoolExecutor(self.jobs, mp_context=multiprocessing.get_context("fork"),
+                                                 initializer=_worker_start)
         return self._executor
 
     def submit(self, function, *args) -> Future:
@@ -89,6 +90,13 @@ class Pool:
 
     def __exit__(self, *exc):
         self.close()
+
+
+def _worker_start() -> None:
+    """A worker leaves Ctrl-C to its parent, which stops the pool (no traceback from every worker)."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def result(future: Future):

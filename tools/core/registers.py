@@ -162,3 +162,23 @@ def _copy(el):
     import copy
 
     return copy.deepcopy(el)
+
+
+_saxon_nodes: dict[str, object] = {}
+
+
+def stylesheet_params(project: Project | None) -> dict:
+    """The `registers` parameter of the stylesheets (xslt/common/common_names.xsl): the project's shared
+    registers as one Saxon document, parsed once per process and version of the files; {} without registers.
+    Every builder passes it (tools.core.saxon.transform_to_string(..., nodes=…)), so that a name pointing into
+    the shared registers is resolved in every output."""
+    reg = load_registers(project)
+    if not reg.files:
+        return {}
+    fp = reg.fingerprint()
+    if fp not in _saxon_nodes:
+        from tools.core.saxon import parse_text
+
+        _saxon_nodes.clear()
+        _saxon_nodes[fp] = parse_text(register_documents_xml(reg))
+    return {"registers": _saxon_nodes[fp]}

@@ -43,7 +43,7 @@ from tools.core.errors import EXIT_INVALID, EXIT_USAGE, Problem, ToolError
 from tools.core.outputs import atomic_dir
 from tools.core.pool import Pool
 from tools.core.project import Project, display, expand, find_project, require_distinct_stems
-from tools.core.registers import Registers, load_registers, register_documents_xml
+from tools.core.registers import Registers, load_registers, stylesheet_params
 from tools.core.saxon import check_params, declared_params, load_source, parse_text, transform_to_string
 from tools.core.xmlsafe import parse_bytes, read_bytes
 from tools.targets import corpus, search_index
@@ -117,8 +117,11 @@ def build_html(sources: list[Path], outdir: Path | None = None, *, force: bool =
             finally:
                 shutil.rmtree(tmp_cache, ignore_errors=True)
         with store.locked():
-            return _build(docs, target, store, base, single, registers, project, user_params, force, clock, pool,
-                          own_pool, report).entry
+            try:
+                return _build(docs, target, store, base, single, registers, project, user_params, force, clock,
+                              pool, own_pool, report).entry
+            finally:
+                store.discard_staging()
     finally:
         if own_pool:
             pool.close()
@@ -335,21 +338,6 @@ class _Result:
     clock: dict = field(default_factory=dict)
 
 
-_registers_node: dict[str, object] = {}
-
-
-def _registers_param(project: Project) -> dict:
-    """The project's shared registers as a Saxon document (parsed once per worker and version)."""
-    reg = load_registers(project)
-    if not reg.files:
-        return {}
-    fp = reg.fingerprint()
-    if fp not in _registers_node:
-        _registers_node.clear()
-        _registers_node[fp] = parse_text(register_documents_xml(reg))
-    return {"registers": _registers_node[fp]}
-
-
 def _build_document(task: _Task) -> _Result:
     """Parse, validate and transform one document into `task.staging` (runs in a worker process)."""
     from tools.core.validate import validate_documents
@@ -376,7 +364,7 @@ def _build_document(task: _Task) -> _Result:
     t = time.perf_counter()
     node = load_source(doc)
     manifest = transform_to_string(Path(task.stylesheet), doc, params, base_output=site, node=node,
-                                   nodes=_registers_param(task.project))
+                                   nodes=stylesheet_params(task.project))
     clock["transform"] = time.perf_counter() - t
     t = time.perf_counter()
     missing = [name for name in manifest.split() if not (site / name).is_file()]
@@ -430,7 +418,7 @@ def _render_corpus(task: _CorpusTask) -> str:
     node = parse_text(task.header)
     params = {"build-date": _dt.date.today().isoformat(), **task.params, "job": task.job}
     return transform_to_string(CORPUS_STYLESHEET, "the corpus", params, base_output=out, node=node,
-                               nodes=_registers_param(task.project))
+                               nodes=stylesheet_params(task.project))
 
 
 def _local_files(doc: Document) -> list[Path]:

@@ -4,8 +4,9 @@
    A query is folded as the text was (the table comes with search/meta.js: Latin homoglyphs to Cyrillic,
    lower case, ә→а ғ→г қ→к ң→н ө→о ұ→у ү→у һ→х і→и ё→е; so "кун" finds "күн" and "казак" finds "Қазақ") and
    cut into words. For each word only its shard is loaded (search/s/…js, by its first two or three letters);
-   a block matches a word when one of its terms begins with it, or, for a word of four letters or more, is one
-   edit away from it (two from eight letters): a typo still finds. Every word must match (AND). Results are
+   a block matches a word when one of its terms begins with it; when no term does, typo tolerance: for a word
+   of four letters or more, the terms whose beginning is one edit away from it (two from eight letters), a
+   letter changed, added, dropped or two swapped. Every word must match (AND). Results are
    the blocks of every document, exact matches first; the text of the ten shown is loaded from search/t/,
    ten more on demand. Everything is loaded with <script> elements, so the search works from file:// too.
    Each block is searched in its reading text and in its witness text (a witness error such as "жыды" is
@@ -116,25 +117,35 @@
     return Promise.all(Object.keys(keys).map(function (k) { return load(keyFile(k)); })).then(function () {
       var hits = null;  /* "doc:block" -> {doc, block, score, witness, terms} */
       ws.forEach(function (w) {
-        var mine = {};
+        var mine = {}, found = [];
         shardKeys(w).forEach(function (k) {
           var shard = SHARDS[k] || {};
           Object.keys(shard).forEach(function (term) {
             var m = matchOf(w, term);
-            if (!m) { return; }
-            shard[term].forEach(function (row) {
-              [[row[1], false], [row[2], true]].forEach(function (part) {
+            if (m) { found.push([term, m, shard[term]]); }
+          });
+        });
+        /* words that begin with the query's word, if there are any; else the words a typo away */
+        var exact = found.filter(function (f) { return f[1] === 2; });
+        (exact.length ? exact : found).forEach(function (f) {
+          var term = f[0], m = f[1];
+          f[2].forEach(function (row) {
+              [[row[1], "r"], [row[2], "w"]].forEach(function (part) {
                 part[0].forEach(function (b) {
                   var id = row[0] + ":" + b, h = mine[id];
-                  if (!h) { h = mine[id] = { doc: row[0], block: b, score: 0, witness: true, terms: {}, fuzzy: true }; }
-                  h.score = Math.max(h.score, m);
-                  if (!part[1]) { h.witness = false; }
-                  if (m === 2) { h.fuzzy = false; }
+                  if (!h) { h = mine[id] = { doc: row[0], block: b, r: 0, w: 0, terms: {} }; }
+                  h[part[1]] = Math.max(h[part[1]], m);
                   h.terms[term] = true;
                 });
               });
-            });
           });
+        });
+        /* the best match of the word decides: in the reading text, or only in the witness's */
+        Object.keys(mine).forEach(function (id) {
+          var h = mine[id];
+          h.score = Math.max(h.r, h.w);
+          h.witness = h.w > h.r;
+          h.fuzzy = h.score < 2;
         });
         if (hits === null) { hits = mine; return; }
         var both = {};

@@ -1,0 +1,284 @@
+"""`tools serve`: the edition on 127.0.0.1, rebuilt on every save, the open page reloaded.
+
+    serve(Path("."), port=8000)      # until Ctrl-C
+
+HOW. The site is built once (incrementally, tools.targets.html: only what changed since the last `tools
+build` is done again) into the project's output folder, and served from there by the standard library's
+ThreadingHTTPServer, bound to 127.0.0.1 only. watchfiles watches the project's sources — its documents'
+folders, the shared registers, the project file, the schema — and each change rebuilds the site the same way
+(one changed document: that document and the corpus pages it touches), with one pool of worker processes
+kept for the whole session so that the compiled stylesheets stay warm. The pages on disk are the ordinary
+build; only what is sent to the browser gets one more line, a script that listens to /__tools/events
+(server-sent events) and reloads the page when a build has finished. When the sources are invalid the
+server answers every page with the problems (file:line:col, severity and message, escaped) instead of the
+last good page, until a build succeeds again. Ctrl-C stops the watcher, the server and the workers, and
+exits 0.
+
+Without a project file (a TEI file or folder given as PATH) the site is built in a temporary folder, removed
+at the end.
+"""
+from __future__ import annotations
+
+import html
+import http.server
+import json
+import os
+import shutil
+import socket
+import sys
+import tempfile
+import threading
+import time
+from functools import partial
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+from tools.core.errors import EXIT_USAGE, Problem, ToolError
+from tools.core.pool import Pool
+from tools.core.project import Project, display, find_project, load_project
+
+LIVE_JS = """(function () {
+  "use strict";
+  if (!window.EventSource) { return; }
+  var mine = String(window.__TOOLS_BUILD);
+  var events = new EventSource("/__tools/events");
+  events.onmessage = function (e) { if (e.data !== mine) { events.close(); window.location.reload(); } };
+})();
+"""
+WATCHED = (".xml", ".toml", ".rng", ".sch", ".txt", ".json", ".png", ".jpg", ".jpeg", ".gif", ".svg")
+
+
+class _State:
+    """What the server tells the browsers: the number of the last build and, if it failed, its problems."""
+
+    def __init__(self):
+        self.version = 0
+        self.problems: list[Problem] = []
+        self.message = ""
+        self.changed = threading.Condition()
+        self.stopping = False
+
+    def built(self, problems=(), message=""):
+        with self.changed:
+            self.version += 1
+            self.problems = list(problems)
+            self.message = message
+            self.changed.notify_all()
+
+    def stop(self):
+        with self.changed:
+            self.stopping = True
+            self.changed.notify_all()
+
+
+def serve(path: Path | None = None, *, port: int = 8000, project: Project | None = None,
+          ready: threading.Event | None = None, stop: threading.Event | None = None, log=None) -> int:
+    """Build, serve and watch until Ctrl-C (or `stop` is set); return the exit code (0). `ready` is set once
+    the server listens; `log` receives one line per event (default: stderr)."""
+    log = log or (lambda line: print(line, file=sys.stderr, flush=True))
+    path = Path(path) if path else None
+    sources: list[Path] = []
+    if project is None:
+        if path is not None and path.is_dir() and (path / "edition.toml").is_file():
+            project = load_project(path)
+        else:
+            project = find_project(path.parent if path is not None and path.is_file() else path)
+            if path is not None:
+                if not path.exists():
+                    raise ToolError(f"{path}: error: no such file or directory", EXIT_USAGE)
+                sources = [path]
+    temporary = None
+    if project.file is not None:
+        outdir = project.output if project.output is not None else project.root / "build"
+    else:
+        temporary = Path(tempfile.mkdtemp(prefix="tools-serve-"))
+        outdir = temporary
+    site = Path(outdir) / "html"
+    state = _State()
+    server = _server(site, state, port)
+    stop = stop or threading.Event()
+    pool = Pool()
+    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.2}, daemon=True)
+    try:
+        _rebuild(sources, outdir, project, pool, state, log)
+        thread.start()
+        log(f"serving {display(site)} at http://127.0.0.1:{server.server_address[1]}/ (Ctrl-C to stop)")
+        if ready is not None:
+            ready.set()
+        _watch(project, sources, outdir, pool, state, stop, log)
+    except KeyboardInterrupt:
+        pass
+    finally:
+        stop.set()
+        state.stop()
+        server.shutdown() if thread.is_alive() else None
+        server.server_close()
+        pool.close()
+        if temporary is not None:
+            shutil.rmtree(temporary, ignore_errors=True)
+    log("stopped")
+    return 0
+
+
+def _rebuild(sources, outdir: Path, project: Project, pool: Pool, state: _State, log) -> None:
+    from tools.targets.html import BuildReport, build_html
+
+    t = time.perf_counter()
+    report = BuildReport(Path(outdir) / "html" / "index.html")
+    try:
+        build_html(list(sources), outdir, project=_fresh(project), pool=pool, report=report)
+    except ToolError as err:
+        problems = err.problems or []
+        state.built(problems, "" if problems else str(err))
+        log(f"build failed ({time.perf_counter() - t:.2f} s): " + (problems[0].format() if problems else str(err)))
+        return
+    state.built([p for p in report.problems if p.severity == "error"])
+    log(f"built in {time.perf_counter() - t:.2f} s: {len(report.rebuilt)} document(s) transformed, "
+        f"{len(report.reused)} reused, {report.units_rendered} corpus part(s) made")
+
+
+def _fresh(project: Project) -> Project:
+    """The project as its file says now (it may have been edited)."""
+    if project.file is None:
+        return project
+    try:
+        return load_project(project.file)
+    except ToolError:
+        raise
+
+
+def _watch(project: Project, sources, outdir: Path, pool: Pool, state: _State, stop: threading.Event, log) -> None:
+    import watchfiles
+
+    out = Path(outdir).resolve()
+    roots = {project.root.resolve()} if project.file is not None else {Path(s).resolve().parent if Path(s).is_file()
+                                                                      else Path(s).resolve() for s in sources}
+
+    def wanted(change, name: str) -> bool:
+        p = Path(name)
+        if out in p.parents or p == out or any(part.startswith(".") for part in p.relative_to(_root_of(p, roots)).parts):
+            return False
+        return p.suffix.lower() in WATCHED
+
+    for changes in watchfiles.watch(*roots, watch_filter=wanted, stop_event=stop, step=30, debounce=400,
+                                    raise_interrupt=True):
+        names = sorted({display(Path(name)) for _change, name in changes})
+        log(f"changed: {', '.join(names[:5])}{' …' if len(names) > 5 else ''}")
+        try:
+            project = _fresh(project)
+        except ToolError as err:
+            state.built(err.problems, "" if err.problems else str(err))
+            log(f"build failed: {err}")
+            continue
+        _rebuild(sources, outdir, project, pool, state, log)
+
+
+def _root_of(p: Path, roots) -> Path:
+    for root in roots:
+        if root == p or root in p.parents:
+            return root
+    return p.parent
+
+
+def _server(site: Path, state: _State, port: int):
+    handler = partial(_Handler, directory=str(site), state=state)
+    try:
+        server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
+    except OSError as exc:
+        raise ToolError(f"error: cannot listen on 127.0.0.1:{port} ({exc.strerror or exc}); choose another "
+                        "port with --port N", EXIT_USAGE)
+    server.daemon_threads = True
+    return server
+
+
+class _Handler(http.server.SimpleHTTPRequestHandler):
+    def __init__(self, *args, state: _State, **kwargs):
+        self.state = state
+        super().__init__(*args, **kwargs)
+
+    def log_message(self, format, *args):  # noqa: A002 - the standard library's name
+        pass  # the terminal is for the builds
+
+    def end_headers(self):
+        self.send_header("Cache-Control", "no-store")
+        super().end_headers()
+
+    def do_GET(self):
+        route = urlsplit(self.path).path
+        if route == "/__tools/events":
+            return self._events()
+        if route == "/__tools/live.js":
+            return self._send(200, "text/javascript; charset=utf-8", LIVE_JS.encode())
+        if route == "/__tools/status":
+            body = json.dumps({"build": self.state.version,
+                               "problems": [p.as_dict() for p in self.state.problems], "message": self.state.message})
+            return self._send(200, "application/json", body.encode())
+        failed = self.state.problems or self.state.message
+        file = Path(self.translate_path(self.path))
+        if file.is_dir():
+            file = file / "index.html"
+        if failed and (file.suffix in (".html", "") or not file.exists()):
+            return self._send(200, "text/html; charset=utf-8", self._problems_page().encode("utf-8"))
+        if file.suffix == ".html" and file.is_file():
+            page = file.read_bytes()
+            return self._send(200, "text/html; charset=utf-8", _inject(page, self.state.version))
+        return super().do_GET()
+
+    def _send(self, status: int, ctype: str, body: bytes):
+        self.send_response(status)
+        self.send_header("Content-Type", ctype)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def _events(self):
+        self.send_response(200)
+        self.send_header("Content-Type", "text/event-stream")
+        self.end_headers()
+        state = self.state
+        try:
+            seen = -1
+            while True:
+                with state.changed:
+                    if state.version == seen and not state.stopping:
+                        state.changed.wait(timeout=15)
+                    if state.stopping:
+                        return
+                    version = state.version
+                if version != seen:
+                    self.wfile.write(f"data: {version}\n\n".encode())
+                    seen = version
+                else:
+                    self.wfile.write(b": keep-alive\n\n")
+                self.wfile.flush()
+        except (BrokenPipeError, ConnectionResetError, socket.timeout, OSError):
+            return
+
+    def _problems_page(self) -> str:
+        state = self.state
+        rows = "".join(
+            f'<li class="{html.escape(p.severity)}"><code>{html.escape(p.path)}:{p.line}:{p.column}</code> '
+            f"<b>{html.escape(p.severity)}</b>: {html.escape(p.message)}</li>" for p in state.problems)
+        if not rows:
+            rows = f"<li class=\"error\">{html.escape(state.message)}</li>"
+        n = len(state.problems) or 1
+        return ("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>The edition does not build"
+                "</title><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><style>"
+                "body{font:16px/1.5 system-ui,sans-serif;margin:2rem auto;max-width:60rem;padding:0 1rem;color:#1e1c19}"
+                "h1{font-size:1.4rem;color:#8b2a10}ul{padding-left:1.2rem}li{margin:.5rem 0}"
+                "code{font:14px ui-monospace,monospace;background:#f2eee4;padding:0 .2em}"
+                "li.warning b{color:#7a5a00}li.error b{color:#a3241a}</style>"
+                f"<script>window.__TOOLS_BUILD = {state.version};</script>"
+                "<script src=\"/__tools/live.js\"></script></head><body>"
+                f"<h1>The edition does not build: {n} problem(s)</h1>"
+                "<p>This page shows the problems instead of the last good page, and reloads by itself once the "
+                "files are fixed and saved.</p>"
+                f"<ul class=\"problems\">{rows}</ul></body></html>\n")
+
+
+def _inject(page: bytes, version: int) -> bytes:
+    """The page with the live-reload script (the file on disk is left as the build wrote it)."""
+    script = (f"<script>window.__TOOLS_BUILD = {version};</script>"
+              "<script src=\"/__tools/live.js\"></script>").encode()
+    at = page.rfind(b"</body>")
+    return page[:at] + script + page[at:] if at >= 0 else page + script
