@@ -41,9 +41,9 @@ def page(site: Path, name: str):
 
 
 def search_index(site: Path) -> list[dict]:
-    """The blocks of the text as the search shows them (search/t/0/*.js, tools.targets.search_index)."""
+    """The blocks of the text as the search shows them (search/t/0-*.js, tools.targets.search_index)."""
     blocks = []
-    for chunk in sorted((site / "search" / "t" / "0").glob("*.js"), key=lambda p: int(p.stem)):
+    for chunk in sorted((site / "search" / "t").glob("0-*.js"), key=lambda p: int(p.stem.split("-")[1])):
         text = chunk.read_text(encoding="utf-8")
         data = json.loads(text[text.index("(") + 1:text.rindex(")")])
         blocks += [{"id": b[0], "n": b[1], "k": b[2], "r": b[3], "d": b[4] or b[3]} for b in data["blocks"]]

@@ -104,14 +104,49 @@ class BuildCache:
             shutil.rmtree(staging, ignore_errors=True)
         return final
 
-    def keep(self, keys) -> None:
-        """Remove every entry but `keys` (and staging folders left by a killed build)."""
-        keys = set(keys)
+    # single files, by the hash of their bytes (the pages of the corpus, the search shards): one flat folder,
+    # since every folder a build makes or removes costs a file system more than the files in it
+    def blob(self, data: bytes) -> str:
+        name = hashlib.sha256(data).hexdigest()
+        path = self.folder / "blobs" / name
+        if not path.is_file():
+            path.parent.mkdir(parents=True, exist_ok=True)
+            tmp = path.with_name(f".{name}.{os.getpid()}")
+            tmp.write_bytes(data)
+            os.replace(tmp, path)
+        return name
+
+    def blob_path(self, name: str) -> Path:
+        return self.folder / "blobs" / name
+
+    def has_blob(self, name: str) -> bool:
+        return (self.folder / "blobs" / name).is_file()
+
+    def index(self, name: str) -> dict:
+        """A small JSON index kept in the cache (e.g. unit key -> {file: blob}); {} when absent or unreadable."""
+        try:
+            return json.loads((self.folder / f"{name}.json").read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return {}
+
+    def save_index(self, name: str, value: dict) -> None:
+        path = self.folder / f"{name}.json"
+        tmp = path.with_name(f".{name}.json.{os.getpid()}")
+        tmp.write_text(json.dumps(value, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+        os.replace(tmp, path)
+
+    def keep(self, keys, blobs=()) -> None:
+        """Remove every entry but `keys`, every blob but `blobs` (and staging folders left by a killed build)."""
+        keys, blobs = set(keys), set(blobs)
         if not self.folder.is_dir():
             return
         for sub in self.folder.iterdir():
             if sub.name.startswith(".staging-"):
                 shutil.rmtree(sub, ignore_errors=True)
+            elif sub.name == "blobs":
+                for entry in os.scandir(sub):
+                    if entry.name not in blobs:
+                        os.unlink(entry.path)
             elif sub.is_dir() and len(sub.name) == 2:
                 for entry in sub.iterdir():
                     if entry.name not in keys:
@@ -127,6 +162,18 @@ class BuildCache:
                 yield
             finally:
                 fcntl.flock(fh, fcntl.LOCK_UN)
+
+
+def link_all(files: dict[str, Path], target: Path) -> None:
+    """Hard-link each source file to target/relative path (copies where links cannot be made), making each
+    folder once."""
+    made: set[str] = set()
+    for rel, source in sorted(files.items()):
+        folder = os.path.dirname(rel)
+        if folder and folder not in made:
+            (target / folder).mkdir(parents=True, exist_ok=True)
+            made.add(folder)
+        link_file(source, target / rel)
 
 
 def link_tree(source: Path, target: Path) -> int:

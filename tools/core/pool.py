@@ -41,8 +41,9 @@ def can_fork() -> bool:
 
 
 class Pool:
-    def __init__(self, jobs: int | None = None):
+    def __init__(self, jobs: int | None = None, warm=None):
         self.jobs = jobs if jobs is not None else default_jobs()
+        self.warm = warm  # run in each worker as it starts (e.g. compile the stylesheets)
         self._executor: ProcessPoolExecutor | None = None
 
     @property
@@ -52,7 +53,7 @@ class Pool:
     def _ensure(self) -> ProcessPoolExecutor | None:
         if self._executor is None and self.jobs > 1 and can_fork():
             self._executor = ProcessPoolExecutor(self.jobs, mp_context=multiprocessing.get_context("fork"),
-                                                 initializer=_worker_start)
+                                                 initializer=_worker_start, initargs=(self.warm,))
         return self._executor
 
     def submit(self, function, *args) -> Future:
@@ -80,6 +81,12 @@ class Pool:
         futures = [self.submit(function, t) for t in tasks]
         return [result(f) for f in futures]
 
+    def start(self) -> None:
+        """Start the workers now (they are forked at the first task otherwise), so that they are warm when the
+        first task comes."""
+        if self._ensure() is not None:
+            self._executor.submit(_nothing).result()
+
     def close(self) -> None:
         if self._executor is not None:
             self._executor.shutdown(wait=True, cancel_futures=True)
@@ -92,11 +99,21 @@ class Pool:
         self.close()
 
 
-def _worker_start() -> None:
-    """A worker leaves Ctrl-C to its parent, which stops the pool (no traceback from every worker)."""
+def _worker_start(warm=None) -> None:
+    """A worker leaves Ctrl-C to its parent, which stops the pool (no traceback from every worker); then it
+    warms up."""
     import signal
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if warm is not None:
+        try:
+            warm()
+        except Exception:  # noqa: BLE001 - a task will meet the same error and report it
+            pass
+
+
+def _nothing() -> None:
+    return None
 
 
 def result(future: Future):

@@ -37,7 +37,7 @@ from pathlib import Path
 from lxml import etree
 
 from tools.core import resources
-from tools.core.buildcache import BuildCache, digest, file_digest, link_file, link_tree, toolkit_digest
+from tools.core.buildcache import BuildCache, digest, file_digest, link_all, toolkit_digest
 from tools.core.document import Document
 from tools.core.errors import EXIT_INVALID, EXIT_USAGE, Problem, ToolError
 from tools.core.outputs import atomic_dir
@@ -71,18 +71,21 @@ class BuildReport:
     reused: list[str] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     units_rendered: int = 0
+    manifest: dict[str, Path] = field(default_factory=dict)  # every file of the site -> where it is in the cache
 
 
 def build_html(sources: list[Path], outdir: Path | None = None, *, force: bool = False,
                params: dict[str, str] | None = None, timings: dict[str, float] | None = None,
                project: Project | None = None, cache: bool = True, pool: Pool | None = None,
-               report: BuildReport | None = None) -> Path:
+               report: BuildReport | None = None, materialize: bool = True) -> Path:
     """Write the site to OUTDIR/html/ and return the path of its entry page, OUTDIR/html/index.html.
 
     `sources` are files or folders (none: the project's documents; the project's shared register files are
     never documents); `outdir` defaults to the project's output folder; `params` (stylesheet parameters)
     override the project's [html] params. `cache=False` builds everything afresh (and keeps no cache);
-    `pool` lends a pool of workers that outlives the build (tools serve)."""
+    `pool` lends a pool of workers that outlives the build (tools serve); `materialize=False` writes no site,
+    only the cache, and leaves in `report.manifest` where each file of the site is (tools serve serves them
+    from there)."""
     project = project or find_project()
     clock = timings if timings is not None else {}
     for phase in PHASES:
@@ -113,13 +116,13 @@ def build_html(sources: list[Path], outdir: Path | None = None, *, force: bool =
             tmp_cache = Path(tempfile.mkdtemp(prefix=".tools-cache-", dir=target.parent if target.parent.exists() else None))
             try:
                 return _build(docs, target, BuildCache(tmp_cache), base, single, registers, project, user_params,
-                              force, clock, pool, own_pool, report).entry
+                              force, clock, pool, own_pool, report, materialize).entry
             finally:
                 shutil.rmtree(tmp_cache, ignore_errors=True)
         with store.locked():
             try:
                 return _build(docs, target, store, base, single, registers, project, user_params, force, clock,
-                              pool, own_pool, report).entry
+                              pool, own_pool, report, materialize).entry
             finally:
                 store.discard_staging()
     finally:
@@ -139,7 +142,7 @@ class _Doc:
 
 
 def _build(docs, target, store: BuildCache, base, single, registers: Registers, project, params, force, clock,
-           pool: Pool, own_pool: bool, report: BuildReport | None) -> BuildReport:
+           pool: Pool, own_pool: bool, report: BuildReport | None, materialize: bool) -> BuildReport:
     report = report if report is not None else BuildReport(target / "index.html")
     report.entry = target / "index.html"
     # which documents must be transformed
@@ -171,7 +174,8 @@ def _build(docs, target, store: BuildCache, base, single, registers: Registers, 
             failed.append(d)
             continue
         meta = {"validated": res.valid, "refs": res.refs, "refs_digest": registers.digest_of(res.refs),
-                "deps": res.deps, "shown": d.shown, "warnings": [p.as_dict() for p in res.problems]}
+                "deps": res.deps, "shown": d.shown, "warnings": [p.as_dict() for p in res.problems],
+                "files": res.files, "chunks": res.chunks}
         store.commit(Path(task.staging), d.key, meta)
         d.meta = meta
         d.parts = res.parts
@@ -184,24 +188,24 @@ def _build(docs, target, store: BuildCache, base, single, registers: Registers, 
         raise ToolError(f"{first}\nerror: refusing to build the HTML edition of an invalid document "
                         f"({len(errors)} problem(s)); fix them or use --force", EXIT_INVALID, problems)
 
-    # what spans the documents
+    # what spans the documents: units of the corpus's pages and of the search index, each kept as blobs
     t = time.perf_counter()
     for d in docs:
         if d.parts is None:
             d.parts = _load_parts(store, d.key)
     if single:
+        merged = None
         units = corpus.search_units([docs[0].parts["postings"]])
     else:
         merged = corpus.merge([corpus.DocParts(d.folder, d.parts) for d in docs], registers)
         units = corpus.units(merged, registers)
+    made = store.index("units")  # unit key -> {file: blob}, from earlier builds
     unit_keys = {name: digest(base, name, u.digest) for name, u in units.items()}
-    dirty = [name for name in units if not store.has(unit_keys[name])]
+    have = {name: made.get(unit_keys[name]) for name in units}
+    dirty = [name for name in units
+             if not have[name] or not all(store.has_blob(b) for b in have[name].values())]
     for name in [n for n in dirty if units[n].content is not None]:
-        staging = store.staging()
-        for rel, body in units[name].content.items():
-            (staging / "files" / rel).parent.mkdir(parents=True, exist_ok=True)
-            (staging / "files" / rel).write_bytes(body)
-        store.commit(staging, unit_keys[name], {"unit": name})
+        have[name] = {rel: store.blob(body) for rel, body in units[name].content.items()}
     xslt_dirty = [n for n in dirty if units[n].content is None]
     if xslt_dirty:
         staging = store.staging()
@@ -211,32 +215,39 @@ def _build(docs, target, store: BuildCache, base, single, registers: Registers, 
         pool.map(_render_corpus, [task], at_least=1 if not own_pool else 2)
         out = staging / "out"
         for name in xslt_dirty:
-            unit_staging = store.staging()
+            files = {}
             for rel in units[name].files:
-                src = out / rel
-                if not src.is_file():
+                if not (out / rel).is_file():
                     raise ToolError(f"error: the corpus stylesheet did not write {rel}", EXIT_INVALID)
-                (unit_staging / "files" / rel).parent.mkdir(parents=True, exist_ok=True)
-                os.replace(src, unit_staging / "files" / rel)
-            store.commit(unit_staging, unit_keys[name], {"unit": name})
+                files[rel] = store.blob((out / rel).read_bytes())
+            have[name] = files
         shutil.rmtree(staging, ignore_errors=True)
     report.units_rendered = len(dirty)
-    assets_key = _assets_unit(store, base)
+    assets = _assets(store, base, made)
+    store.save_index("units", {**{unit_keys[n]: have[n] for n in units}, **assets})
     clock["corpus"] += time.perf_counter() - t
 
-    # the site: every part linked into a new folder, swapped in whole
+    # the site: every file by its place, from the cache
     t = time.perf_counter()
-    with atomic_dir(target) as tmp:
-        for i, d in enumerate(docs):
-            entry = store.path(d.key)
-            link_tree(entry / "site", tmp / d.folder if d.folder else tmp)
-            for chunk in sorted((entry / "chunks").iterdir()):
-                (tmp / "search" / "t" / str(i)).mkdir(parents=True, exist_ok=True)
-                link_file(chunk, tmp / "search" / "t" / str(i) / chunk.name)
-        for name in units:
-            link_tree(store.path(unit_keys[name]) / "files", tmp)
-        link_tree(store.path(assets_key) / "files", tmp / "assets")
-    store.keep([d.key for d in docs] + list(unit_keys.values()) + [assets_key])
+    manifest: dict[str, Path] = {}
+    for i, d in enumerate(docs):
+        entry = store.path(d.key)
+        for rel in d.meta["files"]:
+            manifest[d.folder + rel] = entry / "site" / rel
+        for k in range(d.meta["chunks"]):
+            manifest[f"search/t/{i}-{k}.js"] = entry / "chunks" / f"{k}.js"
+    for name in units:
+        for rel, blob in have[name].items():
+            manifest[rel] = store.blob_path(blob)
+    for files in assets.values():
+        for rel, blob in files.items():
+            manifest[rel] = store.blob_path(blob)
+    report.manifest = manifest
+    if materialize:  # written into a new folder, swapped in whole
+        with atomic_dir(target) as tmp:
+            link_all(manifest, tmp)
+    kept_blobs = {b for n in units for b in have[n].values()} | {b for f in assets.values() for b in f.values()}
+    store.keep([d.key for d in docs], kept_blobs)
     clock["write"] += time.perf_counter() - t
     return report
 
@@ -276,23 +287,17 @@ def project_params(project: Project) -> dict[str, str]:
     return {k: v for k, v in params.items() if k in known_params()}
 
 
-def _assets_unit(store: BuildCache, base: str) -> str:
-    """The site's assets (styles, scripts, fonts from Debian's fonts-noto-core when installed), once."""
+def _assets(store: BuildCache, base: str, made: dict) -> dict[str, dict[str, str]]:
+    """The site's assets (styles, scripts, fonts from Debian's fonts-noto-core when installed), once for the
+    site: {unit key: {"assets/…": blob}}."""
     fonts = [FONT_DIR / name for name in FONTS if (FONT_DIR / name).is_file()]
     key = digest(base, "assets", [(f.name, f.stat().st_size, f.stat().st_mtime_ns) for f in fonts])
-    if not store.has(key):
-        staging = store.staging()
-        assets = staging / "files"
-        assets.mkdir()
-        for asset in ASSETS.iterdir():
-            if asset.is_file():
-                shutil.copyfile(asset, assets / asset.name)
-        if fonts:  # without fonts-noto-core the CSS falls back to the system font stack
-            (assets / "fonts").mkdir()
-            for font in fonts:
-                shutil.copyfile(font, assets / "fonts" / font.name)
-        store.commit(staging, key, {"unit": "assets"})
-    return key
+    files = made.get(key)
+    if not files or not all(store.has_blob(b) for b in files.values()):
+        # without fonts-noto-core the CSS falls back to the system font stack
+        files = {f"assets/{a.name}": store.blob(a.read_bytes()) for a in ASSETS.iterdir() if a.is_file()}
+        files.update({f"assets/fonts/{f.name}": store.blob(f.read_bytes()) for f in fonts})
+    return {key: files}
 
 
 def _corpus_header(project: Project, docs: list[dict]) -> str:
@@ -312,6 +317,14 @@ def _corpus_header(project: Project, docs: list[dict]) -> str:
 
 
 # ---------------------------------------------------------------- the work of one worker process
+
+def warm_up() -> None:
+    """Compile the stylesheets (a worker of tools serve does it as it starts, not at the first save)."""
+    from tools.core.saxon import compile_stylesheet
+
+    for sheet in (STYLESHEET, DOC_STYLESHEET, CORPUS_STYLESHEET):
+        compile_stylesheet(str(sheet.resolve()))
+
 
 @dataclass
 class _Task:
@@ -336,6 +349,8 @@ class _Result:
     deps: list = field(default_factory=list)
     parts: dict | None = None
     clock: dict = field(default_factory=dict)
+    files: list[str] = field(default_factory=list)   # the document's pages, relative to its folder
+    chunks: int = 0                                  # its text files for the search
 
 
 def _build_document(task: _Task) -> _Result:
@@ -381,15 +396,18 @@ def _build_document(task: _Task) -> _Result:
         deps.append((str(rel), file_digest(doc.path.parent / rel)))
     blocks = contribution.get("blocks", [])
     (staging / "chunks").mkdir()
-    for k, body in search_index.text_chunks(blocks, task.folder, contribution["meta"]["title"]).items():
+    chunks = search_index.text_chunks(blocks, task.folder, contribution["meta"]["title"])
+    for k, body in chunks.items():
         (staging / "chunks" / f"{k}.js").write_bytes(body)
+    files = sorted(str(p.relative_to(site)) for p in site.rglob("*") if p.is_file())
     parts = {"meta": contribution["meta"], "names": contribution.get("names", []),
              "entries": contribution.get("entries", {}), "dates": contribution.get("dates", []),
              "postings": search_index.doc_postings(blocks)}
     with open(staging / "parts.pickle", "wb") as fh:
         pickle.dump(parts, fh, protocol=pickle.HIGHEST_PROTOCOL)
     clock["write"] = time.perf_counter() - t
-    return _Result(task.shown, verdict.problems, verdict.ok, True, _shared_refs(tree), deps, parts, clock)
+    return _Result(task.shown, verdict.problems, verdict.ok, True, _shared_refs(tree), deps, parts, clock,
+                   files, len(chunks))
 
 
 def _shared_refs(tree) -> list[str]:

@@ -16,7 +16,7 @@ from file:// as well as from a server, where fetch() of JSON would be refused):
                      and document: the blocks whose reading text has the term, then the blocks where only the
                      witness text has it. A key's file name is its characters' code points in hex, joined by
                      '-' ("ка" → 43a-430.js), so that no file name depends on the file system's encoding.
-  t/<doc>/<k>.js     KSE_SEARCH_TEXT({"folder": "STEM/", "title": …, "blocks": [[id, n, kind, reading,
+  t/<doc>-<k>.js     KSE_SEARCH_TEXT({"folder": "STEM/", "title": …, "blocks": [[id, n, kind, reading,
                      witness or ""], …]})   the text of the blocks k*chunk … k*chunk+chunk-1 of a document, for
                      the result snippets: only the chunks of the results shown are loaded (search.js knows
                      which one called from the script element that loaded it, document.currentScript; the

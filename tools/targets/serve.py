@@ -2,27 +2,28 @@
 
     serve(Path("."), port=8000)      # until Ctrl-C
 
-HOW. The site is built once (incrementally, tools.targets.html: only what changed since the last `tools
-build` is done again) into the project's output folder, and served from there by the standard library's
-ThreadingHTTPServer, bound to 127.0.0.1 only. watchfiles watches the project's sources — its documents'
-folders, the shared registers, the project file, the schema — and each change rebuilds the site the same way
-(one changed document: that document and the corpus pages it touches), with one pool of worker processes
-kept for the whole session so that the compiled stylesheets stay warm. The pages on disk are the ordinary
-build; only what is sent to the browser gets one more line, a script that listens to /__tools/events
-(server-sent events) and reloads the page when a build has finished. When the sources are invalid the
-server answers every page with the problems (file:line:col, severity and message, escaped) instead of the
-last good page, until a build succeeds again. Ctrl-C stops the watcher, the server and the workers, and
-exits 0.
+HOW. The site is built once, incrementally (tools.targets.html: only what changed since the last `tools
+build` is done again), into the project's build cache (OUTDIR/.tools-cache, shared with `tools build`), and
+served from there by the standard library's ThreadingHTTPServer, bound to 127.0.0.1 only: each request is
+looked up in the build's list of files, so no site folder is written or swapped at each save and a rebuild
+costs what changed, not the size of the corpus. watchfiles watches the project's sources (its folder, less
+the output and hidden folders: documents, shared registers, project file, schema, witnesses, images), and
+each change rebuilds the same way (one changed document: that document and the corpus pages it touches), in
+one pool of worker processes kept for the whole session, so that their compiled stylesheets stay warm. The
+pages are those of `tools build`; what is sent to the browser gets one more line, a script that listens to
+/__tools/events (server-sent events) and reloads the page when a build has finished. While the sources are
+invalid the server answers every page with the problems (file:line:col, severity and message, escaped)
+instead of the last good page, until a build succeeds again. Ctrl-C stops the watcher, the server and the
+workers, and exits 0.
 
-Without a project file (a TEI file or folder given as PATH) the site is built in a temporary folder, removed
-at the end.
+Without a project file (a TEI file or folder given as PATH) the cache is a temporary folder, removed at the
+end.
 """
 from __future__ import annotations
 
 import html
 import http.server
 import json
-import os
 import shutil
 import socket
 import sys
@@ -49,20 +50,24 @@ WATCHED = (".xml", ".toml", ".rng", ".sch", ".txt", ".json", ".png", ".jpg", ".j
 
 
 class _State:
-    """What the server tells the browsers: the number of the last build and, if it failed, its problems."""
+    """What the server tells the browsers: the number of the last build, the site it made (every file's place
+    in the build cache) and, if it failed, its problems."""
 
     def __init__(self):
         self.version = 0
+        self.manifest: dict[str, Path] = {}
         self.problems: list[Problem] = []
         self.message = ""
         self.changed = threading.Condition()
         self.stopping = False
 
-    def built(self, problems=(), message=""):
+    def built(self, problems=(), message="", manifest=None):
         with self.changed:
             self.version += 1
             self.problems = list(problems)
             self.message = message
+            if manifest is not None:
+                self.manifest = manifest
             self.changed.notify_all()
 
     def stop(self):
@@ -93,19 +98,22 @@ def serve(path: Path | None = None, *, port: int = 8000, project: Project | None
     else:
         temporary = Path(tempfile.mkdtemp(prefix="tools-serve-"))
         outdir = temporary
-    site = Path(outdir) / "html"
     state = _State()
-    server = _server(site, state, port)
+    server = _server(state, port)
     stop = stop or threading.Event()
-    pool = Pool()
+    from tools.targets.html import warm_up
+
+    pool = Pool(warm=warm_up)
     thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.2}, daemon=True)
     try:
+        watcher = _Watcher(project, sources, outdir, stop)
+        pool.start()  # the workers compile the stylesheets now, not at the first save
         _rebuild(sources, outdir, project, pool, state, log)
         thread.start()
-        log(f"serving {display(site)} at http://127.0.0.1:{server.server_address[1]}/ (Ctrl-C to stop)")
+        log(f"serving the edition at http://127.0.0.1:{server.server_address[1]}/ (Ctrl-C to stop)")
         if ready is not None:
             ready.set()
-        _watch(project, sources, outdir, pool, state, stop, log)
+        _watch(watcher, project, sources, outdir, pool, state, log)
     except KeyboardInterrupt:
         pass
     finally:
@@ -126,13 +134,13 @@ def _rebuild(sources, outdir: Path, project: Project, pool: Pool, state: _State,
     t = time.perf_counter()
     report = BuildReport(Path(outdir) / "html" / "index.html")
     try:
-        build_html(list(sources), outdir, project=_fresh(project), pool=pool, report=report)
+        build_html(list(sources), outdir, project=_fresh(project), pool=pool, report=report, materialize=False)
     except ToolError as err:
         problems = err.problems or []
         state.built(problems, "" if problems else str(err))
         log(f"build failed ({time.perf_counter() - t:.2f} s): " + (problems[0].format() if problems else str(err)))
         return
-    state.built([p for p in report.problems if p.severity == "error"])
+    state.built([p for p in report.problems if p.severity == "error"], manifest=report.manifest)
     log(f"built in {time.perf_counter() - t:.2f} s: {len(report.rebuilt)} document(s) transformed, "
         f"{len(report.reused)} reused, {report.units_rendered} corpus part(s) made")
 
@@ -147,21 +155,60 @@ def _fresh(project: Project) -> Project:
         raise
 
 
-def _watch(project: Project, sources, outdir: Path, pool: Pool, state: _State, stop: threading.Event, log) -> None:
-    import watchfiles
+class _Watcher:
+    """watchfiles in a thread of its own, from before the first build (a save during it is not missed): the
+    changed files go to a queue that the build loop drains."""
 
-    out = Path(outdir).resolve()
-    roots = {project.root.resolve()} if project.file is not None else {Path(s).resolve().parent if Path(s).is_file()
-                                                                      else Path(s).resolve() for s in sources}
+    def __init__(self, project: Project, sources, outdir: Path, stop: threading.Event):
+        import queue
 
-    def wanted(change, name: str) -> bool:
-        p = Path(name)
-        if out in p.parents or p == out or any(part.startswith(".") for part in p.relative_to(_root_of(p, roots)).parts):
-            return False
-        return p.suffix.lower() in WATCHED
+        self.changes: queue.Queue = queue.Queue()
+        self.stop = stop
+        out = Path(outdir).resolve()
+        self.roots = sorted({project.root.resolve()} if project.file is not None else
+                            {Path(s).resolve().parent if Path(s).is_file() else Path(s).resolve() for s in sources})
 
-    for changes in watchfiles.watch(*roots, watch_filter=wanted, stop_event=stop, step=30, debounce=400,
-                                    raise_interrupt=True):
+        def wanted(change, name: str) -> bool:
+            p = Path(name)
+            if p == out or out in p.parents:
+                return False
+            if any(part.startswith(".") for part in p.relative_to(_root_of(p, self.roots)).parts):
+                return False
+            return p.suffix.lower() in WATCHED
+
+        self.wanted = wanted
+        self.started = threading.Event()
+        self.thread = threading.Thread(target=self._run, daemon=True)
+        self.thread.start()
+        self.started.wait(5)
+
+    def _run(self) -> None:
+        import watchfiles
+
+        self.started.set()  # the Rust watcher is set up at the generator's first step, just after this
+        for changes in watchfiles.watch(*self.roots, watch_filter=self.wanted, stop_event=self.stop, step=100,
+                                        debounce=400, raise_interrupt=False, yield_on_timeout=False):
+            self.changes.put(changes)
+
+    def next(self) -> set | None:
+        """The changes since the last call, waiting for some; None when stopping."""
+        import queue
+
+        while not self.stop.is_set():
+            try:
+                found = set(self.changes.get(timeout=0.25))
+            except queue.Empty:
+                continue
+            while True:  # everything saved meanwhile goes into the same rebuild
+                try:
+                    found |= set(self.changes.get_nowait())
+                except queue.Empty:
+                    return found
+        return None
+
+
+def _watch(watcher: _Watcher, project: Project, sources, outdir: Path, pool: Pool, state: _State, log) -> None:
+    while (changes := watcher.next()) is not None:
         names = sorted({display(Path(name)) for _change, name in changes})
         log(f"changed: {', '.join(names[:5])}{' …' if len(names) > 5 else ''}")
         try:
@@ -180,8 +227,8 @@ def _root_of(p: Path, roots) -> Path:
     return p.parent
 
 
-def _server(site: Path, state: _State, port: int):
-    handler = partial(_Handler, directory=str(site), state=state)
+def _server(state: _State, port: int):
+    handler = partial(_Handler, state=state)
     try:
         server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
     except OSError as exc:
@@ -191,7 +238,15 @@ def _server(site: Path, state: _State, port: int):
     return server
 
 
-class _Handler(http.server.SimpleHTTPRequestHandler):
+TYPES = {".html": "text/html; charset=utf-8", ".js": "text/javascript; charset=utf-8", ".css": "text/css; charset=utf-8",
+         ".xml": "application/xml", ".txt": "text/plain; charset=utf-8", ".json": "application/json",
+         ".ttf": "font/ttf", ".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg", ".svg": "image/svg+xml"}
+
+
+class _Handler(http.server.BaseHTTPRequestHandler):
+    """Serves the files of the last good build by their place in the site (nothing else: a request is looked
+    up in the build's list of files, never joined to a path on disk)."""
+
     def __init__(self, *args, state: _State, **kwargs):
         self.state = state
         super().__init__(*args, **kwargs)
@@ -199,37 +254,51 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, format, *args):  # noqa: A002 - the standard library's name
         pass  # the terminal is for the builds
 
-    def end_headers(self):
-        self.send_header("Cache-Control", "no-store")
-        super().end_headers()
+    def do_HEAD(self):
+        self.do_GET()
 
     def do_GET(self):
-        route = urlsplit(self.path).path
+        route = unquote(urlsplit(self.path).path)
         if route == "/__tools/events":
             return self._events()
         if route == "/__tools/live.js":
-            return self._send(200, "text/javascript; charset=utf-8", LIVE_JS.encode())
+            return self._send(200, TYPES[".js"], LIVE_JS.encode())
         if route == "/__tools/status":
             body = json.dumps({"build": self.state.version,
                                "problems": [p.as_dict() for p in self.state.problems], "message": self.state.message})
             return self._send(200, "application/json", body.encode())
+        manifest = self.state.manifest
+        rel = route.lstrip("/")
+        if rel == "" or rel.endswith("/"):
+            rel += "index.html"
+        elif rel not in manifest and f"{rel}/index.html" in manifest:
+            self.send_response(301)
+            self.send_header("Location", route + "/")
+            self.end_headers()
+            return
         failed = self.state.problems or self.state.message
-        file = Path(self.translate_path(self.path))
-        if file.is_dir():
-            file = file / "index.html"
-        if failed and (file.suffix in (".html", "") or not file.exists()):
-            return self._send(200, "text/html; charset=utf-8", self._problems_page().encode("utf-8"))
-        if file.suffix == ".html" and file.is_file():
-            page = file.read_bytes()
-            return self._send(200, "text/html; charset=utf-8", _inject(page, self.state.version))
-        return super().do_GET()
+        suffix = Path(rel).suffix.lower()
+        if failed and (suffix == ".html" or rel not in manifest):
+            return self._send(200, TYPES[".html"], self._problems_page().encode("utf-8"))
+        source = manifest.get(rel)
+        try:
+            body = source.read_bytes() if source is not None else None
+        except OSError:
+            body = None
+        if body is None:
+            return self._send(404, "text/plain; charset=utf-8", b"not found\n")
+        if suffix == ".html":
+            body = _inject(body, self.state.version)
+        return self._send(200, TYPES.get(suffix, "application/octet-stream"), body)
 
     def _send(self, status: int, ctype: str, body: bytes):
         self.send_response(status)
         self.send_header("Content-Type", ctype)
         self.send_header("Content-Length", str(len(body)))
+        self.send_header("Cache-Control", "no-store")  # a preview: every reload shows the last build
         self.end_headers()
-        self.wfile.write(body)
+        if self.command != "HEAD":
+            self.wfile.write(body)
 
     def _events(self):
         self.send_response(200)

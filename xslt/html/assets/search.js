@@ -170,7 +170,7 @@
   function chunkOf(h) { return Math.floor(h.block / META.chunk); }
   function loadTexts(hits) {
     return Promise.all(hits.map(function (h) {
-      return load("search/t/" + h.doc + "/" + chunkOf(h) + ".js", { doc: h.doc, k: chunkOf(h) });
+      return load("search/t/" + h.doc + "-" + chunkOf(h) + ".js", { doc: h.doc, k: chunkOf(h) });
     }));
   }
   function snippet(text, terms) {
