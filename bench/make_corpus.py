@@ -137,7 +137,7 @@ def _document(source, paragraphs, register_ids: set[str], i: int, rng: random.Ra
     # the header: title, date, author, pages; what the document is
     year = rng.randint(1972, 1978)
     volume = year - 1971
-    first_page = rng.randint(10, 600)
+    first_page = rng.randint(100, 900)  # three digits: the Schematron compares @from/@to as dates
     fd = root.find(f"{t('teiHeader')}/{t('fileDesc')}")
     main = fd.find(f"{t('titleStmt')}/{t('title')}[@type='main']")
     main.text = title

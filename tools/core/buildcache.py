@@ -20,6 +20,7 @@ from __future__ import annotations
 import fcntl
 import hashlib
 import json
+import marshal
 import os
 import shutil
 import tempfile
@@ -39,6 +40,13 @@ def digest(*parts) -> str:
         h.update(len(data).to_bytes(8, "big"))
         h.update(data)
     return h.hexdigest()
+
+
+def data_digest(value) -> str:
+    """A hex SHA-256 of plain data (dicts, lists, strings, numbers: what the contributions are made of), by
+    its marshal form: ten times faster than JSON on the large structures of a corpus, and as deterministic
+    (dicts in insertion order, which the builders keep deterministic)."""
+    return hashlib.sha256(marshal.dumps(value)).hexdigest()
 
 
 def file_digest(path: Path) -> str:
@@ -164,16 +172,21 @@ class BuildCache:
                 fcntl.flock(fh, fcntl.LOCK_UN)
 
 
-def link_all(files: dict[str, Path], target: Path) -> None:
-    """Hard-link each source file to target/relative path (copies where links cannot be made), making each
-    folder once."""
+def link_all(files: dict[str, str], target: Path) -> None:
+    """Hard-link each source file (a path) to target/relative path (copies where links cannot be made),
+    making each folder once."""
     made: set[str] = set()
+    root = str(target)
     for rel, source in sorted(files.items()):
         folder = os.path.dirname(rel)
         if folder and folder not in made:
-            (target / folder).mkdir(parents=True, exist_ok=True)
+            os.makedirs(os.path.join(root, folder), exist_ok=True)
             made.add(folder)
-        link_file(source, target / rel)
+        dest = os.path.join(root, rel)
+        try:
+            os.link(source, dest)
+        except OSError:
+            link_file(Path(source), Path(dest))
 
 
 def link_tree(source: Path, target: Path) -> int:

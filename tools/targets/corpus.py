@@ -30,7 +30,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from tools.core.buildcache import digest
+from tools.core.buildcache import data_digest
 from tools.targets import search_index
 
 _YEAR = re.compile(r"^-?\d{4}")
@@ -54,7 +54,8 @@ class Merged:
 class Unit:
     digest: str
     files: tuple[str, ...]               # the site-relative files it writes
-    content: dict[str, bytes] | None = None   # made here (search files) rather than by the stylesheet
+    make: object = None                  # () -> {file: bytes} for what is made here (the search files) rather
+                                         # than by the stylesheet; called only when the unit is not cached
 
 
 def merge(docs: list[DocParts], registers) -> Merged:
@@ -106,42 +107,39 @@ def units(merged: Merged, registers) -> dict[str, Unit]:
     out: dict[str, Unit] = {}
     docs = merged.docs
     doc_ids = [(d["folder"], d["title"], d["title-lang"]) for d in docs]
-    out["collection"] = Unit(digest("collection", docs), ("index.html",))
-    out["search-page"] = Unit(digest("search-page"), ("search.html", "assets/labels.js"))
+    out["collection"] = Unit(data_digest(["collection", docs]), ("index.html",))
+    out["search-page"] = Unit(data_digest("search-page"), ("search.html", "assets/labels.js"))
     index = register_index(merged)
     shared = {i: registers.digest(i) for i in registers.entries}
-    out["registers"] = Unit(digest("registers", index, shared), ("persons.html", "places.html", "orgs.html"))
+    out["registers"] = Unit(data_digest(["registers", index, shared]), ("persons.html", "places.html", "orgs.html"))
     for ident, entry in merged.entries.items():
         if entry["kind"] not in ("persons", "places", "orgs"):
             continue
         named = sorted({o[0] for o in entry["occ"]})
         out[f"entry:{ident}"] = Unit(
-            digest("entry", ident, entry["kind"], entry["xml"] or shared.get(ident, "-"), entry["occ"],
-                   [doc_ids[i] for i in named]),
+            data_digest(["entry", ident, entry["kind"], entry["xml"] or shared.get(ident, "-"), entry["occ"],
+                         [doc_ids[i] for i in named]]),
             (f"{entry['kind']}/{ident}.html",))
     year_index = [[y, len(rows)] for y, rows in merged.years.items()]
-    out["chronology"] = Unit(digest("chronology", year_index), ("chronology.html",))
+    out["chronology"] = Unit(data_digest(["chronology", year_index]), ("chronology.html",))
     for year, rows in merged.years.items():
         named = sorted({r[0] for r in rows})
-        out[f"year:{year}"] = Unit(digest("year", year, rows, [doc_ids[i] for i in named]), (f"chronology/{year}.html",))
-    shard_files, split = search_index.shards(merged.postings)
-    out["search-meta"] = Unit(digest("search-meta", len(docs), split), ("search/meta.js",),
-                              {"search/meta.js": search_index.meta(len(docs), split)})
-    for key, body in shard_files.items():
-        name = f"search/s/{search_index.key_file(key)}"
-        out[f"shard:{key}"] = Unit(digest("shard", body), (name,), {name: body})
+        out[f"year:{year}"] = Unit(data_digest(["year", year, rows, [doc_ids[i] for i in named]]),
+                                   (f"chronology/{year}.html",))
+    out.update(search_units(merged.postings))
     return out
 
 
 def search_units(postings: list[dict]) -> dict[str, Unit]:
-    """The search files alone (a site of one document has no other corpus pages)."""
+    """The units of the search index: its meta file and each shard (a site of one document has no other)."""
     out: dict[str, Unit] = {}
-    shard_files, split = search_index.shards(postings)
-    out["search-meta"] = Unit(digest("search-meta", len(postings), split), ("search/meta.js",),
-                              {"search/meta.js": search_index.meta(len(postings), split)})
-    for key, body in shard_files.items():
+    by_key, split = search_index.shards(postings)
+    out["search-meta"] = Unit(data_digest(["search-meta", len(postings), split]), ("search/meta.js",),
+                              lambda: {"search/meta.js": search_index.meta(len(postings), split)})
+    for key, terms in by_key.items():
         name = f"search/s/{search_index.key_file(key)}"
-        out[f"shard:{key}"] = Unit(digest("shard", body), (name,), {name: body})
+        out[f"shard:{key}"] = Unit(data_digest(["shard", key, terms]), (name,),
+                                   lambda name=name, key=key, terms=terms: {name: search_index.shard_file(key, terms)})
     return out
 
 

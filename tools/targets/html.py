@@ -71,13 +71,14 @@ class BuildReport:
     reused: list[str] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     units_rendered: int = 0
-    manifest: dict[str, Path] = field(default_factory=dict)  # every file of the site -> where it is in the cache
+    manifest: dict[str, str] = field(default_factory=dict)   # every file of the site -> where it is in the cache
 
 
 def build_html(sources: list[Path], outdir: Path | None = None, *, force: bool = False,
                params: dict[str, str] | None = None, timings: dict[str, float] | None = None,
                project: Project | None = None, cache: bool = True, pool: Pool | None = None,
-               report: BuildReport | None = None, materialize: bool = True) -> Path:
+               report: BuildReport | None = None, materialize: bool = True, session: dict | None = None,
+               on_documents=None) -> Path:
     """Write the site to OUTDIR/html/ and return the path of its entry page, OUTDIR/html/index.html.
 
     `sources` are files or folders (none: the project's documents; the project's shared register files are
@@ -85,7 +86,9 @@ def build_html(sources: list[Path], outdir: Path | None = None, *, force: bool =
     override the project's [html] params. `cache=False` builds everything afresh (and keeps no cache);
     `pool` lends a pool of workers that outlives the build (tools serve); `materialize=False` writes no site,
     only the cache, and leaves in `report.manifest` where each file of the site is (tools serve serves them
-    from there)."""
+    from there); `session`, a dict kept by the caller between builds, holds the documents' contributions in
+    memory instead of reading them from the cache; `on_documents(files)` is called once the changed
+    documents' own pages are made, before the corpus's (site path -> file)."""
     project = project or find_project()
     clock = timings if timings is not None else {}
     for phase in PHASES:
@@ -116,18 +119,27 @@ def build_html(sources: list[Path], outdir: Path | None = None, *, force: bool =
             tmp_cache = Path(tempfile.mkdtemp(prefix=".tools-cache-", dir=target.parent if target.parent.exists() else None))
             try:
                 return _build(docs, target, BuildCache(tmp_cache), base, single, registers, project, user_params,
-                              force, clock, pool, own_pool, report, materialize).entry
+                              force, clock, pool, own_pool, report, materialize, session, on_documents).entry
             finally:
                 shutil.rmtree(tmp_cache, ignore_errors=True)
         with store.locked():
             try:
                 return _build(docs, target, store, base, single, registers, project, user_params, force, clock,
-                              pool, own_pool, report, materialize).entry
+                              pool, own_pool, report, materialize, session, on_documents).entry
             finally:
                 store.discard_staging()
     finally:
         if own_pool:
             pool.close()
+
+
+class Session(dict):
+    """The documents' contributions kept in memory between builds by a long-lived caller (tools serve): key of
+    a document version -> its parts."""
+
+    def keep(self, keys) -> None:
+        for key in [k for k in self if k not in keys]:
+            del self[key]
 
 
 @dataclass
@@ -142,7 +154,8 @@ class _Doc:
 
 
 def _build(docs, target, store: BuildCache, base, single, registers: Registers, project, params, force, clock,
-           pool: Pool, own_pool: bool, report: BuildReport | None, materialize: bool) -> BuildReport:
+           pool: Pool, own_pool: bool, report: BuildReport | None, materialize: bool, session,
+           on_documents) -> BuildReport:
     report = report if report is not None else BuildReport(target / "index.html")
     report.entry = target / "index.html"
     # which documents must be transformed
@@ -188,25 +201,75 @@ def _build(docs, target, store: BuildCache, base, single, registers: Registers, 
         raise ToolError(f"{first}\nerror: refusing to build the HTML edition of an invalid document "
                         f"({len(errors)} problem(s)); fix them or use --force", EXIT_INVALID, problems)
 
+    if on_documents is not None:  # tools serve shows a changed document before the corpus's pages are made
+        on_documents({d.folder + rel: os.path.join(store.path(d.key), "site", rel)
+                      for d in docs if d.shown in report.rebuilt for rel in d.meta["files"]})
+
     # what spans the documents: units of the corpus's pages and of the search index, each kept as blobs
     t = time.perf_counter()
+    # the index of what was made: {"units": {unit key: {file: blob}}, "corpus": {corpus key: {"files": …,
+    # "units": [unit keys]}}}; the corpus key names a set of documents, so that an unchanged corpus skips all
+    index = store.index("units")
+    made, corpora = index.get("units", {}), index.get("corpus", {})
+    corpus_key = digest(base, registers.fingerprint(), [(d.folder, d.key) for d in docs])
+    last = corpora.get(corpus_key)
+    if last and all(store.has_blob(b) for b in last["files"].values()):
+        corpus_files, used = last["files"], last["units"]  # no document changed: the last build's pages
+    else:
+        corpus_files, used = _corpus_units(docs, store, made, base, single, registers, project, params, pool,
+                                           own_pool, report, session)
+    assets = _assets(store, base, made)
+    used = [*used, *assets]
+    store.save_index("units", {"units": {k: made[k] for k in used if k in made},
+                               "corpus": {corpus_key: {"files": corpus_files, "units": used}}})
+    clock["corpus"] += time.perf_counter() - t
+
+    # the site: every file by its place, from the cache
+    t = time.perf_counter()
+    manifest: dict[str, str] = {}
+    for i, d in enumerate(docs):
+        entry = str(store.path(d.key))
+        for rel in d.meta["files"]:
+            manifest[d.folder + rel] = os.path.join(entry, "site", rel)
+        for k in range(d.meta["chunks"]):
+            manifest[f"search/t/{i}-{k}.js"] = os.path.join(entry, "chunks", f"{k}.js")
+    blobs = str(store.folder / "blobs")
+    for files in (corpus_files, *assets.values()):
+        for rel, blob in files.items():
+            manifest[rel] = os.path.join(blobs, blob)
+    report.manifest = manifest
+    if materialize:  # written into a new folder, swapped in whole
+        with atomic_dir(target) as tmp:
+            link_all(manifest, tmp)
+    kept_blobs = set(corpus_files.values()) | {b for f in assets.values() for b in f.values()}
+    if session is not None:
+        session.keep({d.key for d in docs})
+    store.keep([d.key for d in docs], kept_blobs)
+    clock["write"] += time.perf_counter() - t
+    return report
+
+
+def _corpus_units(docs, store: BuildCache, made: dict, base, single, registers, project, params, pool: Pool,
+                  own_pool: bool, report: BuildReport, session) -> tuple[dict[str, str], list[str]]:
+    """Make what of the corpus's pages and search files is not in the cache (`made` gets it); return every file
+    of them (site-relative path -> blob) and the keys of their units."""
     for d in docs:
         if d.parts is None:
-            d.parts = _load_parts(store, d.key)
+            d.parts = session.get(d.key) if session is not None and d.key in session else _load_parts(store, d.key)
+        if session is not None:
+            session[d.key] = d.parts
     if single:
         merged = None
         units = corpus.search_units([docs[0].parts["postings"]])
     else:
         merged = corpus.merge([corpus.DocParts(d.folder, d.parts) for d in docs], registers)
         units = corpus.units(merged, registers)
-    made = store.index("units")  # unit key -> {file: blob}, from earlier builds
     unit_keys = {name: digest(base, name, u.digest) for name, u in units.items()}
     have = {name: made.get(unit_keys[name]) for name in units}
-    dirty = [name for name in units
-             if not have[name] or not all(store.has_blob(b) for b in have[name].values())]
-    for name in [n for n in dirty if units[n].content is not None]:
-        have[name] = {rel: store.blob(body) for rel, body in units[name].content.items()}
-    xslt_dirty = [n for n in dirty if units[n].content is None]
+    dirty = [name for name in units if not have[name] or not all(store.has_blob(b) for b in have[name].values())]
+    for name in [n for n in dirty if units[n].make is not None]:
+        have[name] = {rel: store.blob(body) for rel, body in units[name].make().items()}
+    xslt_dirty = [n for n in dirty if units[n].make is None]
     if xslt_dirty:
         staging = store.staging()
         job = corpus.job(merged, xslt_dirty)
@@ -223,33 +286,9 @@ def _build(docs, target, store: BuildCache, base, single, registers: Registers, 
             have[name] = files
         shutil.rmtree(staging, ignore_errors=True)
     report.units_rendered = len(dirty)
-    assets = _assets(store, base, made)
-    store.save_index("units", {**{unit_keys[n]: have[n] for n in units}, **assets})
-    clock["corpus"] += time.perf_counter() - t
-
-    # the site: every file by its place, from the cache
-    t = time.perf_counter()
-    manifest: dict[str, Path] = {}
-    for i, d in enumerate(docs):
-        entry = store.path(d.key)
-        for rel in d.meta["files"]:
-            manifest[d.folder + rel] = entry / "site" / rel
-        for k in range(d.meta["chunks"]):
-            manifest[f"search/t/{i}-{k}.js"] = entry / "chunks" / f"{k}.js"
     for name in units:
-        for rel, blob in have[name].items():
-            manifest[rel] = store.blob_path(blob)
-    for files in assets.values():
-        for rel, blob in files.items():
-            manifest[rel] = store.blob_path(blob)
-    report.manifest = manifest
-    if materialize:  # written into a new folder, swapped in whole
-        with atomic_dir(target) as tmp:
-            link_all(manifest, tmp)
-    kept_blobs = {b for n in units for b in have[n].values()} | {b for f in assets.values() for b in f.values()}
-    store.keep([d.key for d in docs], kept_blobs)
-    clock["write"] += time.perf_counter() - t
-    return report
+        made[unit_keys[name]] = have[name]
+    return {rel: blob for name in units for rel, blob in have[name].items()}, list(unit_keys.values())
 
 
 def _still_good(meta: dict, d: _Doc, registers: Registers, force: bool) -> bool:
@@ -289,7 +328,7 @@ def project_params(project: Project) -> dict[str, str]:
 
 def _assets(store: BuildCache, base: str, made: dict) -> dict[str, dict[str, str]]:
     """The site's assets (styles, scripts, fonts from Debian's fonts-noto-core when installed), once for the
-    site: {unit key: {"assets/…": blob}}."""
+    site: {unit key: {"assets/…": blob}} (`made` gets it)."""
     fonts = [FONT_DIR / name for name in FONTS if (FONT_DIR / name).is_file()]
     key = digest(base, "assets", [(f.name, f.stat().st_size, f.stat().st_mtime_ns) for f in fonts])
     files = made.get(key)
@@ -297,6 +336,7 @@ def _assets(store: BuildCache, base: str, made: dict) -> dict[str, dict[str, str
         # without fonts-noto-core the CSS falls back to the system font stack
         files = {f"assets/{a.name}": store.blob(a.read_bytes()) for a in ASSETS.iterdir() if a.is_file()}
         files.update({f"assets/fonts/{f.name}": store.blob(f.read_bytes()) for f in fonts})
+    made[key] = files
     return {key: files}
 
 

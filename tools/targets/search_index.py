@@ -104,27 +104,38 @@ def text_chunks(blocks: list[dict], folder: str, title: str) -> dict[int, bytes]
     return out
 
 
-def shards(postings: list[dict[str, tuple[list[int], list[int]]]]) -> tuple[dict[str, bytes], dict[str, list[str]]]:
-    """The shard files of a corpus from its documents' postings (in collection order): key -> bytes, and the
-    keys of the two-letter prefixes that were split."""
+def shards(postings: list[dict[str, tuple[list[int], list[int]]]]) -> tuple[dict[str, dict], dict[str, list[str]]]:
+    """The shards of a corpus from its documents' postings (in collection order): key -> {term: rows} (what
+    `shard_file` writes), and the keys of the two-letter prefixes that were split."""
     by_key: dict[str, dict[str, list]] = {}
     for doc, terms_of_doc in enumerate(postings):
         for term, (reading, witness) in terms_of_doc.items():
             by_key.setdefault(term[:2], {}).setdefault(term, []).append([doc, reading, witness])
-    files: dict[str, bytes] = {}
+    out: dict[str, dict] = {}
     split: dict[str, list[str]] = {}
     for key in sorted(by_key):
-        body = _js_call("KSE_SEARCH_SHARD", key, _sorted(by_key[key]))
-        if len(body) <= SPLIT_BYTES:
-            files[key] = body
+        terms_of_key = by_key[key]
+        if _size(terms_of_key) <= SPLIT_BYTES:
+            out[key] = _sorted(terms_of_key)
             continue
         sub: dict[str, dict[str, list]] = {}
-        for term, rows in by_key[key].items():
+        for term, rows in terms_of_key.items():
             sub.setdefault(term[:3], {})[term] = rows
         split[key] = sorted(sub)
         for k in sorted(sub):
-            files[k] = _js_call("KSE_SEARCH_SHARD", k, _sorted(sub[k]))
-    return files, split
+            out[k] = _sorted(sub[k])
+    return out, split
+
+
+def shard_file(key: str, terms_of_key: dict) -> bytes:
+    return _js_call("KSE_SEARCH_SHARD", key, terms_of_key)
+
+
+def _size(terms_of_key: dict) -> int:
+    """About the bytes of a shard's file (two bytes a Cyrillic letter, four a block number), without writing
+    it: whether to split it is decided on this."""
+    return sum(2 * len(term) + 6 + sum(8 + 4 * (len(r) + len(w)) for _doc, r, w in rows)
+               for term, rows in terms_of_key.items())
 
 
 def meta(docs: int, split: dict[str, list[str]]) -> bytes:

@@ -32,7 +32,7 @@ import threading
 import time
 from functools import partial
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
+from urllib.parse import parse_qsl, unquote, urlsplit
 
 from tools.core.errors import EXIT_USAGE, Problem, ToolError
 from tools.core.pool import Pool
@@ -40,10 +40,19 @@ from tools.core.project import Project, display, find_project, load_project
 
 LIVE_JS = """(function () {
   "use strict";
+  /* reload this page when a build has changed it (or the edition stopped or started building) */
   if (!window.EventSource) { return; }
-  var mine = String(window.__TOOLS_BUILD);
+  var mine = window.__TOOLS_BUILD, page = window.location.pathname;
   var events = new EventSource("/__tools/events");
-  events.onmessage = function (e) { if (e.data !== mine) { events.close(); window.location.reload(); } };
+  events.onmessage = function (e) {
+    var build = +e.data;
+    if (build <= mine) { return; }
+    fetch("/__tools/changed?since=" + mine + "&page=" + encodeURIComponent(page), { cache: "no-store" })
+      .then(function (r) { return r.text(); })
+      .then(function (answer) {
+        if (answer.trim() === "yes") { events.close(); window.location.reload(); } else { mine = build; }
+      });
+  };
 })();
 """
 WATCHED = (".xml", ".toml", ".rng", ".sch", ".txt", ".json", ".png", ".jpg", ".jpeg", ".gif", ".svg")
@@ -51,24 +60,41 @@ WATCHED = (".xml", ".toml", ".rng", ".sch", ".txt", ".json", ".png", ".jpg", ".j
 
 class _State:
     """What the server tells the browsers: the number of the last build, the site it made (every file's place
-    in the build cache) and, if it failed, its problems."""
+    in the build cache), which pages each build changed, and, if it failed, its problems."""
 
     def __init__(self):
         self.version = 0
-        self.manifest: dict[str, Path] = {}
+        self.manifest: dict[str, str] = {}
         self.problems: list[Problem] = []
         self.message = ""
+        self.changes: dict[int, set[str] | None] = {}  # build -> the pages it changed (None: every page)
         self.changed = threading.Condition()
         self.stopping = False
 
     def built(self, problems=(), message="", manifest=None):
         with self.changed:
-            self.version += 1
+            failed_before = bool(self.problems or self.message)
             self.problems = list(problems)
             self.message = message
+            pages: set[str] | None = None
+            if manifest is not None and not failed_before and not (self.problems or self.message) and self.version:
+                old = self.manifest
+                pages = {rel for rel, src in manifest.items() if rel.endswith(".html") and old.get(rel) != src}
+                pages |= {rel for rel in old if rel.endswith(".html") and rel not in manifest}
             if manifest is not None:
                 self.manifest = manifest
+            self.version += 1
+            self.changes[self.version] = pages
+            self.changes.pop(self.version - 100, None)
             self.changed.notify_all()
+
+    def page_changed(self, page: str, since: int) -> bool:
+        with self.changed:
+            for build in range(since + 1, self.version + 1):
+                pages = self.changes.get(build, None)
+                if pages is None or page in pages:
+                    return True
+            return False
 
     def stop(self):
         with self.changed:
@@ -98,7 +124,10 @@ def serve(path: Path | None = None, *, port: int = 8000, project: Project | None
     else:
         temporary = Path(tempfile.mkdtemp(prefix="tools-serve-"))
         outdir = temporary
+    from tools.targets.html import Session
+
     state = _State()
+    session = Session()
     server = _server(state, port)
     stop = stop or threading.Event()
     from tools.targets.html import warm_up
@@ -108,12 +137,12 @@ def serve(path: Path | None = None, *, port: int = 8000, project: Project | None
     try:
         watcher = _Watcher(project, sources, outdir, stop)
         pool.start()  # the workers compile the stylesheets now, not at the first save
-        _rebuild(sources, outdir, project, pool, state, log)
+        _rebuild(sources, outdir, project, pool, state, session, log)
         thread.start()
         log(f"serving the edition at http://127.0.0.1:{server.server_address[1]}/ (Ctrl-C to stop)")
         if ready is not None:
             ready.set()
-        _watch(watcher, project, sources, outdir, pool, state, log)
+        _watch(watcher, project, sources, outdir, pool, state, session, log)
     except KeyboardInterrupt:
         pass
     finally:
@@ -128,13 +157,19 @@ def serve(path: Path | None = None, *, port: int = 8000, project: Project | None
     return 0
 
 
-def _rebuild(sources, outdir: Path, project: Project, pool: Pool, state: _State, log) -> None:
+def _rebuild(sources, outdir: Path, project: Project, pool: Pool, state: _State, session, log) -> None:
     from tools.targets.html import BuildReport, build_html
 
     t = time.perf_counter()
     report = BuildReport(Path(outdir) / "html" / "index.html")
     try:
-        build_html(list(sources), outdir, project=_fresh(project), pool=pool, report=report, materialize=False)
+        def documents_done(files):  # the changed documents' pages first, the corpus's a moment later
+            if files and not (state.problems or state.message):
+                state.built(manifest={**state.manifest, **files})
+                log(f"documents in {time.perf_counter() - t:.2f} s")
+
+        build_html(list(sources), outdir, project=_fresh(project), pool=pool, report=report, materialize=False,
+                   session=session, on_documents=documents_done)
     except ToolError as err:
         problems = err.problems or []
         state.built(problems, "" if problems else str(err))
@@ -207,7 +242,8 @@ class _Watcher:
         return None
 
 
-def _watch(watcher: _Watcher, project: Project, sources, outdir: Path, pool: Pool, state: _State, log) -> None:
+def _watch(watcher: _Watcher, project: Project, sources, outdir: Path, pool: Pool, state: _State, session,
+           log) -> None:
     while (changes := watcher.next()) is not None:
         names = sorted({display(Path(name)) for _change, name in changes})
         log(f"changed: {', '.join(names[:5])}{' …' if len(names) > 5 else ''}")
@@ -217,7 +253,7 @@ def _watch(watcher: _Watcher, project: Project, sources, outdir: Path, pool: Poo
             state.built(err.problems, "" if err.problems else str(err))
             log(f"build failed: {err}")
             continue
-        _rebuild(sources, outdir, project, pool, state, log)
+        _rebuild(sources, outdir, project, pool, state, session, log)
 
 
 def _root_of(p: Path, roots) -> Path:
@@ -263,6 +299,15 @@ class _Handler(http.server.BaseHTTPRequestHandler):
             return self._events()
         if route == "/__tools/live.js":
             return self._send(200, TYPES[".js"], LIVE_JS.encode())
+        if route == "/__tools/changed":
+            query = dict(parse_qsl(urlsplit(self.path).query))
+            page = unquote(query.get("page", "/")).lstrip("/")
+            page = page + "index.html" if page == "" or page.endswith("/") else page
+            try:
+                since = int(query.get("since", "0"))
+            except ValueError:
+                since = 0
+            return self._send(200, "text/plain", b"yes" if self.state.page_changed(page, since) else b"no")
         if route == "/__tools/status":
             body = json.dumps({"build": self.state.version,
                                "problems": [p.as_dict() for p in self.state.problems], "message": self.state.message})
@@ -282,8 +327,9 @@ class _Handler(http.server.BaseHTTPRequestHandler):
             return self._send(200, TYPES[".html"], self._problems_page().encode("utf-8"))
         source = manifest.get(rel)
         try:
-            body = source.read_bytes() if source is not None else None
-        except OSError:
+            with open(source, "rb") as fh:
+                body = fh.read()
+        except (OSError, TypeError):
             body = None
         if body is None:
             return self._send(404, "text/plain; charset=utf-8", b"not found\n")
