@@ -12,10 +12,11 @@ APT_PACKAGES=(
   libxml2-utils        # xmllint, for scholars who like to cross-check
   poppler-utils        # pdftotext/pdffonts/pdftoppm: PDF tests and inspection
   hunspell-kk          # the Kazakh dictionary of the OCR assistant
+  aspell-kk            # a second Kazakh word list for the OCR assistant (53,000 forms; brings aspell's `precat`,
+                       # which expands the compressed list once into ~/.cache/tei-tools/)
   libhunspell-dev      # headers to build the `hunspell` Python binding
   build-essential      # compiler for that binding
   python3-dev python3-venv
-  libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0   # WeasyPrint's text layout
   fonts-noto-core      # Noto Serif/Sans: cover Kazakh Cyrillic, embedded in the PDF and shipped with the site
   fonts-dejavu-core
   chromium             # headless browser for the HTML edition's end-to-end test

@@ -1,38 +1,33 @@
-"""Time `tools build pdf` on the edition and show where the time goes; compare with the TEI Stylesheets + FOP.
+"""`tools build pdf` side by side with the TEI Stylesheets' fo/fo.xsl on Saxon-HE + Apache FOP, same TEI, same run.
 
-Reference: the TEI Stylesheets' FO conversion plus Apache FOP takes about 5.5 s for this text on this
-machine (whole process; and it prints every Kazakh letter as '#' without a font configuration). We count
-the same way: a whole `python -m tools build pdf` process, start to exit, best of N runs. A second,
-instrumented process reports the steps (see tools/build_pdf.py, PHASES): the builder's own, one after
-another (validate, xslt, layout and writing of the front and back matter, waiting for the worker, join), and
-the worker's (layout and writing of the text), which run beside them.
+Each round runs both, one after the other, alternating which goes first: ours as a whole process
+(`python -m tools build pdf EDITION`: start-up, validation, XSLT, Typst, writing), theirs as the two
+processes the TEI Stylesheets need (Saxon-HE, Java: TEI → XSL-FO with fo/fo.xsl; Apache FOP: XSL-FO → PDF).
+Wall time is measured around the processes, CPU time as the user + system time of the children
+(resource.getrusage). Then one instrumented build of ours in a fresh process shows where its time goes.
 
-    python bench/bench_pdf.py [EDITION] [--runs N] [--paper A4|A5|B5]
+    python bench/bench_pdf.py [EDITION] [--rounds N] [--paper A4|A5|B5] [--stylesheets DIR]
 
-Figures on this machine (2 cores, shared and noisy: ±15 % between runs), A4, best of 3:
-  one process, the book in two parts (main, back), stock WeasyPrint 70:  5.7 s (layout 3.8, write 0.85)
-  with the incremental footnote-area measuring:                          5.3 s
-  with the list of abbreviations and the contents (50 pages):            5.6-5.9 s
-  three parts, front matter paged apart; text in a forked worker beside the front matter; back matter
-  beside the writing of the text; PDFs joined with pikepdf:              3.7-3.9 s
-  chronology without floats, no hyphenation of the introduction, anchors only for indexed names:
-                                                                         3.4-3.7 s (best 3.39 s: 1.6x)
-  The 2x target (<= 2.75 s) is not reached. What decides the time now is one chain: start-up and WeasyPrint's
-  import in the worker (0.5 s), the text's layout (1.9-2.1 s), then the back matter's layout and writing
-  (0.8 s) and the join; and the two cores are both busy for most of the build.
+Needs Debian `fop` and `libsaxonhe-java`, and a copy of the TEI Stylesheets (github TEIC/Stylesheets; only
+`fo/` and `common/` are used), in DIR or $TEI_STYLESHEETS (default /tmp/Stylesheets). Not committed here.
+Figures: see README ("Speed"). Run it on a quiet machine (`uptime`): both builds use two cores at times.
 """
 from __future__ import annotations
 
 import argparse
+import os
+import resource
+import statistics
 import subprocess
 import sys
 import tempfile
+import time
 from pathlib import Path
 
-from _timing import phases as run_phases, whole_runs
+from _timing import phases as run_phases
 
 ROOT = Path(__file__).resolve().parent.parent
-REFERENCE_SECONDS = 5.5  # TEI Stylesheets (teitofo) + Apache FOP, same text, same machine
+SAXON_JAR = Path("/usr/share/java/Saxon-HE.jar")
 
 PHASES = r"""
 import json, sys, time
@@ -45,48 +40,58 @@ build_pdf([Path({src!r})], Path({out!r}), paper={paper!r}, timings=timings)
 print(json.dumps({{**timings, "total": time.perf_counter() - t0}}))
 """
 
-BUILDER = ("validate", "xslt", "layout-front", "write-front", "layout-back", "write-back", "wait", "join")
-WORKER = ("layout-text", "write-text")
+
+def timed(commands: list[list[str]]) -> tuple[float, float]:
+    """Run the commands one after another; (wall seconds, CPU seconds of the children)."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    t = time.perf_counter()
+    for argv in commands:
+        proc = subprocess.run(argv, cwd=ROOT, capture_output=True, text=True)
+        if proc.returncode != 0:
+            print(" ".join(argv), proc.stdout[-2000:], proc.stderr[-2000:], file=sys.stderr, sep="\n")
+            raise SystemExit(proc.returncode)
+    wall = time.perf_counter() - t
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
 
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("edition", nargs="?", default=str(ROOT / "tei" / "kazakhstan-1920-1932.xml"))
-    ap.add_argument("--runs", type=int, default=3)
+    ap.add_argument("--rounds", type=int, default=5)
     ap.add_argument("--paper", default="A4")
+    ap.add_argument("--stylesheets", default=os.environ.get("TEI_STYLESHEETS", "/tmp/Stylesheets"))
     args = ap.parse_args()
     src = Path(args.edition).resolve()
-
+    fo_xsl = Path(args.stylesheets) / "fo" / "fo.xsl"
+    for need in (fo_xsl, SAXON_JAR):
+        if not need.exists():
+            print(f"bench_pdf: {need} not found (see the module comment)", file=sys.stderr)
+            return 2
     with tempfile.TemporaryDirectory() as tmp:
-        walls = whole_runs([sys.executable, "-m", "tools", "build", "pdf", str(src), "-o", tmp, "--paper", args.paper],
-                           args.runs)
-        pdf = Path(tmp) / "pdf" / f"{src.stem}.pdf"
-        pages = _pages(pdf)
-        size = pdf.stat().st_size
-
-        code = PHASES.format(root=str(ROOT), src=str(src), out=tmp, paper=args.paper)
-        phases = run_phases(code)
-
-    best = min(walls)
-    print(f"tools build pdf {src.name} ({args.paper}): {pages} pages, {size / 1024:.0f} KiB")
-    print(f"  whole process, best of {args.runs}: {best:.2f} s   (runs: {', '.join(f'{w:.2f}' for w in walls)})")
-    print(f"  where it goes (one instrumented run, {phases['total']:.2f} s from the import of the builder):")
-    print("    the builder, one step after another (imports not counted):")
-    for name in BUILDER:
-        print(f"      {name:13s} {phases[name]:6.2f} s")
-    print("    the worker, beside it (after importing WeasyPrint, about 0.45 s):")
-    for name in WORKER:
-        print(f"      {name:13s} {phases[name]:6.2f} s")
-    ratio = REFERENCE_SECONDS / best
-    print(f"  vs TEI Stylesheets + FOP ({REFERENCE_SECONDS} s): {ratio:.2f}x "
-          f"{'faster' if ratio >= 1 else 'slower'} (target: 2x faster, i.e. <= {REFERENCE_SECONDS / 2:.2f} s)")
+        tmp = Path(tmp)
+        ours = [[sys.executable, "-m", "tools", "build", "pdf", str(src), "-o", str(tmp / "ours"), "--paper", args.paper]]
+        theirs = [["java", "-jar", str(SAXON_JAR), f"-s:{src}", f"-xsl:{fo_xsl}", f"-o:{tmp / 'tei.fo'}"],
+                  ["fop", "-fo", str(tmp / "tei.fo"), "-pdf", str(tmp / "tei.pdf")]]
+        print(f"load before: {os.getloadavg()[0]:.2f}")
+        rows = {"ours": [], "theirs": []}
+        for r in range(args.rounds):
+            order = [("ours", ours), ("theirs", theirs)]
+            for name, commands in (order if r % 2 == 0 else order[::-1]):
+                rows[name].append(timed(commands))
+            (o_wall, o_cpu), (t_wall, t_cpu) = rows["ours"][-1], rows["theirs"][-1]
+            print(f"round {r + 1}: ours {o_wall:.2f} s wall {o_cpu:.2f} s CPU | TEI Stylesheets + FOP "
+                  f"{t_wall:.2f} s wall {t_cpu:.2f} s CPU | ratio wall {t_wall / o_wall:.1f}x, CPU {t_cpu / o_cpu:.1f}x")
+        print(f"load after: {os.getloadavg()[0]:.2f}")
+        med = {k: (statistics.median(w for w, _ in v), statistics.median(c for _, c in v)) for k, v in rows.items()}
+        print(f"median of {args.rounds}: ours {med['ours'][0]:.2f} s wall, {med['ours'][1]:.2f} s CPU; "
+              f"theirs {med['theirs'][0]:.2f} s wall, {med['theirs'][1]:.2f} s CPU; "
+              f"ours is {med['theirs'][0] / med['ours'][0]:.1f}x faster in wall time, "
+              f"{med['theirs'][1] / med['ours'][1]:.1f}x in CPU time")
+        steps = run_phases(PHASES.format(root=str(ROOT), src=str(src), out=str(tmp / "phases"), paper=args.paper))
+        print("ours, one build in a fresh process: " + ", ".join(f"{k} {v:.2f} s" for k, v in steps.items()))
     return 0
 
 
-def _pages(pdf: Path) -> int:
-    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True).stdout
-    return int(next((line.split()[-1] for line in info.splitlines() if line.startswith("Pages:")), "0"))
-
-
 if __name__ == "__main__":
-    sys.exit(main())
+    raise SystemExit(main())

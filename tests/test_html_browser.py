@@ -149,16 +149,22 @@ def test_quick_search_from_the_header(site, page):
     assert page.locator("#search-results .results li").count() == 2
 
 
-def test_english_interface(site, page):
+def test_interface_languages(site, page):
     page.goto((site / "text.html").as_uri())
-    page.click("[data-lang-switch]")
+    page.click("[data-lang-switch] button[data-lang=en]")
     assert page.locator("label[for=view-reading]").inner_text() == "Reading text"
     assert page.locator("html").get_attribute("lang") == "en"
+    assert page.locator("#app-2 .app-mark").get_attribute("aria-label") == "Apparatus 2"
     page.goto((site / "chronology.html").as_uri())  # the choice holds across pages
     assert "8–16 March 1921" in page.locator("table.chronology").inner_text()
     shot(page, "06-chronology-en")
-    page.click("[data-lang-switch]")
+    page.click("[data-lang-switch] button[data-lang=ru]")
+    assert "8–16 марта 1921 г." in page.locator("table.chronology").inner_text()
+    assert page.locator("html").get_attribute("lang") == "ru"
+    assert page.locator(".site-nav a[href='chronology.html']").inner_text() == "Хронология"
+    page.click("[data-lang-switch] button[data-lang=kk]")
     assert "1921 ж. 8–16 наурыз" in page.locator("table.chronology").inner_text()
+    assert page.locator("[data-lang-switch] button[data-lang=kk]").get_attribute("aria-pressed") == "true"
 
 
 def test_phone_width(site, browser):

@@ -138,7 +138,7 @@ TARGETS = ("html", "pdf")
 @click.option("--force", is_flag=True, help="Build even if the TEI does not validate.")
 @click.option("--param", "params", multiple=True, metavar="NAME=VALUE", help="Stylesheet parameter (repeatable).")
 @click.option("--paper", type=click.Choice(["A4", "A5", "B5"]), default=None,
-              help="Paper size of the PDF [default: the project's, else A4].")
+              help="Paper size of the PDF (a geometry of the print template) [default: the project's, else A4].")
 @click.pass_context
 def build(ctx, target_and_paths, outdir, force, params, paper):
     """Build the reading editions from the TEI: the HTML site (OUTDIR/html/, entry index.html) and the
@@ -166,7 +166,11 @@ def build(ctx, target_and_paths, outdir, force, params, paper):
     check_params(given, sorted({n for names in known.values() for n in names}))
     own = {t: {k: v for k, v in given.items() if k in known[t]} for t in targets}
     if "html" in targets:
-        click.echo(f"wrote {build_html.build_html(args, out, force=force, params=own['html'], project=project)}")
+        warnings: list[str] = []
+        entry = build_html.build_html(args, out, force=force, params=own['html'], warnings=warnings, project=project)
+        for line in warnings:
+            click.echo(line, err=True)
+        click.echo(f"wrote {entry}")
     if "pdf" in targets:
         for pdf in build_pdf.build_pdf(args, out, force=force, paper=paper, params=own["pdf"], project=project):
             click.echo(f"wrote {pdf}")
@@ -229,6 +233,36 @@ def schema(ctx, check_only):
     from tools.core.schemagen import regenerate
 
     click.echo(regenerate(_project(ctx), check_only=check_only))
+
+
+@cli.command()
+@click.argument("witnesses", nargs=-1, required=True, type=click.Path())
+@click.option("-o", "--output", "output", type=click.Path(), required=True, metavar="OUT.xml",
+              help="The TEI document to write (parallel segmentation).")
+@click.option("--base", default=None, metavar="SIGLUM", help="The witness whose readings are the lemmata "
+                                                            "[default: the first].")
+@click.option("--language", default=None, metavar="LANG",
+              help="Language of the text, for the language pack's normalisation (e.g. kk) "
+                   "[default: xml:lang of a TEI witness's <text>].")
+@click.option("--title", default=None, help="Title of the collation [default: 'Collation of A, B, …'].")
+def collate(witnesses, output, base, language, title):
+    """Collate plain-text or TEI witnesses with CollateX into a TEI document in parallel segmentation.
+
+    Sigla come from the file names (A.txt -> A). Tokens are aligned on a normalised form (case, lookalike
+    Latin letters, the language pack's rules); every reading keeps its witness's characters, so each
+    witness's text can be read back exactly. The output is valid against tei_all and builds with
+    `tools build html OUT.xml`.
+    """
+    from tools.assist.collate import collate_files
+    from tools.core.outputs import atomic_write_bytes
+
+    paths = [Path(w) for w in witnesses]
+    out = Path(output)
+    if any(out.resolve() == p.resolve() for p in paths if p.exists()):
+        raise ToolError(f"{out}: error: the output would overwrite a witness; choose another -o", EXIT_USAGE)
+    doc = collate_files(paths, language=language, base=base, title=title)
+    atomic_write_bytes(out, doc.xml.encode("utf-8"))
+    click.echo(f"wrote {out}: {len(doc.sigla)} witnesses ({', '.join(doc.sigla)}), {doc.apps} apparatus entries")
 
 
 @cli.group()

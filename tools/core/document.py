@@ -27,9 +27,20 @@ class Document:
         return self.tree.getroot()
 
 
-def load(path: Path | str) -> Document:
-    """Read and parse one file safely; ToolError (located) on any problem."""
+def load(path: Path | str, *, force: bool = False, warnings: list[str] | None = None) -> Document:
+    """Read and parse one file safely; ToolError (located) on any problem.
+
+    With `force` (a build that goes on despite errors), malformed and duplicate xml:id values, which make the
+    parser refuse the whole document, are renamed in the bytes handed to the parser (tools.core.repair), one
+    warning each appended to `warnings`; `data` stays the file as it is."""
     path = Path(path)
     shown = display(path)
     data = read_bytes(path)
-    return Document(path, shown, data, parse_bytes(data, shown))
+    if not force:
+        return Document(path, shown, data, parse_bytes(data, shown))
+    from tools.core.repair import repair_ids
+
+    repaired, found = repair_ids(data, shown)
+    if warnings is not None:
+        warnings.extend(found)
+    return Document(path, shown, data, parse_bytes(repaired, shown))

@@ -6,6 +6,7 @@ distribution provides it); the core never imports a pack by name. A pack is a mo
     def commands(cli) -> None         # adds its commands to the CLI (e.g. `suggest ocr`, `tag dates`)
 and, optionally,
     def hyphenate(word: str) -> str   # the word with soft hyphens (U+00AD) where it may break
+    def collation_key(token: str) -> str   # more normalisation of a case-folded token for `tools collate`
 The toolkit's own Kazakh pack is tools.lang.kk.
 
     for pack in packs(): ...

@@ -72,18 +72,21 @@ class BuildReport:
     problems: list[Problem] = field(default_factory=list)
     units_rendered: int = 0
     manifest: dict[str, str] = field(default_factory=dict)   # every file of the site -> where it is in the cache
+    repairs: list[str] = field(default_factory=list)         # with force: the ids renamed for the build
 
 
 def build_html(sources: list[Path], outdir: Path | None = None, *, force: bool = False,
                params: dict[str, str] | None = None, timings: dict[str, float] | None = None,
-               project: Project | None = None, cache: bool = True, pool: Pool | None = None,
+               warnings: list[str] | None = None, project: Project | None = None, cache: bool = True,
+               pool: Pool | None = None,
                report: BuildReport | None = None, materialize: bool = True, session: dict | None = None,
                on_documents=None) -> Path:
     """Write the site to OUTDIR/html/ and return the path of its entry page, OUTDIR/html/index.html.
 
     `sources` are files or folders (none: the project's documents; the project's shared register files are
     never documents); `outdir` defaults to the project's output folder; `params` (stylesheet parameters)
-    override the project's [html] params. `cache=False` builds everything afresh (and keeps no cache);
+    override the project's [html] params. With `force`, malformed and duplicate xml:ids are renamed for the
+    build, one line each in `warnings`. `cache=False` builds everything afresh (and keeps no cache);
     `pool` lends a pool of workers that outlives the build (tools serve); `materialize=False` writes no site,
     only the cache, and leaves in `report.manifest` where each file of the site is (tools serve serves them
     from there); `session`, a dict kept by the caller between builds, holds the documents' contributions in
@@ -118,16 +121,20 @@ def build_html(sources: list[Path], outdir: Path | None = None, *, force: bool =
 
             tmp_cache = Path(tempfile.mkdtemp(prefix=".tools-cache-", dir=target.parent if target.parent.exists() else None))
             try:
-                return _build(docs, target, BuildCache(tmp_cache), base, single, registers, project, user_params,
-                              force, clock, pool, own_pool, report, materialize, session, on_documents).entry
+                done = _build(docs, target, BuildCache(tmp_cache), base, single, registers, project, user_params,
+                              force, clock, pool, own_pool, report, materialize, session, on_documents)
             finally:
                 shutil.rmtree(tmp_cache, ignore_errors=True)
-        with store.locked():
-            try:
-                return _build(docs, target, store, base, single, registers, project, user_params, force, clock,
-                              pool, own_pool, report, materialize, session, on_documents).entry
-            finally:
-                store.discard_staging()
+        else:
+            with store.locked():
+                try:
+                    done = _build(docs, target, store, base, single, registers, project, user_params, force,
+                                  clock, pool, own_pool, report, materialize, session, on_documents)
+                finally:
+                    store.discard_staging()
+        if warnings is not None:
+            warnings.extend(done.repairs)
+        return done.entry
     finally:
         if own_pool:
             pool.close()
@@ -168,6 +175,7 @@ def _build(docs, target, store: BuildCache, base, single, registers: Registers, 
             d.meta = meta
             report.reused.append(d.shown)
             reused_problems += [Problem(**p) for p in meta.get("warnings", [])]
+            report.repairs += meta.get("repairs", [])
         else:
             todo.append(d)
     clock["hash"] += time.perf_counter() - t
@@ -180,6 +188,7 @@ def _build(docs, target, store: BuildCache, base, single, registers: Registers, 
     failed = []
     for d, task, res in zip(todo, tasks, results):
         problems += res.problems
+        report.repairs += res.repairs
         for phase, seconds in res.clock.items():
             clock[phase] = clock.get(phase, 0.0) + seconds
         if not res.built:
@@ -188,7 +197,7 @@ def _build(docs, target, store: BuildCache, base, single, registers: Registers, 
             continue
         meta = {"validated": res.valid, "refs": res.refs, "refs_digest": registers.digest_of(res.refs),
                 "deps": res.deps, "shown": d.shown, "warnings": [p.as_dict() for p in res.problems],
-                "files": res.files, "chunks": res.chunks}
+                "files": res.files, "chunks": res.chunks, "repairs": res.repairs}
         store.commit(Path(task.staging), d.key, meta)
         d.meta = meta
         d.parts = res.parts
@@ -321,7 +330,7 @@ def known_params() -> list[str]:
 def project_params(project: Project) -> dict[str, str]:
     """The stylesheet parameters the project file sets: its [html] params, and what other tables say that
     the HTML target needs (the siglum of a single witness)."""
-    params = {"witness-siglum": project.witness_siglum}
+    params = {"witness-siglum": project.witness_siglum, "languages": " ".join(project.languages)}
     params.update(project.html.get("params", {}))
     return {k: v for k, v in params.items() if k in known_params()}
 
@@ -391,6 +400,7 @@ class _Result:
     clock: dict = field(default_factory=dict)
     files: list[str] = field(default_factory=list)   # the document's pages, relative to its folder
     chunks: int = 0                                  # its text files for the search
+    repairs: list[str] = field(default_factory=list)  # with force: the ids renamed for the build
 
 
 def _build_document(task: _Task) -> _Result:
@@ -399,8 +409,15 @@ def _build_document(task: _Task) -> _Result:
 
     clock = {}
     t = time.perf_counter()
+    repairs: list[str] = []
     try:
-        tree = parse_bytes(task.data, task.shown)
+        if task.force:  # malformed and duplicate ids renamed in what the parser gets (tools.core.repair)
+            from tools.core.repair import repair_ids
+
+            repaired, repairs = repair_ids(task.data, task.shown)
+            tree = parse_bytes(repaired, task.shown)
+        else:
+            tree = parse_bytes(task.data, task.shown)
     except ToolError as err:
         return _Result(task.shown, err.problems or [Problem(task.shown, 1, 1, "error", str(err))], False, False)
     doc = Document(Path(task.path), task.shown, task.data, tree)
@@ -447,7 +464,7 @@ def _build_document(task: _Task) -> _Result:
         pickle.dump(parts, fh, protocol=pickle.HIGHEST_PROTOCOL)
     clock["write"] = time.perf_counter() - t
     return _Result(task.shown, verdict.problems, verdict.ok, True, _shared_refs(tree), deps, parts, clock,
-                   files, len(chunks))
+                   files, len(chunks), repairs)
 
 
 def _shared_refs(tree) -> list[str]:
@@ -480,10 +497,11 @@ def _render_corpus(task: _CorpusTask) -> str:
 
 
 def _local_files(doc: Document) -> list[Path]:
-    """Files beside or below the TEI file that its ref/ptr/@target and graphic/@url point to."""
+    """Files beside or below the TEI file that its ref/ptr/@target, graphic/@url and pb/@facs point to."""
     base = doc.path.parent.resolve()
     found = []
-    for url in doc.tree.xpath("//*[local-name()='ref' or local-name()='ptr']/@target | //*[local-name()='graphic']/@url"):
+    for url in doc.tree.xpath("//*[local-name()='ref' or local-name()='ptr']/@target | //*[local-name()='graphic']/@url"
+                              " | //*[local-name()='pb']/@facs"):
         if re.match(r"^([a-z][a-z0-9+.-]*:|#|/)", url, re.I):
             continue
         target = (base / url.split("#")[0]).resolve()

@@ -4,17 +4,23 @@
 
   WHAT: the editorial logic that must be the same in every target: which reading of a <choice> shows in
   which view, what counts as an intervention and its number in the apparatus, register lookups, date
-  formatting (kk/en), the labels of the interface (kk/en) and the parameters. Targets only render.
+  formatting, the critical apparatus of one or many witnesses, the labels of the interface (one JSON file per
+  language) and the parameters. Targets only render.
   HOW: this file is only a list of imports (TEI Stylesheets style). A target's entry stylesheet does
     <xsl:import href="../common/common.xsl"/>
   and then imports its own modules, overriding the hook templates below where it must. Everything here
   lives in the namespace  xmlns:kse="urn:kse:xslt"  (functions) and in no-namespace parameters.
 
   STABLE API (names do not change; new ones may be added):
-  Parameters (common_param.xsl): lang, show-residue, source-href, edition-url, witness-siglum
-  Labels (common_labels.xsl):
-    kse:label($key as xs:string, $lang as xs:string) as xs:string   label in kk or en (falls back to en, then key)
-    kse:labels() as map(*)                                          the whole table: key -> map{'kk':…, 'en':…}
+  Parameters (common_param.xsl): languages, lang, show-residue, source-href, edition-url, witness-siglum, base-witness
+  Labels and direction (common_labels.xsl; data in labels/LANG.json and labels/writing-direction.json):
+    kse:label($key as xs:string, $lang as xs:string) as xs:string   label in $lang (falls back to the default
+                                                                     language, then en, then the key)
+    kse:label-format($key, $lang, $args as map(xs:string, xs:string)) as xs:string   with {name} placeholders filled
+    kse:labels() as map(*)                                          the whole table: key -> map{lang: label}
+    kse:labels-of($lang as xs:string) as map(xs:string, xs:string)  every key in one language, fallbacks filled
+    $kse:languages as xs:string*                                    the interface languages, the default first
+    kse:dir($lang-tag as xs:string?) as xs:string                   'rtl' | 'ltr' (script subtag, else language)
   Text-critical logic (common_textcrit.xsl):
     kse:is-textual-intervention($n as node()) as xs:boolean          choice | app | supplied | sic/corr outside choice
     kse:is-intervention($n as node()) as xs:boolean                  choice | sic alone | corr alone | supplied | app |
@@ -24,7 +30,8 @@
     kse:app-number($n as element()) as xs:integer?                   1-based number of an intervention (doc order)
     kse:intervention-kind($n) as xs:string                           'correction' | 'regularization' | 'expansion' |
                                                                      'sic' | 'supplied' | 'variant' | 'note'
-    kse:witness($n as element()) as node()*                          what the witness has (sic/orig/abbr/rdg; empty for supplied)
+    kse:witness($n as element()) as node()*                          what the witness has (sic/orig/abbr/rdg; empty for supplied);
+                                                                     for several witnesses use kse:app-entry
     kse:correction($n as element()) as node()*                       what the editor reads (corr/reg/expan/lem/supplied)
     kse:cert($n as element()) as xs:string                           'high' | 'medium' | 'low' | '' (corr/@cert or own @cert)
     kse:resp($n as element()) as xs:string                           @resp of corr or of the element, '#' stripped
@@ -39,6 +46,28 @@
     kse:sentence-of($n as element()) as map(xs:string, xs:string)    map{'before','match','after'}: the sentence of the
                                                                      reading text around $n (used by the chronology)
     kse:stats($root as node()) as map(xs:string, xs:integer)         counts of the markup (statistics of the edition)
+  Critical apparatus (common_apparatus.xsl; the model is described in that file's header):
+    kse:app-entry($e as element()) as map(*)                         an intervention (app, choice, sic, corr,
+                                                                     supplied, note) as one entry: n, kind, method,
+                                                                     lemma, readings, notes, details, location …
+    kse:entry-text($entry as map(*), $lang) as xs:string             "lemma] reading A B; om. C" in plain text
+    kse:reading-text($reading as map(*), $lang) as xs:string         "reading A B (cause)" / "om. C" / "lac. C"
+    kse:reading-markers($reading as map(*)) as xs:string*            label keys: app-wit-start, app-lacuna-start …
+    kse:witness-ids($root) as xs:string*                             witness ids in order (declared, then cited);
+                                                                     empty for a single-witness edition
+    kse:witnesses($root) as element()*                               the declared tei:witness elements
+    kse:siglum($root, $id as xs:string) as xs:string                 siglum of a witness or group (@n, else id)
+    kse:sigla($e as element()) as xs:string*                         sigla of an element's @wit
+    kse:wit-tokens($att as attribute()?) as xs:string*               '#A #B' -> ('A', 'B')
+    kse:expand-witnesses($root, $ids as xs:string*) as xs:string*    groups (listWit/@xml:id) to their members
+    kse:absent-witnesses($n as node()) as xs:string*                 witnesses in a lacuna / not begun / ended at $n
+    kse:readings-of($app as element(), $wit as xs:string) as element()*   the lem/rdg witness $wit reads (or none)
+    kse:witness-text($nodes as node()*, $wit as xs:string) as xs:string   the plain text witness $wit gives
+    kse:app-method($e) as xs:string                                  'parallel-segmentation' | 'double-end-point' |
+                                                                     'location-referenced' | 'single-witness'
+    kse:lemma-in-text($app) as xs:boolean                            does the lem stand in the running text?
+    kse:app-location($e) as node()                                   the place of an entry (the @from anchor or itself)
+    kse:dep-range($app) as node()*                                   nodes between the anchors of a double-end-point app
   Registers (common_names.xsl):
     key('kse:id', $id, $root)      any element by xml:id;   key('kse:ref', $id, $root)  elements whose @ref points to #$id
     $registers (document-node()?)  the project's shared registers, set by the builders (see common_names.xsl)
@@ -60,7 +89,7 @@
     kse:sort-key($s as xs:string) as xs:string                       Kazakh alphabetical sort key
   Dates (common_dates.xsl):
     kse:date-sort-key($d as element()) as xs:string                  ISO start value (when|from|notBefore)
-    kse:format-iso($iso as xs:string, $lang as xs:string) as xs:string   '1921-03-08' -> '8 наурыз 1921 ж.' / '8 March 1921'
+    kse:format-iso($iso as xs:string, $lang as xs:string) as xs:string   '1921-03-08' -> '1921 ж. 8 наурыз' / '8 March 1921' / '8 марта 1921 г.'
     kse:format-range($from, $to, $lang) as xs:string                  '1921-03-08','1921-03-16' -> '1921 ж. 8–16 наурыз' / '8–16 March 1921'
     kse:format-date($d as element(), $lang as xs:string) as xs:string    a whole <date>: point, range or vague span
                                                                      (the value only: no '?', no '[…]' — a target marks
@@ -74,6 +103,7 @@
     kse:document-authors($root) as xs:string*                        the authors (titleStmt, else the source's, else the sender)
   Hook templates (override in a target):
     mode kse:reading-text / kse:diplomatic-text  — the plain-text modes behind kse:text()
+    mode kse:witness-text                        — the plain-text mode behind kse:witness-text()
 -->
 <xsl:stylesheet version="3.0"
   xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -84,6 +114,7 @@
   <xsl:import href="common_param.xsl"/>
   <xsl:import href="common_labels.xsl"/>
   <xsl:import href="common_textcrit.xsl"/>
+  <xsl:import href="common_apparatus.xsl"/>
   <xsl:import href="common_names.xsl"/>
   <xsl:import href="common_dates.xsl"/>
   <xsl:import href="common_corpus.xsl"/>

@@ -19,6 +19,7 @@
 <xsl:stylesheet version="3.0"
   xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
   xmlns:xs="http://www.w3.org/2001/XMLSchema"
+  xmlns:map="http://www.w3.org/2005/xpath-functions/map"
   xmlns:tei="http://www.tei-c.org/ns/1.0"
   xmlns:kse="urn:kse:xslt"
   exclude-result-prefixes="#all">
@@ -98,13 +99,24 @@
                           [$show-residue = 'yes' or empty(ancestor::tei:div[@type = 'residue'])]"/>
   </xsl:function>
 
+  <!-- the k of every tagged name, computed once per document (counting the earlier occurrences of each name
+       would make a register of frequent names quadratic) -->
   <xsl:function name="kse:occurrence-id" as="xs:string">
     <xsl:param name="name" as="element()"/>
     <xsl:variable name="id" select="kse:ref-id($name)"/>
-    <xsl:variable name="all" select="if ($id) then key('kse:ref', $id, root($name)) else ()"/>
-    <xsl:sequence select="if ($id) then $id || '-' || (for $i in 1 to count($all) return $i[$all[$i] is $name])[1]
-                          else 'n-' || generate-id($name)"/>
+    <xsl:variable name="index" select="if (root($name) is $kse:principal-root) then $kse:principal-occurrences
+                                       else kse:occurrence-index(root($name))"/>
+    <xsl:sequence select="if ($id) then $id || '-' || ($index(generate-id($name)), 1)[1] else 'n-' || generate-id($name)"/>
   </xsl:function>
+  <xsl:function name="kse:occurrence-index" as="map(xs:string, xs:integer)">
+    <xsl:param name="doc" as="node()"/>
+    <xsl:variable name="names" select="$doc//tei:text//*[@ref]"/>
+    <xsl:sequence select="map:merge(for $id in distinct-values($names ! kse:ref-id(.))
+                          return (let $all := key('kse:ref', $id, $doc)
+                                  return for $i in 1 to count($all) return map{generate-id($all[$i]): $i}),
+                          map{'duplicates': 'use-first'})"/>
+  </xsl:function>
+  <xsl:variable name="kse:principal-occurrences" as="map(xs:string, xs:integer)" select="kse:occurrence-index(/)"/>
 
   <xsl:variable name="kse:alphabet" as="xs:integer*"
     select="string-to-codepoints('аәбвгғдеёжзийкқлмнңоөпрстуұүфхһцчшщъыіьэюя')"/>

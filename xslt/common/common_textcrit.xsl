@@ -18,9 +18,18 @@
   xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
   xmlns:xs="http://www.w3.org/2001/XMLSchema"
   xmlns:map="http://www.w3.org/2005/xpath-functions/map"
+  xmlns:array="http://www.w3.org/2005/xpath-functions/array"
   xmlns:tei="http://www.tei-c.org/ns/1.0"
   xmlns:kse="urn:kse:xslt"
   exclude-result-prefixes="#all">
+
+  <!-- ============ the rules as data (shared with the Python core: text-rules.json) ============ -->
+  <xsl:variable name="kse:text-rules" as="map(*)" select="json-doc(resolve-uri('text-rules.json', static-base-uri()))"/>
+  <xsl:variable name="kse:block-names" as="map(xs:string, xs:boolean)"
+                select="map:merge(array:flatten($kse:text-rules?blocks) ! map{string(.): true()})"/>
+  <xsl:variable name="kse:choice-reading" as="xs:string*" select="array:flatten($kse:text-rules?choice-reading) ! string(.)"/>
+  <xsl:variable name="kse:choice-witness" as="xs:string*" select="array:flatten($kse:text-rules?choice-witness) ! string(.)"/>
+  <xsl:variable name="kse:not-text" as="xs:string*" select="array:flatten($kse:text-rules?not-text) ! string(.)"/>
 
   <!-- ============ interventions ============ -->
 
@@ -33,8 +42,10 @@
   <xsl:function name="kse:is-attached-note" as="xs:boolean">
     <xsl:param name="note" as="element()"/>
     <xsl:variable name="prev" select="$note/preceding-sibling::node()[not(self::text()[not(normalize-space())])][1]"/>
-    <xsl:sequence select="exists($prev) and $prev instance of element() and kse:is-textual-intervention($prev)
-                          or exists($note/parent::*[kse:is-textual-intervention(.)])"/>
+    <!-- a commentary note comments on the passage, never on a correction: it is never attached -->
+    <xsl:sequence select="not($note/@type = 'commentary')
+                          and (exists($prev) and $prev instance of element() and kse:is-textual-intervention($prev)
+                               or exists($note/parent::*[kse:is-textual-intervention(.)]))"/>
   </xsl:function>
 
   <xsl:function name="kse:is-intervention" as="xs:boolean">
@@ -43,14 +54,17 @@
       and (kse:is-textual-intervention($n)
            or $n[self::tei:note[@type = 'editorial'] and not(kse:is-attached-note(.))])
       and exists($n/ancestor::tei:text)
-      and not($n/ancestor::tei:choice or $n/ancestor::tei:app or $n/ancestor::tei:supplied[not($n/self::tei:note)])
+      and not($n/ancestor::tei:choice or $n/ancestor::tei:app[not($n/self::tei:app)] or $n/ancestor::tei:supplied[not($n/self::tei:note)])
       and ($show-residue = 'yes' or empty($n/ancestor::tei:div[@type = 'residue']))"/>
   </xsl:function>
 
   <xsl:function name="kse:interventions" as="element()*">
     <xsl:param name="root" as="node()"/>
-    <xsl:sequence select="if ($root is $kse:principal-root) then $kse:principal-interventions
-                          else kse:find-interventions($root)"/>
+    <xsl:variable name="found" select="if ($root is $kse:principal-root) then $kse:principal-interventions
+                                       else kse:find-interventions($root)"/>
+    <!-- in the order of their numbers (the same as document order unless double-end-point apps move them) -->
+    <xsl:sequence select="if (empty($found[self::tei:app[@from]])) then $found
+      else (let $index := kse:app-index(root($root)) return sort($found, (), function($a) { $index(generate-id($a)) }))"/>
   </xsl:function>
   <xsl:function name="kse:find-interventions" as="element()*">
     <xsl:param name="root" as="node()"/>
@@ -69,7 +83,11 @@
 
   <xsl:function name="kse:app-index" as="map(xs:string, xs:integer)">
     <xsl:param name="root" as="node()"/>
-    <xsl:variable name="all" select="kse:find-interventions($root)"/>
+    <xsl:variable name="found" select="kse:find-interventions($root)"/>
+    <!-- in the order of their places in the text: a double-end-point app counts where its @from anchor is -->
+    <xsl:variable name="all" select="if (empty($found[self::tei:app[@from]])) then $found
+      else (let $by-place := map:merge($found ! map{generate-id(kse:app-location(.)): .}, map{'duplicates': 'combine'})
+            return ($found ! kse:app-location(.))/. ! $by-place(generate-id(.)))"/>
     <xsl:sequence select="map:merge(for $i in 1 to count($all) return map{generate-id($all[$i]): $i})"/>
   </xsl:function>
 
@@ -100,7 +118,7 @@
   <xsl:function name="kse:witness" as="node()*">
     <xsl:param name="n" as="element()"/>
     <xsl:sequence select="
-      if ($n/self::tei:choice) then ($n/(tei:sic | tei:orig | tei:abbr))[1]
+      if ($n/self::tei:choice) then (for $name in $kse:choice-witness return $n/tei:*[local-name() = $name])[1]
       else if ($n/self::tei:sic) then $n
       else if ($n/self::tei:app) then $n/tei:rdg
       else ()"/>
@@ -109,7 +127,7 @@
   <xsl:function name="kse:correction" as="node()*">
     <xsl:param name="n" as="element()"/>
     <xsl:sequence select="
-      if ($n/self::tei:choice) then ($n/(tei:corr | tei:reg | tei:expan))[1]
+      if ($n/self::tei:choice) then (for $name in $kse:choice-reading return $n/tei:*[local-name() = $name])[1]
       else if ($n/self::tei:corr or $n/self::tei:supplied) then $n
       else if ($n/self::tei:app) then $n/tei:lem
       else ()"/>
@@ -127,10 +145,18 @@
 
   <xsl:function name="kse:notes-of" as="element()*">
     <xsl:param name="n" as="element()"/>
+    <!-- notes inside it (for an app: not those inside its lemma, which stand in the text), then the notes
+         that follow it directly (whitespace and other notes between): a walk along the next siblings that
+         stops at the first other node, not a scan of every following sibling -->
     <xsl:sequence select="if ($n/self::tei:note) then $n else
-      ($n//tei:note | $n/following-sibling::tei:note[kse:is-attached-note(.)]
-         [every $x in (preceding-sibling::node() intersect $n/following-sibling::node())
-          satisfies ($x/self::tei:note or $x/self::text()[not(normalize-space())])])"/>
+      ($n//tei:note[not($n/self::tei:app and ancestor::tei:lem)] | kse:following-notes($n/following-sibling::node()[1]))"/>
+  </xsl:function>
+  <xsl:function name="kse:following-notes" as="element()*">
+    <xsl:param name="next" as="node()?"/>
+    <xsl:sequence select="if (empty($next)) then ()
+      else if ($next/self::text()[not(normalize-space())]) then kse:following-notes($next/following-sibling::node()[1])
+      else if ($next/self::tei:note) then ($next, kse:following-notes($next/following-sibling::node()[1]))
+      else ()"/>
   </xsl:function>
 
   <!-- ============ plain text of a view ============ -->
@@ -138,10 +164,12 @@
   <xsl:function name="kse:text" as="xs:string">
     <xsl:param name="nodes" as="node()*"/>
     <xsl:param name="view" as="xs:string"/>
+    <!-- a lem or rdg given itself stands for its content (inside other nodes, a rdg is not the reading text) -->
+    <xsl:variable name="own" select="$nodes ! (if (self::tei:lem or self::tei:rdg) then node() else .)"/>
     <xsl:variable name="parts" as="xs:string*">
       <xsl:choose>
-        <xsl:when test="$view = 'diplomatic'"><xsl:apply-templates select="$nodes" mode="kse:diplomatic-text"/></xsl:when>
-        <xsl:otherwise><xsl:apply-templates select="$nodes" mode="kse:reading-text"/></xsl:otherwise>
+        <xsl:when test="$view = 'diplomatic'"><xsl:apply-templates select="$own" mode="kse:diplomatic-text"/></xsl:when>
+        <xsl:otherwise><xsl:apply-templates select="$own" mode="kse:reading-text"/></xsl:otherwise>
       </xsl:choose>
     </xsl:variable>
     <xsl:sequence select="normalize-space(string-join($parts))"/>
@@ -159,16 +187,16 @@
       <xsl:otherwise><xsl:apply-templates mode="#current"/></xsl:otherwise>
     </xsl:choose>
   </xsl:template>
-  <xsl:template match="tei:note | tei:rdg | tei:teiHeader | tei:standOff | tei:fw | tei:figDesc"
-                mode="kse:reading-text kse:diplomatic-text"/>
-  <xsl:template match="tei:choice/tei:sic | tei:choice/tei:orig | tei:choice/tei:abbr | tei:del" mode="kse:reading-text"/>
-  <xsl:template match="tei:choice/tei:corr | tei:choice/tei:reg | tei:choice/tei:expan | tei:supplied | tei:corr"
+  <xsl:template match="tei:*[local-name() = $kse:not-text]" mode="kse:reading-text kse:diplomatic-text"/>
+  <xsl:template match="tei:choice/tei:*[local-name() = $kse:choice-witness] | tei:del" mode="kse:reading-text"/>
+  <xsl:template match="tei:choice/tei:*[local-name() = $kse:choice-reading] | tei:supplied | tei:corr"
                 mode="kse:diplomatic-text"/>
+  <!-- a gap is shown as the Leiden sign, so that a reading that is only a gap is not taken for an omission -->
+  <xsl:template match="tei:gap" mode="kse:reading-text kse:diplomatic-text"><xsl:text>[…]</xsl:text></xsl:template>
   <xsl:template match="tei:lb | tei:cb" mode="kse:reading-text kse:diplomatic-text">
     <xsl:if test="not(@break = 'no')"><xsl:text> </xsl:text></xsl:if>
   </xsl:template>
-  <xsl:template match="tei:p | tei:l | tei:head | tei:ab | tei:item | tei:cell | tei:speaker | tei:stage"
-                mode="kse:reading-text kse:diplomatic-text">
+  <xsl:template match="tei:*[kse:is-block(.)]" mode="kse:reading-text kse:diplomatic-text">
     <xsl:next-match/><xsl:text> </xsl:text>
   </xsl:template>
 
@@ -176,10 +204,7 @@
 
   <xsl:function name="kse:is-block" as="xs:boolean">
     <xsl:param name="e" as="element()"/>
-    <xsl:sequence select="exists($e[self::tei:p or self::tei:l or self::tei:ab or self::tei:head or self::tei:item
-      or self::tei:cell or self::tei:speaker or self::tei:stage or self::tei:salute or self::tei:signed
-      or self::tei:dateline or self::tei:byline or self::tei:bibl or self::tei:label or self::tei:trailer
-      or self::tei:docTitle or self::tei:titlePart])"/>
+    <xsl:sequence select="namespace-uri($e) = 'http://www.tei-c.org/ns/1.0' and map:contains($kse:block-names, local-name($e))"/>
   </xsl:function>
 
   <xsl:function name="kse:block-of" as="element()?">
@@ -187,11 +212,22 @@
     <xsl:sequence select="$n/ancestor-or-self::*[kse:is-block(.)][1]"/>
   </xsl:function>
 
+  <!-- the position of a block among the blocks of its name in the text: one map per document, computed
+       once (a count of preceding elements per block would make the build quadratic) -->
   <xsl:function name="kse:block-position" as="xs:integer">
     <xsl:param name="b" as="element()"/>
-    <xsl:variable name="name" select="node-name($b)"/>
-    <xsl:sequence select="count($b/preceding::*[node-name(.) = $name][ancestor::tei:text]) + 1"/>
+    <xsl:variable name="index" select="if (root($b) is $kse:principal-root) then $kse:principal-block-positions
+                                       else kse:block-positions(root($b))"/>
+    <xsl:sequence select="($index(generate-id($b)), 1)[1]"/>
   </xsl:function>
+  <xsl:function name="kse:block-positions" as="map(xs:string, xs:integer)">
+    <xsl:param name="doc" as="node()"/>
+    <xsl:sequence select="map:merge(
+      for $group in (let $blocks := $doc//tei:text//*[kse:is-block(.)]
+                     return for $name in distinct-values($blocks ! local-name()) return array{$blocks[local-name() = $name]})
+      return for $i in 1 to array:size($group) return map{generate-id($group($i)): $i})"/>
+  </xsl:function>
+  <xsl:variable name="kse:principal-block-positions" as="map(xs:string, xs:integer)" select="kse:block-positions(/)"/>
 
   <xsl:function name="kse:block-number" as="xs:string">
     <xsl:param name="b" as="element()"/>
@@ -247,7 +283,7 @@
     <xsl:variable name="corrections" select="$apps[kse:intervention-kind(.) = ('correction', 'regularization', 'expansion', 'supplied', 'variant')]"/>
     <xsl:variable name="names" select="$root//tei:text//(tei:persName | tei:placeName | tei:orgName)"/>
     <xsl:sequence select="map{
-      'paragraphs':    count($body//tei:p),
+      'paragraphs':    count($body//tei:p[not(ancestor::tei:note)]),
       'words':         count(tokenize(kse:text($body, 'reading'), ' ')[not(. = ('-', '–', '—', ''))]),
       'interventions': count($apps),
       'corrections':   count($corrections),

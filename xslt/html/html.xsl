@@ -4,11 +4,12 @@
 
   USAGE. Run on a TEI P5 document with the base output URI set to the site folder
   (tools/build_html.py does this through tools/saxon.py). It writes index.html (title page and
-  introduction), text.html (the text with its three views), apparatus.html, persons/places/orgs.html (when
-  the document has such registers), chronology.html (when it has dated expressions), search.html,
-  assets/labels.js, and contribution.json (what the builder needs besides the pages: the blocks for the
-  search index, the names and dates for a corpus's registers and chronology, see html_contrib.xsl; the
-  builder takes it out of the site). The principal result is a manifest: one written file per line.
+  introduction), text.html (the text with its three views), apparatus.html, witnesses.html (when it has
+  witnesses), persons/places/orgs.html (when the document has such registers), chronology.html (when it has
+  dated expressions), search.html, assets/labels.js, and contribution.json (what the builder needs besides
+  the pages: the blocks for the search index, the names and dates for a corpus's registers and chronology,
+  see html_contrib.xsl; the builder takes it out of the site). The principal result is a manifest: one
+  written file per line.
   LAYERS. Imports the common layer (editorial logic, labels, parameters), then the HTML modules; a
   profile for another edition imports this file and overrides what it must (import precedence).
 -->
@@ -39,7 +40,14 @@
       <xsl:with-param name="file" select="'text.html'"/><xsl:with-param name="key" select="'text'"/>
       <xsl:with-param name="content"><xsl:call-template name="h:text-page"/></xsl:with-param>
       <xsl:with-param name="scripts" select="'assets/search.js'"/>
+      <xsl:with-param name="head"><xsl:call-template name="h:witness-css"/></xsl:with-param>
     </xsl:call-template>
+    <xsl:if test="$h:has-witnesses">
+      <xsl:call-template name="h:page">
+        <xsl:with-param name="file" select="'witnesses.html'"/><xsl:with-param name="key" select="'witnesses'"/>
+        <xsl:with-param name="content"><xsl:call-template name="h:witnesses-page"/></xsl:with-param>
+      </xsl:call-template>
+    </xsl:if>
     <xsl:if test="$h:has-apparatus">
       <xsl:call-template name="h:page">
         <xsl:with-param name="file" select="'apparatus.html'"/><xsl:with-param name="key" select="'apparatus'"/>
@@ -68,7 +76,7 @@
     </xsl:call-template>
     <xsl:call-template name="h:labels-js"/>
     <xsl:call-template name="h:contribution"/>
-    <xsl:value-of select="('index.html', 'text.html', 'apparatus.html'[$h:has-apparatus], $h:registers ! (. || '.html'),
+    <xsl:value-of select="('index.html', 'text.html', 'apparatus.html'[$h:has-apparatus], 'witnesses.html'[$h:has-witnesses], $h:registers ! (. || '.html'),
                            'chronology.html'[$h:has-dates], 'search.html', 'assets/labels.js', 'contribution.json')"
                   separator="&#10;"/>
   </xsl:template>

@@ -8,43 +8,71 @@
   their text is always shown. Remote images are never loaded (no request may leave the page): they become
   links. Editorial elements (choice, sic, corr …) are in html_textcrit.xsl, names and dates in
   html_names.xsl; both override nothing here, they add templates for other elements.
-  Helpers: h:t($key) gives the label attributes + text of a key for the kk/en switch (see edition.js).
+  Helpers: h:t($key) gives the label of a key with data-l10n for the language switch (see edition.js).
 -->
 <xsl:stylesheet version="3.0"
   xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
   xmlns:xs="http://www.w3.org/2001/XMLSchema"
+  xmlns:map="http://www.w3.org/2005/xpath-functions/map"
   xmlns:tei="http://www.tei-c.org/ns/1.0"
   xmlns:kse="urn:kse:xslt"
   xmlns:h="urn:kse:html"
   exclude-result-prefixes="#all">
 
   <!-- ============ i18n helpers ============ -->
-  <!-- Text of a label in $lang, with data-kk/data-en so that edition.js can switch without reloading. -->
+  <!-- The page is written in the default interface language ($lang); edition.js switches to any other of
+       $kse:languages from the same data (assets/labels.js, generated from xslt/common/labels/*.json):
+         data-l10n="key"            the element's text is the label `key`
+         data-l10n-ATTR="key"       attribute ATTR (title, aria-label, placeholder) is the label `key`
+         data-l10n-n="5"            the number that fills {n} in those labels
+         data-l10n-values='{…}'     the element's text in each language (JSON), for text computed per language
+         data-l10n-ATTR-values='{…}' the same for an attribute -->
   <xsl:function name="h:t" as="node()*">
     <xsl:param name="key" as="xs:string"/>
-    <xsl:sequence select="h:bi(kse:label($key, 'kk'), kse:label($key, 'en'))"/>
-  </xsl:function>
-  <xsl:function name="h:bi" as="node()*">
-    <xsl:param name="kk" as="xs:string"/>
-    <xsl:param name="en" as="xs:string"/>
-    <xsl:attribute name="data-kk" select="$kk"/>
-    <xsl:attribute name="data-en" select="$en"/>
-    <xsl:value-of select="if ($lang = 'en') then $en else $kk"/>
-  </xsl:function>
-  <!-- An attribute (title, aria-label, placeholder) in $lang with its kk/en twins. -->
-  <xsl:function name="h:t-attr" as="attribute()*">
-    <xsl:param name="name" as="xs:string"/>
-    <xsl:param name="kk" as="xs:string"/>
-    <xsl:param name="en" as="xs:string"/>
-    <xsl:attribute name="{$name}" select="if ($lang = 'en') then $en else $kk"/>
-    <xsl:attribute name="data-kk-{$name}" select="$kk"/>
-    <xsl:attribute name="data-en-{$name}" select="$en"/>
+    <xsl:attribute name="data-l10n" select="$key"/>
+    <xsl:value-of select="kse:label($key, $lang)"/>
   </xsl:function>
   <xsl:function name="h:label-attr" as="attribute()*">
     <xsl:param name="name" as="xs:string"/>
     <xsl:param name="key" as="xs:string"/>
-    <xsl:sequence select="h:t-attr($name, kse:label($key, 'kk'), kse:label($key, 'en'))"/>
+    <xsl:attribute name="{$name}" select="kse:label($key, $lang)"/>
+    <xsl:attribute name="data-l10n-{$name}" select="$key"/>
   </xsl:function>
+  <!-- an attribute whose label has a number in it ({n}): data-l10n-ATTR names the label, data-l10n-n the number -->
+  <xsl:function name="h:label-attr-n" as="attribute()*">
+    <xsl:param name="name" as="xs:string"/>
+    <xsl:param name="key" as="xs:string"/>
+    <xsl:param name="n" as="xs:string"/>
+    <xsl:attribute name="{$name}" select="kse:label-format($key, $lang, map{'n': $n})"/>
+    <xsl:attribute name="data-l10n-{$name}" select="$key"/>
+    <xsl:attribute name="data-l10n-n" select="$n"/>
+  </xsl:function>
+  <!-- text computed in each interface language by $f -->
+  <xsl:function name="h:by-lang" as="node()*">
+    <xsl:param name="f" as="function(xs:string) as xs:string"/>
+    <xsl:if test="count($kse:languages) gt 1">
+      <xsl:attribute name="data-l10n-values" select="h:json-by-lang($f)"/>
+    </xsl:if>
+    <xsl:value-of select="$f($lang)"/>
+  </xsl:function>
+  <xsl:function name="h:attr-by-lang" as="attribute()*">
+    <xsl:param name="name" as="xs:string"/>
+    <xsl:param name="f" as="function(xs:string) as xs:string"/>
+    <xsl:attribute name="{$name}" select="$f($lang)"/>
+    <xsl:if test="count($kse:languages) gt 1">
+      <xsl:attribute name="data-l10n-{$name}-values" select="h:json-by-lang($f)"/>
+    </xsl:if>
+  </xsl:function>
+  <xsl:function name="h:json-by-lang" as="xs:string">
+    <xsl:param name="f" as="function(xs:string) as xs:string"/>
+    <xsl:sequence select="serialize(map:merge($kse:languages ! map{.: $f(.)}), map{'method': 'json'})"/>
+  </xsl:function>
+
+  <!-- the language of the text, and of the context of a node (for lang and dir) -->
+  <xsl:variable name="h:text-lang" as="xs:string"
+    select="string((/tei:TEI/tei:text/@xml:lang, /tei:TEI/tei:text/tei:body/@xml:lang, /*/@xml:lang,
+                    (//tei:profileDesc/tei:langUsage/tei:language/@ident)[1], 'und')[normalize-space()][1])"/>
+  <xsl:variable name="h:text-dir" as="xs:string" select="kse:dir($h:text-lang)"/>
 
   <!-- A URL of the TEI document, as seen from the site: relative ones are relative to the TEI file, whose copy
        (with the local files it points to) sits beside $source-href. Only http(s) and mailto schemes pass:
@@ -63,6 +91,58 @@
     <xsl:if test="@xml:lang"><xsl:attribute name="lang" select="@xml:lang"/></xsl:if>
     <xsl:if test="@xml:id"><xsl:attribute name="id" select="@xml:id"/></xsl:if>
   </xsl:template>
+
+  <!-- lang and dir on what every element with an xml:lang gives, whatever template renders it: its first
+       element gets lang (and dir when the direction differs from its context's), bare text a span -->
+  <!-- The same for @rend, @rendition and @style: rend tokens become classes rend-TOKEN (edition.css styles the
+       common ones: italic, bold, sup, sub, smallcaps, underline, strikethrough, center, right, indent …), and
+       CSS from @style and from the tagsDecl/rendition elements @rendition points to becomes a style
+       attribute, filtered (h:safe-css: known properties, plain values, no url(), no escapes) -->
+  <xsl:template match="tei:text//*[@xml:lang or @rend or @rendition or @style] | tei:teiHeader//*[@xml:lang]" priority="100">
+    <xsl:variable name="out" as="node()*"><xsl:next-match/></xsl:variable>
+    <xsl:variable name="lang" select="string(@xml:lang)"/>
+    <xsl:variable name="dir" select="kse:dir($lang)"/>
+    <xsl:variable name="context-dir" select="kse:dir(string((ancestor::*[@xml:lang][1]/@xml:lang, $h:text-lang)[1]))"/>
+    <xsl:variable name="rend" select="string-join(tokenize(normalize-space(@rend)) ! replace(lower-case(.), '[^a-z0-9-]', '')[. != ''] ! ('rend-' || .), ' ')"/>
+    <xsl:variable name="css" select="h:safe-css(string-join((@rendition ! tokenize(.)[starts-with(., '#')]
+                                       ! key('kse:id', substring(., 2), root(current()))[self::tei:rendition][not(@scheme) or @scheme = 'css'] ! string(.),
+                                       string(@style)), ';'))"/>
+    <xsl:choose>
+      <xsl:when test="empty($out)"/>
+      <xsl:when test="$out[1] instance of element()">
+        <xsl:for-each select="$out[1]">
+          <xsl:copy>
+            <xsl:copy-of select="@*"/>
+            <xsl:if test="$lang != ''">
+              <xsl:attribute name="lang" select="$lang"/>
+              <xsl:if test="$dir != $context-dir"><xsl:attribute name="dir" select="$dir"/></xsl:if>
+            </xsl:if>
+            <xsl:if test="$rend != ''"><xsl:attribute name="class" select="normalize-space(@class || ' ' || $rend)"/></xsl:if>
+            <xsl:if test="$css != ''"><xsl:attribute name="style" select="$css"/></xsl:if>
+            <xsl:copy-of select="node()"/>
+          </xsl:copy>
+        </xsl:for-each>
+        <xsl:sequence select="subsequence($out, 2)"/>
+      </xsl:when>
+      <xsl:otherwise>
+        <span>
+          <xsl:if test="$lang != ''">
+            <xsl:attribute name="lang" select="$lang"/>
+            <xsl:if test="$dir != $context-dir"><xsl:attribute name="dir" select="$dir"/></xsl:if>
+          </xsl:if>
+          <xsl:if test="$rend != ''"><xsl:attribute name="class" select="$rend"/></xsl:if>
+          <xsl:if test="$css != ''"><xsl:attribute name="style" select="$css"/></xsl:if>
+          <xsl:sequence select="$out"/>
+        </span>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+  <xsl:function name="h:safe-css" as="xs:string">
+    <xsl:param name="css" as="xs:string"/>
+    <xsl:sequence select="string-join(tokenize($css, ';') ! normalize-space(.)[. != '']
+      [matches(., '^(font-style|font-weight|font-variant|font-size|font-family|text-decoration|text-align|text-transform|text-indent|letter-spacing|vertical-align|margin-left|margin-right|padding-left|color|background-color|border|display|float|width)\s*:\s*[-#%.,()\w\s&quot;'']+$', 'i')]
+      [not(matches(., 'url|expression|javascript|@|\\', 'i'))], '; ')"/>
+  </xsl:function>
 
   <!-- Is this element (or what it holds) block-level in HTML? -->
   <xsl:function name="h:holds-blocks" as="xs:boolean">
@@ -109,12 +189,10 @@
       <xsl:if test="$numbered">
         <xsl:attribute name="data-n" select="kse:block-number(.)"/>
         <a class="pnum" href="#{$id}">
-          <xsl:sequence select="h:t-attr('title', kse:label('permalink', 'kk') || ' · ' || kse:label('paragraph', 'kk') || ' ' || kse:block-number(.)
-                                || (if (@part = ('F', 'M')) then ' (' || kse:label('continued', 'kk') || ')' else ''),
-                                kse:label('permalink', 'en') || ' · ' || kse:label('paragraph', 'en') || ' ' || kse:block-number(.)
-                                || (if (@part = ('F', 'M')) then ' (' || kse:label('continued', 'en') || ')' else ''))"/>
+          <xsl:sequence select="h:label-attr-n('title', if (@part = ('F', 'M')) then 'permalink-paragraph-continued' else 'permalink-paragraph',
+                                               kse:block-number(.))"/>
           <xsl:value-of select="kse:block-number(.)"/>
-        </a>
+        </a><xsl:text> </xsl:text>
       </xsl:if>
       <xsl:apply-templates/>
     </p>
@@ -139,7 +217,7 @@
     <div class="l{@rend ! (' rend-' || .)}" id="{kse:block-id(.)}" data-n="{$n}">
       <xsl:if test="@xml:lang"><xsl:attribute name="lang" select="@xml:lang"/></xsl:if>
       <xsl:if test="$every gt 0 and $n castable as xs:integer and xs:integer($n) mod $every = 0">
-        <a class="lnum" href="#{kse:block-id(.)}"><xsl:value-of select="$n"/></a>
+        <a class="lnum" href="#{kse:block-id(.)}"><xsl:value-of select="$n"/></a><xsl:text> </xsl:text>
       </xsl:if>
       <xsl:apply-templates/>
     </div>
@@ -255,27 +333,49 @@
   <!-- note: a numbered call in the text; the note itself at the foot of the text (mode h:footnote) -->
   <xsl:template match="tei:note">
     <xsl:variable name="n" select="h:footnote-number(.)"/>
-    <a class="fn-call" href="#fn-{$n}" id="fnref-{$n}" role="doc-noteref"><xsl:value-of select="$n"/></a>
+    <xsl:choose>
+      <xsl:when test="$n gt 0"><a class="fn-call" href="#fn-{$n}" id="fnref-{$n}" role="doc-noteref"><xsl:value-of select="$n"/></a></xsl:when>
+      <!-- a note outside the text (header, standOff) or of the residue: in place, as a small aside -->
+      <xsl:otherwise><span class="note-inline"><xsl:apply-templates/></span></xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
+  <!-- The notes at the foot of the text: every note of the text but the editorial ones (apparatus) and those
+       of an app (its entry), numbered once for the document (a map, not an xsl:number per note, which
+       would make the build quadratic); nested notes are numbered and listed too. -->
+  <xsl:variable name="h:footnotes" as="element()*"
+    select="//tei:text//tei:note[not(@type = 'editorial')][not(parent::tei:app or parent::tei:rdgGrp)]
+            [$show-residue = 'yes' or empty(ancestor::tei:div[@type = 'residue'])]"/>
+  <xsl:variable name="h:footnote-numbers" as="map(xs:string, xs:integer)"
+    select="map:merge(for $i in 1 to count($h:footnotes) return map{generate-id($h:footnotes[$i]): $i})"/>
   <xsl:function name="h:footnote-number" as="xs:integer">
     <xsl:param name="note" as="element()"/>
-    <xsl:variable name="n"><xsl:number select="$note" level="any" from="tei:text" count="tei:note[not(@type = 'editorial')][not(ancestor::tei:div[@type = 'residue'])]"/></xsl:variable>
-    <xsl:sequence select="xs:integer($n)"/>
+    <xsl:sequence select="($h:footnote-numbers(generate-id($note)), 0)[1]"/>
   </xsl:function>
   <xsl:template name="h:footnotes">
     <xsl:param name="root" as="node()"/>
-    <xsl:variable name="notes" select="$root//tei:text//tei:note[not(@type = 'editorial')][not(ancestor::tei:note)]
-                                       [$show-residue = 'yes' or empty(ancestor::tei:div[@type = 'residue'])]"/>
-    <xsl:if test="$notes">
+    <xsl:if test="$h:footnotes">
       <section class="footnotes" role="doc-endnotes">
         <h2><xsl:sequence select="h:t('footnotes')"/></h2>
         <ol>
-          <xsl:for-each select="$notes">
+          <xsl:for-each select="$h:footnotes">
             <xsl:variable name="n" select="h:footnote-number(.)"/>
-            <li id="fn-{$n}" value="{$n}"><xsl:apply-templates/> <a class="fn-back" href="#fnref-{$n}" aria-label="↩">↩</a></li>
+            <li id="fn-{$n}" value="{$n}">
+              <xsl:if test="@xml:lang">
+                <xsl:attribute name="lang" select="@xml:lang"/>
+                <xsl:if test="kse:dir(@xml:lang) != $h:text-dir"><xsl:attribute name="dir" select="kse:dir(@xml:lang)"/></xsl:if>
+              </xsl:if>
+              <xsl:call-template name="h:note-place"/><xsl:apply-templates/> <a class="fn-back" href="#fnref-{$n}" aria-label="↩">↩</a></li>
           </xsl:for-each>
         </ol>
       </section>
+    </xsl:if>
+  </xsl:template>
+  <!-- where the note stands in the source (margin, foot, end, interlinear …): a small label, nothing lost -->
+  <xsl:template name="h:note-place">
+    <xsl:if test="@place or @n">
+      <span class="note-place">
+        <xsl:value-of select="string-join((@n ! ('[' || . || ']'), @place[not(. = ('foot', 'bottom', 'end'))] ! string(.)), ' ')"/>
+      </span><xsl:text> </xsl:text>
     </xsl:if>
   </xsl:template>
 
@@ -314,11 +414,64 @@
     <a class="{local-name()}" href="{h:url(string(@target))}"><xsl:apply-templates/><xsl:if test="self::tei:ptr"><xsl:value-of select="@target"/></xsl:if></a>
   </xsl:template>
   <!-- lb: a line break (none when break="no"); pb: a page marker -->
-  <xsl:template match="tei:lb"><xsl:if test="not(@break = 'no')"><br/></xsl:if></xsl:template>
-  <xsl:template match="tei:pb"><span class="pb" title="{@n}"><xsl:value-of select="if (@n) then '[' || @n || ']' else '|'"/></span></xsl:template>
-  <xsl:template match="tei:cb | tei:milestone | tei:anchor | tei:fw | tei:index | tei:interp | tei:interpGrp | tei:link | tei:linkGrp | tei:span | tei:spanGrp | tei:alt | tei:altGrp | tei:join | tei:timeline"/>
+  <!-- lb: a line break (none when break="no"); in an EpiDoc edition division, every fifth line numbered in the
+       margin, as printed editions of inscriptions and papyri do -->
+  <xsl:template match="tei:lb">
+    <xsl:if test="not(@break = 'no') and exists(preceding-sibling::node()[normalize-space() or self::*][1])"><br/></xsl:if>
+    <xsl:if test="@n castable as xs:integer and xs:integer(@n) mod 5 = 0 and ancestor::tei:div[@type = 'edition']">
+      <span class="lbnum" aria-hidden="true"><xsl:value-of select="@n"/></span><xsl:text> </xsl:text>
+    </xsl:if>
+  </xsl:template>
+  <!-- pb: a page marker; with @facs, its facsimile beside the text. @facs is a URL, or "#id" of a surface (its
+       graphic/@url) or graphic of the facsimile element; an IIIF image (…/info.json or an Image API base)
+       gets a sized image URL. A local image is shown at once (float beside the text); a remote one only on
+       request (a link; edition.js shows it in place on click), since no request may leave the page unasked. -->
+  <xsl:template match="tei:pb">
+    <xsl:variable name="url" select="h:facs-url(.)"/>
+    <span class="pb">
+      <xsl:if test="@xml:id"><xsl:attribute name="id" select="@xml:id"/></xsl:if>
+      <span class="pb-n"><xsl:value-of select="if (@n) then '[' || @n || ']' else '|'"/></span>
+      <xsl:if test="$url != ''">
+        <xsl:variable name="img" select="h:iiif-image($url)"/>
+        <xsl:choose>
+          <xsl:when test="matches($img, '^[a-z][a-z0-9+.-]*:', 'i')">
+            <xsl:text> </xsl:text>
+            <a class="facs-link" href="{h:url($url)}" data-facs="{h:url($img)}" rel="noopener"><xsl:sequence select="h:t('facsimile')"/></a>
+          </xsl:when>
+          <xsl:otherwise>
+            <a class="facs-link facs-local" href="{h:url($url)}"><img class="facs" src="{h:url($img)}" loading="lazy" alt="{kse:label('facsimile', $lang) || ' ' || @n}"/></a>
+          </xsl:otherwise>
+        </xsl:choose>
+      </xsl:if>
+    </span>
+  </xsl:template>
+  <xsl:function name="h:facs-url" as="xs:string">
+    <xsl:param name="pb" as="element()"/>
+    <xsl:variable name="f" select="normalize-space(tokenize(string($pb/@facs))[1])"/>
+    <xsl:variable name="target" select="if (starts-with($f, '#')) then key('kse:id', substring($f, 2), root($pb))[1] else ()"/>
+    <xsl:sequence select="if (empty($target)) then (if (starts-with($f, '#')) then '' else $f)
+                          else string(($target/self::tei:graphic/@url, $target/descendant-or-self::tei:graphic/@url, $target/@url)[1])"/>
+  </xsl:function>
+  <!-- IIIF: an info.json or a service base (no file extension after the last slash) -> an image of 800 px width -->
+  <xsl:function name="h:iiif-image" as="xs:string">
+    <xsl:param name="url" as="xs:string"/>
+    <xsl:sequence select="if (ends-with($url, '/info.json')) then replace($url, '/info\.json$', '/full/800,/0/default.jpg')
+                          else if (matches($url, '^https?://.*/iiif/', 'i') and not(matches($url, '\.(jpe?g|png|gif|tiff?|webp|jp2)$', 'i')))
+                          then replace($url, '/$', '') || '/full/800,/0/default.jpg'
+                          else $url"/>
+  </xsl:function>
+  <!-- the facsimile element itself is not text: its images are shown at the page breaks -->
+  <xsl:template match="tei:facsimile"/>
+  <xsl:template match="tei:cb | tei:milestone | tei:anchor | tei:link | tei:linkGrp | tei:alt | tei:altGrp | tei:join | tei:timeline"/>
+  <!-- fw (running heads, catchwords, signatures): kept, small and apart from the text -->
+  <xsl:template match="tei:fw"><span class="fw{@type ! (' fw-' || replace(., '[^\w-]', ''))}"><xsl:apply-templates/></span></xsl:template>
+  <!-- annotations that are not the text (index terms, interpretations, spans): kept in the page, not shown -->
+  <xsl:template match="tei:index | tei:interp | tei:interpGrp | tei:span | tei:spanGrp">
+    <span class="tei-{local-name()}" hidden="hidden"><xsl:apply-templates/></span>
+  </xsl:template>
   <!-- gap, unclear, add, del, damage, surplus: visible editorial signs -->
-  <xsl:template match="tei:gap"><span class="gap" title="{string-join((@reason, @extent, @quantity ! (. || ' ' || ../@unit)), ' ')}">[…]</span></xsl:template>
+  <!-- gap: the Leiden sign, its description (desc) kept as text -->
+  <xsl:template match="tei:gap"><span class="gap" title="{string-join((@reason, @extent, @quantity ! (. || ' ' || ../@unit)), ' ')}">[…]<xsl:if test="tei:desc"><xsl:text> </xsl:text><span class="gap-desc"><xsl:apply-templates select="tei:desc/node()"/></span></xsl:if></span></xsl:template>
   <xsl:template match="tei:unclear"><span class="unclear" title="unclear"><xsl:apply-templates/></span></xsl:template>
   <xsl:template match="tei:add"><ins class="add"><xsl:apply-templates/></ins></xsl:template>
   <xsl:template match="tei:del"><del class="del"><xsl:apply-templates/></del></xsl:template>
@@ -352,6 +505,26 @@
       <xsl:call-template name="h:common-attrs"/>
       <xsl:apply-templates/>
     </xsl:element>
+  </xsl:template>
+  <!-- MathML (in formula or anywhere): kept as MathML, which browsers render; only presentation elements
+       and attributes pass (no links, scripts, styles or embedded HTML: a TEI file is untrusted input; an element
+       of another name, which an HTML parser could take out of the MathML, keeps only its text) -->
+  <xsl:template match="*[namespace-uri() = 'http://www.w3.org/1998/Math/MathML'][local-name() = ('math', 'mi', 'mn', 'mo',
+      'ms', 'mtext', 'mspace', 'mrow', 'mfrac', 'msqrt', 'mroot', 'mstyle', 'merror', 'mpadded', 'mphantom', 'mfenced',
+      'menclose', 'msub', 'msup', 'msubsup', 'munder', 'mover', 'munderover', 'mmultiscripts', 'mprescripts', 'none',
+      'mtable', 'mtr', 'mtd', 'mlabeledtr', 'semantics', 'maligngroup', 'malignmark', 'mstack', 'mlongdiv', 'msgroup',
+      'msrow', 'mscarries', 'mscarry', 'msline', 'maction')]">
+    <xsl:element name="{local-name()}" namespace="http://www.w3.org/1998/Math/MathML">
+      <xsl:copy-of select="@*[local-name() = ('display', 'mathvariant', 'mathsize', 'stretchy', 'fence', 'separator',
+        'accent', 'accentunder', 'form', 'largeop', 'movablelimits', 'lspace', 'rspace', 'linethickness', 'columnalign',
+        'rowalign', 'columnspan', 'rowspan', 'scriptlevel', 'displaystyle', 'notation', 'open', 'close', 'separators',
+        'width', 'height', 'depth', 'align', 'columnlines', 'rowlines', 'frame', 'dir', 'alttext', 'encoding')][namespace-uri() = '']"/>
+      <xsl:apply-templates/>
+    </xsl:element>
+  </xsl:template>
+  <xsl:template match="*[namespace-uri() = 'http://www.w3.org/1998/Math/MathML'][local-name() = ('annotation-xml', 'annotation')]"/>
+  <xsl:template match="tei:formula">
+    <span class="formula{@notation ! (' formula-' || replace(., '[^\w-]', ''))}"><xsl:call-template name="h:common-attrs"/><xsl:apply-templates/></span>
   </xsl:template>
   <!-- elements of other namespaces: their text only -->
   <xsl:template match="*"><xsl:apply-templates/></xsl:template>

@@ -57,16 +57,15 @@
   <xsl:function name="h:date-value" as="node()*">
     <xsl:param name="d" as="element()"/>
     <xsl:variable name="q" select="kse:date-qualifiers($d)"/>
-    <xsl:sequence select="h:bi(kse:format-date($d, 'kk') || string-join($q ! (' (' || kse:label(., 'kk') || ')')),
-                               kse:format-date($d, 'en') || string-join($q ! (' (' || kse:label(., 'en') || ')')))"/>
+    <xsl:sequence select="h:by-lang(function($l) { kse:format-date($d, $l) || string-join($q ! (' (' || kse:label(., $l) || ')')) })"/>
   </xsl:function>
 
   <xsl:template match="tei:text//tei:date">
     <span class="date" id="{kse:date-id(.)}">
       <xsl:if test="@when or @from or @to or @notBefore or @notAfter">
         <xsl:variable name="q" select="kse:date-qualifiers(.)"/>
-        <xsl:sequence select="h:t-attr('title', kse:format-date(., 'kk') || string-join($q ! (' (' || kse:label(., 'kk') || ')')),
-                                                kse:format-date(., 'en') || string-join($q ! (' (' || kse:label(., 'en') || ')')))"/>
+        <xsl:variable name="d" select="."/>
+        <xsl:sequence select="h:attr-by-lang('title', function($l) { kse:format-date($d, $l) || string-join($q ! (' (' || kse:label(., $l) || ')')) })"/>
         <xsl:attribute name="data-iso" select="kse:date-sort-key(.)"/>
       </xsl:if>
       <xsl:apply-templates/>

@@ -12,6 +12,7 @@
 <xsl:stylesheet version="3.0"
   xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
   xmlns:xs="http://www.w3.org/2001/XMLSchema"
+  xmlns:map="http://www.w3.org/2005/xpath-functions/map"
   xmlns:tei="http://www.tei-c.org/ns/1.0"
   xmlns:kse="urn:kse:xslt"
   xmlns:h="urn:kse:html"
@@ -20,10 +21,12 @@
   <xsl:output name="h:html" method="html" html-version="5" encoding="UTF-8" indent="no" include-content-type="no"/>
   <xsl:output name="h:js" method="text" encoding="UTF-8"/>
 
+  <!-- the language of the title: its own, else the header's, else the text's -->
+  <xsl:variable name="h:title-lang" as="xs:string"
+    select="string(((//tei:teiHeader/tei:fileDesc/tei:titleStmt/tei:title[@type = 'main'], //tei:teiHeader/tei:fileDesc/tei:titleStmt/tei:title)[1]/ancestor-or-self::*[@xml:lang][1]/@xml:lang, $h:text-lang)[1])"/>
   <xsl:variable name="h:title" as="xs:string"
     select="normalize-space((//tei:teiHeader/tei:fileDesc/tei:titleStmt/tei:title[@type = 'main'],
                              //tei:teiHeader/tei:fileDesc/tei:titleStmt/tei:title, 'TEI')[1])"/>
-  <xsl:variable name="h:text-lang" as="xs:string" select="string((//tei:text/@xml:lang, /tei:TEI/@xml:lang, 'und')[1])"/>
 
   <!-- The way from a page to the root of the site, and the site-relative address of the title page: with one
        document the document's pages are the site; a corpus build (html_corpus_doc.xsl) puts each document's
@@ -42,6 +45,7 @@
     map{'file': 'index.html', 'key': 'home'},
     map{'file': 'text.html', 'key': 'text'},
     map{'file': 'apparatus.html', 'key': 'apparatus'}[$h:has-apparatus],
+    map{'file': 'witnesses.html', 'key': 'witnesses'}[$h:has-witnesses],
     $h:registers ! map{'file': . || '.html', 'key': .},
     map{'file': 'chronology.html', 'key': 'chronology'}[$h:has-dates],
     map{'file': 'search.html', 'key': 'search'})"/>
@@ -53,8 +57,11 @@
     <xsl:param name="content" as="item()*"/>
     <xsl:param name="scripts" as="xs:string*" select="()"/>
     <xsl:param name="root" as="xs:string" select="$h:site-root"/>
+    <xsl:param name="head" as="node()*" select="()"/>
     <xsl:result-document href="{$file}" format="h:html">
-      <html lang="{$lang}" class="no-js">
+      <!-- lang: the interface language; dir: the text's, when it is written right to left (the interface
+           parts then get their own dir) -->
+      <html lang="{$lang}" class="no-js" dir="{if ($h:text-dir = 'rtl') then 'rtl' else kse:dir($lang)}">
         <head>
           <meta charset="utf-8"/>
           <meta name="viewport" content="width=device-width, initial-scale=1"/>
@@ -65,12 +72,14 @@
           <script src="{$root}assets/labels.js" defer="defer"></script>
           <script src="{$root}assets/edition.js" defer="defer"></script>
           <xsl:for-each select="$scripts"><script src="{$root}{.}" defer="defer"></script></xsl:for-each>
+          <xsl:sequence select="$head"/>
         </head>
         <body class="page-{$key}">
           <a class="skip" href="#main"><xsl:sequence select="h:t('skip')"/></a>
           <header class="site-header">
+            <xsl:if test="$h:text-dir != kse:dir($lang)"><xsl:attribute name="dir" select="kse:dir($lang)"/></xsl:if>
             <div class="site-brand">
-              <a href="{$root}{$h:home}" class="site-title" lang="{$h:text-lang}"><xsl:value-of select="$h:title"/></a>
+              <a href="{$root}{$h:home}" class="site-title" lang="{$h:title-lang}" dir="{kse:dir($h:title-lang)}"><xsl:value-of select="$h:title"/></a>
               <span class="site-kind"><xsl:sequence select="h:t('edition')"/></span>
             </div>
             <nav class="site-nav">
@@ -89,16 +98,25 @@
                   <xsl:sequence select="h:label-attr('aria-label', 'search'), h:label-attr('placeholder', 'search-hint')"/>
                 </input>
               </form>
-              <button type="button" class="lang-switch" data-lang-switch="">
-                <xsl:sequence select="h:t('switch-lang')"/>
-              </button>
+              <!-- one button per interface language, named in that language; edition.js makes them work -->
+              <xsl:if test="count($kse:languages) gt 1">
+                <div class="lang-switch" role="group" data-lang-switch="">
+                  <xsl:sequence select="h:label-attr('aria-label', 'language')"/>
+                  <xsl:for-each select="$kse:languages">
+                    <button type="button" data-lang="{.}" lang="{.}" dir="{kse:dir(.)}" aria-pressed="{. = $lang}">
+                      <xsl:value-of select="kse:label('language-name', .)"/>
+                    </button>
+                  </xsl:for-each>
+                </div>
+              </xsl:if>
             </div>
           </header>
           <main id="main" tabindex="-1">
             <xsl:sequence select="$content"/>
           </main>
           <footer class="site-footer">
-            <p><span lang="{$h:text-lang}"><xsl:value-of select="$h:title"/></span>
+            <xsl:if test="$h:text-dir != kse:dir($lang)"><xsl:attribute name="dir" select="kse:dir($lang)"/></xsl:if>
+            <p><span lang="{$h:title-lang}" dir="{kse:dir($h:title-lang)}"><xsl:value-of select="$h:title"/></span>
               <xsl:for-each select="//tei:publicationStmt/tei:publisher[1]"> · <xsl:value-of select="normalize-space(.)"/></xsl:for-each>
               <xsl:if test="$source-href != ''"> · <a href="{$source-href}" download=""><xsl:sequence select="h:t('download')"/></a></xsl:if>
             </p>
@@ -115,7 +133,7 @@
     <xsl:variable name="stats" select="kse:stats(/)"/>
     <header class="titlepage">
       <p class="kicker"><xsl:sequence select="h:t('edition')"/></p>
-      <h1 lang="{($fd/tei:titleStmt/tei:title[@type = 'main']/@xml:lang, $h:text-lang)[1]}"><xsl:value-of select="$h:title"/></h1>
+      <h1 lang="{$h:title-lang}" dir="{kse:dir($h:title-lang)}"><xsl:value-of select="$h:title"/></h1>
       <xsl:for-each select="$fd/tei:titleStmt/tei:title[@type = 'sub'] | $fd/tei:titleStmt/tei:title[not(@type)][position() gt 1]">
         <p class="subtitle"><xsl:call-template name="h:common-attrs"/><xsl:apply-templates/></p>
       </xsl:for-each>
@@ -170,6 +188,23 @@
         </section>
       </xsl:if>
 
+      <!-- a letter's correspondence description: who sent it, from where, when; who received it -->
+      <xsl:if test="//tei:profileDesc/tei:correspDesc">
+        <section id="correspondence">
+          <h2><xsl:sequence select="h:t('correspondence')"/></h2>
+          <xsl:for-each select="//tei:profileDesc/tei:correspDesc">
+            <dl class="corresp">
+              <xsl:for-each select="tei:correspAction">
+                <dt><xsl:sequence select="h:t(if (@type = 'received') then 'corresp-received' else 'corresp-sent')"/></dt>
+                <dd><xsl:call-template name="h:common-attrs"/>
+                  <xsl:for-each select="*"><xsl:if test="position() gt 1">, </xsl:if><xsl:apply-templates select="."/></xsl:for-each></dd>
+              </xsl:for-each>
+              <xsl:for-each select="* except tei:correspAction"><dd><xsl:apply-templates select="."/></dd></xsl:for-each>
+            </dl>
+          </xsl:for-each>
+        </section>
+      </xsl:if>
+
       <xsl:if test="//tei:encodingDesc/tei:editorialDecl">
         <section id="principles">
           <h2><xsl:sequence select="h:t('principles')"/></h2>
@@ -213,8 +248,9 @@
             <xsl:for-each select="$abbreviations">
               <xsl:sort select="kse:sort-key(normalize-space(tei:abbr))"/>
               <dt lang="{$h:text-lang}"><xsl:value-of select="normalize-space(tei:abbr)"/></dt>
-              <dd><xsl:sequence select="h:bi(normalize-space((tei:expan[not(@xml:lang = 'en')], tei:expan)[1]),
-                                             normalize-space((tei:expan[@xml:lang = 'en'], tei:expan)[1]))"/></dd>
+              <xsl:variable name="item" select="."/>
+              <dd><xsl:sequence select="h:by-lang(function($l) { normalize-space(($item/tei:expan[@xml:lang = $l],
+                                          $item/tei:expan[not(@xml:lang = 'en')], $item/tei:expan)[1]) })"/></dd>
             </xsl:for-each>
           </dl>
         </section>
@@ -270,6 +306,36 @@
   </xsl:template>
   <xsl:template match="*" mode="h:source"><xsl:apply-templates select="."/></xsl:template>
 
+  <!-- a manuscript description as a catalogue entry: the shelfmark as heading, then every part of it
+       (contents, items, physical description, history, additional) as labelled fields, in the order of the
+       TEI; what has no label of its own is rendered as anywhere else, so no word of it is lost -->
+  <xsl:template match="tei:msDesc | tei:msPart | tei:msFrag" mode="h:source" priority="2">
+    <div class="msdesc">
+      <xsl:call-template name="h:common-attrs"/>
+      <xsl:for-each select="(tei:msIdentifier | tei:altIdentifier)[1]">
+        <h3 class="ms-id"><xsl:value-of select="string-join((.//tei:settlement, .//tei:institution, .//tei:repository, .//tei:collection,
+                                                                .//tei:idno, .//tei:msName) ! normalize-space(.), ', ')"/></h3>
+      </xsl:for-each>
+      <xsl:apply-templates select="* except (tei:msIdentifier | tei:altIdentifier)[1]" mode="h:ms"/>
+    </div>
+  </xsl:template>
+  <xsl:template match="tei:msPart | tei:msFrag" mode="h:ms"><xsl:apply-templates select="." mode="h:source"/></xsl:template>
+  <xsl:template match="*" mode="h:ms">
+    <xsl:variable name="k" select="'ms-' || local-name()"/>
+    <xsl:choose>
+      <xsl:when test="exists(kse:labels()($k))">
+        <div class="ms-field ms-{local-name()}">
+          <span class="ms-label"><xsl:sequence select="h:t($k)"/></span>
+          <xsl:if test="@n"><xsl:text> </xsl:text><span class="ms-n"><xsl:value-of select="@n"/></span></xsl:if>
+          <xsl:text> </xsl:text>
+          <xsl:apply-templates mode="h:ms"/>
+        </div>
+      </xsl:when>
+      <xsl:otherwise><xsl:apply-templates select="."/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+  <xsl:template match="text()" mode="h:ms"><xsl:value-of select="."/></xsl:template>
+
   <!-- in the header, names, dates and notes are plain text (no register links) -->
   <xsl:template match="tei:teiHeader//tei:persName | tei:teiHeader//tei:placeName | tei:teiHeader//tei:orgName | tei:teiHeader//tei:name | tei:teiHeader//tei:date">
     <span class="{local-name()}"><xsl:apply-templates/></span>
@@ -280,6 +346,7 @@
   <!-- ============ text.html ============ -->
   <xsl:template name="h:text-page">
     <div class="text-layout">
+      <xsl:call-template name="h:witness-switch"/>
       <xsl:if test="$h:has-apparatus">
       <fieldset class="views" id="views">
         <legend><xsl:sequence select="h:t('view')"/></legend>
@@ -294,7 +361,7 @@
         <p class="view-help help-apparatus"><xsl:sequence select="h:t('help-apparatus')"/></p>
       </fieldset>
       </xsl:if>
-      <article class="edition" lang="{$h:text-lang}">
+      <article class="edition" lang="{$h:text-lang}" dir="{$h:text-dir}">
         <xsl:apply-templates select="/tei:TEI/tei:text | /tei:teiCorpus/tei:TEI/tei:text"/>
         <xsl:call-template name="h:footnotes"><xsl:with-param name="root" select="/"/></xsl:call-template>
       </article>
@@ -323,13 +390,20 @@
     <div id="search-results" aria-live="polite"></div>
   </xsl:template>
 
-  <!-- the labels for the scripts (the same table as the pages) -->
+  <!-- the labels for the scripts: the same data as the pages (xslt/common/labels/*.json), one object per
+       interface language, fallbacks filled in; JSON-serialized, so nothing in a label can break the script -->
   <xsl:template name="h:labels-js">
     <xsl:result-document href="assets/labels.js" format="h:js">
-      <xsl:text>/* Generated by xslt/html/html.xsl from xslt/common/common_labels.xsl. */&#10;</xsl:text>
+      <xsl:text>/* Generated by xslt/html/html.xsl from xslt/common/labels/*.json. */&#10;</xsl:text>
       <xsl:text>window.KSE_LABELS = </xsl:text>
-      <xsl:value-of select="serialize(kse:labels(), map{'method': 'json', 'indent': false()})"/>
-      <xsl:text>;&#10;window.KSE_DEFAULT_LANG = "</xsl:text><xsl:value-of select="$lang"/><xsl:text>";&#10;</xsl:text>
+      <xsl:value-of select="serialize(map:merge($kse:languages ! map{.: kse:labels-of(.)}), map{'method': 'json', 'indent': false()})"/>
+      <xsl:text>;&#10;window.KSE_LANGUAGES = </xsl:text>
+      <xsl:value-of select="serialize(array{$kse:languages}, map{'method': 'json'})"/>
+      <xsl:text>;&#10;window.KSE_DIRS = </xsl:text>
+      <xsl:value-of select="serialize(map:merge($kse:languages ! map{.: kse:dir(.)}), map{'method': 'json'})"/>
+      <xsl:text>;&#10;window.KSE_DEFAULT_LANG = </xsl:text>
+      <xsl:value-of select="serialize($lang, map{'method': 'json'})"/>
+      <xsl:text>;&#10;</xsl:text>
     </xsl:result-document>
   </xsl:template>
 </xsl:stylesheet>

@@ -1,27 +1,25 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!--
-  print.xsl — the print edition: TEI → one HTML document for paged media (WeasyPrint + print.css).
+  print.xsl — the print edition: TEI → one Typst document, set by Typst (tools/targets/pdf.py) into a PDF.
 
   WHAT: a book. The front matter, paged in roman numerals: title page and colophon (from the teiHeader), the
   editorial introduction (the header's project description, sources and editorial principles, with the
-  statistics of the markup), sigla and abbreviations (the org register's abbreviated names and the article's
-  general abbreviations), a chronology of the dates in the text (by paragraph). The text, paged from 1, with
-  paragraph numbers and the critical apparatus as page-foot notes. The back matter: the indexes of persons
-  and places (organisations on request) and the contents.
+  statistics of the markup), sigla and abbreviations, a chronology of the dates in the text (by paragraph),
+  a manuscript description when the header has one. The text, paged from 1, with paragraph and line numbers
+  in the margin and the critical apparatus at the foot of the page. The back matter: the indexes of persons
+  and places (organisations on request) and the contents, their page numbers found by Typst in the same
+  compile (queries of labels the text carries).
   HOW: the editorial logic (which reading is shown, what an intervention is and its number, register
   lookups, date formats, labels) comes from ../common/common.xsl; the modules here only render it:
-    print_front.xsl  title page, colophon, introduction, sigla and abbreviations
-    print_text.xsl   the text and its apparatus (one page-foot note per intervention)
-    print_back.xsl   chronology, indexes and contents; the indexes with page numbers measured by the renderer
-  The front matter is paged apart (as academic presses do) so that the text's page numbers, which readers
-  cite, do not move when the introduction is revised; it also lets tools/build_pdf.py lay the front matter
-  out beside the text. The builder runs this stylesheet once per part: part=front, part=text, and, once
-  the text is laid out, part=back with page-map = the page of every anchor of the text and front-pages =
-  the (roman) page of each front section. With part=all (the default) the whole book is written in one go
-  and the indexes use CSS target-counter() instead (one number per occurrence, not deduplicated).
-  HTML class names used by print.css: titlepage, colophon, front, text, back, para, pn, app, name, date,
-  index-entry, pages, chronology, abbr.
-  USAGE: tools.build_pdf.build_pdf(); by hand: saxon -xsl:print.xsl -s:edition.xml part=all
+    print_typst.xsl  the escaping of TEI text into Typst (kp:str) and helpers to write calls
+    print_front.xsl  title page, colophon, introduction, sigla and abbreviations, manuscript description
+    print_text.xsl   the text and its apparatus (one page-foot entry per intervention)
+    print_core.xsl   TEI structures beyond the edition's own (verse, drama, letters, lists, tables, notes …)
+    print_back.xsl   chronology, indexes and contents
+  The page design is the Typst template kse.typ (imported by the document as "/kse.typ"): this stylesheet
+  writes only calls of its functions, with all TEI text as Typst strings.
+  USAGE: tools.targets.pdf.build_pdf(); by hand: saxon -xsl:print.xsl -s:edition.xml > book.typ, then
+  typst compile (root xslt/print, font path /usr/share/fonts/truetype/noto) book.typ
 -->
 <xsl:stylesheet version="3.0"
   xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -34,11 +32,13 @@
 
   <xsl:import href="../common/common.xsl"/>
   <xsl:import href="print_param.xsl"/>
+  <xsl:import href="print_typst.xsl"/>
+  <xsl:import href="print_core.xsl"/>
   <xsl:import href="print_front.xsl"/>
   <xsl:import href="print_text.xsl"/>
   <xsl:import href="print_back.xsl"/>
 
-  <xsl:output method="html" html-version="5" encoding="UTF-8" indent="no" include-content-type="no"/>
+  <xsl:output method="text" encoding="UTF-8"/>
 
   <!-- Labels only the print edition uses (the shared ones, book matter included, are in ../common/common_labels.xsl). -->
   <xsl:variable name="kse:label-table" as="map(*)" select="map:merge(($kse:common-labels, map{
@@ -47,41 +47,60 @@
                            'en': 'Apparatus (at the foot of the page): ¶ paragraph number; the number of the intervention, as in the text; corrected reading] reading of the witness, siglum; the certainty where it is not high; editorial notes.'},
     'typeset':         map{'kk': 'Әріп түрі',                         'en': 'Typeface'},
     'contents':        map{'kk': 'Мазмұны',                           'en': 'Contents'},
-    'index-in-text':   map{'kk': 'мәтінде',                           'en': 'in the text'}
+    'index-in-text':   map{'kk': 'мәтінде',                           'en': 'in the text'},
+    'ms-desc':         map{'kk': 'Қолжазбаның сипаттамасы',           'en': 'Manuscript description'},
+    'endnotes':        map{'kk': 'Ескертпелер',                       'en': 'Notes'},
+    'omitted':         map{'kk': 'жоқ',                               'en': 'om.'}
   }), map{'duplicates': 'use-last'})"/>
 
+  <xsl:variable name="kp:doc-lang" as="xs:string"
+                select="(kp:lang-code((/tei:TEI/tei:text/@xml:lang, /tei:TEI/@xml:lang)[1])[. != ''], $kp:ui-lang)[1]"/>
+  <!-- the language of the labels as Typst takes it (the parameter is the user's: never passed on unchecked) -->
+  <xsl:variable name="kp:ui-lang" as="xs:string" select="(kp:lang-code($lang)[. != ''], 'kk')[1]"/>
+
   <xsl:template match="/">
-    <html lang="{(tei:TEI/@xml:lang, $lang)[1]}">
-      <head>
-        <meta charset="utf-8"/>
-        <title><xsl:value-of select="kp:main-title(.)"/></title>
-        <meta name="author" content="{normalize-space((//tei:titleStmt/tei:respStmt[@xml:id = 'ed']/(tei:orgName | tei:name | tei:persName))[1])}"/>
-        <meta name="description" content="{normalize-space(//tei:titleStmt/tei:title[@type = 'sub'])}"/>
-        <meta name="generator" content="kse-edition-tools (print.xsl, WeasyPrint)"/>
-        <meta name="dcterms.created" content="{(//tei:publicationStmt/tei:date/@when)[1]}"/>
-      </head>
-      <body class="part-{$part}" data-title="{kp:main-title(.)}">
-        <xsl:if test="$part = ('all', 'front')">
-          <xsl:call-template name="kp:title-page"/>
-          <xsl:call-template name="kp:colophon"/>
-          <xsl:call-template name="kp:introduction"/>
-          <xsl:call-template name="kp:abbreviations"/>
-          <xsl:call-template name="kp:chronology"/>
-        </xsl:if>
-        <xsl:if test="$part = ('all', 'text')">
-          <xsl:apply-templates select="tei:TEI/tei:text" mode="kp:text"/>
-        </xsl:if>
-        <xsl:if test="$part = ('all', 'back')">
-          <xsl:call-template name="kp:indexes"/>
-          <xsl:call-template name="kp:contents"/>
-        </xsl:if>
-      </body>
-    </html>
+    <xsl:variable name="h" select="/tei:TEI/tei:teiHeader"/>
+    <xsl:text>// Written by xslt/print/print.xsl from the TEI: calls of the template kse.typ, all text as strings.&#xA;</xsl:text>
+    <xsl:text>#import "/kse.typ" as k&#xA;</xsl:text>
+    <xsl:text>#show: k.book.with(title: </xsl:text><xsl:value-of select="kp:str(kp:main-title(.))"/>
+    <xsl:text>, subtitle: </xsl:text><xsl:value-of select="kp:str(string-join($h/tei:fileDesc/tei:titleStmt/tei:title[@type = 'sub'] ! normalize-space(.), ' — '))"/>
+    <xsl:text>, author: </xsl:text><xsl:value-of select="kp:array(distinct-values(($h/tei:fileDesc/tei:titleStmt/(tei:author, tei:editor, tei:respStmt[@xml:id = 'ed']/(tei:orgName | tei:name | tei:persName)[1])) ! normalize-space(.)[. != '']) ! kp:str(.))"/>
+    <xsl:text>, keywords: </xsl:text><xsl:value-of select="kp:array(distinct-values($h/tei:profileDesc/tei:textClass/tei:keywords/tei:term ! normalize-space(.)[. != '']) ! kp:str(.))"/>
+    <xsl:text>, date: </xsl:text><xsl:value-of select="kp:date-value(($h/tei:fileDesc/tei:publicationStmt/tei:date/(@when, .))[1])"/>
+    <xsl:text>, lang: </xsl:text><xsl:value-of select="kp:str($kp:doc-lang)"/>
+    <xsl:text>, line-key: </xsl:text><xsl:value-of select="$apparatus-key = 'line'"/>
+    <xsl:text>)&#xA;</xsl:text>
+    <!-- front matter (roman numerals) -->
+    <xsl:call-template name="kp:title-page"/>
+    <xsl:call-template name="kp:colophon"/>
+    <xsl:call-template name="kp:introduction"/>
+    <xsl:call-template name="kp:abbreviations"/>
+    <xsl:call-template name="kp:ms-descriptions"/>
+    <xsl:call-template name="kp:chronology"/>
+    <!-- the text (from 1) -->
+    <xsl:text>#k.start-text()&#xA;#set page(numbering: "1")&#xA;</xsl:text>
+    <xsl:apply-templates select="tei:TEI/tei:text" mode="kp:text"/>
+    <!-- back matter -->
+    <xsl:call-template name="kp:indexes"/>
+    <xsl:call-template name="kp:contents"/>
   </xsl:template>
+
+  <!-- a date for the PDF's metadata: datetime(…) from an ISO year/month/day, else none -->
+  <xsl:function name="kp:date-value" as="xs:string">
+    <xsl:param name="v" as="item()?"/>
+    <xsl:variable name="s" select="normalize-space(string($v))"/>
+    <xsl:sequence select="if (($s castable as xs:date or $s castable as xs:gYearMonth or $s castable as xs:gYear) and matches($s, '^\d{4}(-\d\d){0,2}$'))
+        then let $p := tokenize($s, '-') return
+             'datetime(year: ' || xs:integer($p[1]) || ', month: ' || ($p[2] ! xs:integer(.), 1)[1]
+             || ', day: ' || ($p[3] ! xs:integer(.), 1)[1] || ')'
+        else 'none'"/>
+  </xsl:function>
 
   <xsl:function name="kp:main-title" as="xs:string">
     <xsl:param name="root" as="node()"/>
-    <xsl:sequence select="normalize-space(($root//tei:titleStmt/tei:title[@type = 'main'], $root//tei:titleStmt/tei:title)[1])"/>
+    <!-- never empty: a heading without text is refused in an accessible PDF (and a reader needs a title) -->
+    <xsl:sequence select="(($root//tei:titleStmt/tei:title[@type = 'main'], $root//tei:titleStmt/tei:title,
+                             $root//tei:text//tei:head) ! normalize-space(.)[. != ''], kp:l('text'))[1]"/>
   </xsl:function>
 
   <xsl:function name="kp:l" as="xs:string">

@@ -2,11 +2,12 @@
 <!--
   print_front.xsl — the front matter of the print edition, all of it from the teiHeader.
 
-  Title page (main title, subtitle, responsibility, edition, imprint); colophon on its verso (licence,
-  identifier, printed source, revisions, typeface); the editorial introduction (projectDesc, the two
-  source descriptions, the editorialDecl sections, the statistics of the markup from kse:stats()); sigla
-  and the abbreviations of the org register (orgName[@type='abbr'] → full name, English name).
-  Header prose (p, q, gi, att, val, ref, date, title) is rendered by the templates in mode kp:prose.
+  Title page (main title, subtitles, responsibility, edition, imprint); colophon on its verso (licence,
+  identifier, printed source, revisions, typeface); the editorial introduction (projectDesc, the source
+  descriptions, the editorialDecl sections, the statistics of the markup from kse:stats()); sigla and the
+  abbreviations (the org register's abbreviated names, the edition's list of other abbreviations);
+  manuscript descriptions (msDesc in sourceDesc). Header prose (p, q, gi, att, val, ref, date, title) is
+  rendered by the templates in mode kp:prose, as Typst content items.
 -->
 <xsl:stylesheet version="3.0"
   xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -19,85 +20,79 @@
   <xsl:template name="kp:title-page">
     <xsl:variable name="h" select="/tei:TEI/tei:teiHeader/tei:fileDesc"/>
     <xsl:variable name="print" select="($h/tei:sourceDesc/tei:bibl[@type = 'print'], $h/tei:sourceDesc/tei:bibl)[1]"/>
-    <section class="titlepage" id="title-page">
-      <div class="series">
-        <xsl:value-of select="string-join(($print/tei:title[@level = 'm'], $print/tei:date) ! normalize-space(.), ' · ')"/>
-      </div>
-      <h1><xsl:value-of select="kp:main-title(/)"/></h1>
-      <xsl:for-each select="$h/tei:titleStmt/tei:title[@type = 'sub']">
-        <div class="subtitle" lang="{(@xml:lang, $lang)[1]}"><xsl:value-of select="normalize-space(.)"/></div>
-      </xsl:for-each>
-      <div class="rule"/>
-      <div class="resp">
-        <xsl:value-of select="kp:l('edition')"/>
-        <br/>
-        <xsl:value-of select="normalize-space(($h/tei:titleStmt/tei:respStmt[@xml:id = 'ed']/(tei:orgName | tei:name | tei:persName))[1])"/>
-      </div>
-      <xsl:for-each select="$h/tei:editionStmt/tei:edition">
-        <div class="edition"><xsl:apply-templates mode="kp:prose"/>
-          <!-- in the language of the edition statement, not of the labels -->
-          <xsl:variable name="in" select="kp:lang-of(.)"/>
-          <xsl:if test="@n"> · <xsl:value-of select="kse:label('version', $in)"/>&#xA0;<xsl:value-of select="@n"/></xsl:if>
-          <xsl:if test="$h/../tei:revisionDesc/@status = 'draft'"> · <xsl:value-of select="kse:label('status-draft', $in)"/></xsl:if></div>
-      </xsl:for-each>
-      <div class="imprint">
-        <xsl:value-of select="string-join(($h/tei:publicationStmt/(tei:publisher, tei:pubPlace, tei:date)) ! normalize-space(.), ' · ')"/>
-      </div>
-    </section>
+    <xsl:variable name="resp" select="($h/tei:titleStmt/tei:respStmt[@xml:id = 'ed']/(tei:orgName | tei:name | tei:persName))[1]"/>
+    <xsl:variable name="authors" select="$h/tei:titleStmt/tei:author ! normalize-space(.)[. != '']"/>
+    <xsl:text>#k.title-page(series: </xsl:text>
+    <xsl:value-of select="kp:str(string-join(($print/tei:title[@level = 'm'], $print/tei:date) ! normalize-space(.), ' · '))"/>
+    <xsl:text>, title: </xsl:text><xsl:value-of select="kp:str(kp:main-title(/))"/>
+    <xsl:text>, subtitles: </xsl:text>
+    <xsl:value-of select="kp:array($h/tei:titleStmt/tei:title[@type = 'sub'] !
+                          ('text(lang: ' || kp:str((kp:lang-code(@xml:lang)[. != ''], $kp:doc-lang)[1]) || ', ' || kp:str(.) || ')'))"/>
+    <xsl:text>, resp: </xsl:text>
+    <xsl:value-of select="kp:array((string-join($authors, ', ')[. != ''] ! kp:str(.),
+                          $resp ! ('[' || kp:t(kp:l('edition')) || '#linebreak()' || kp:t(.) || ']')))"/>
+    <xsl:text>, edition: </xsl:text>
+    <xsl:value-of select="kp:array($h/tei:editionStmt/tei:edition ! kp:edition-line(.))"/>
+    <xsl:text>, imprint: </xsl:text>
+    <xsl:value-of select="kp:str(string-join(($h/tei:publicationStmt/(tei:publisher, tei:pubPlace, tei:date)) ! normalize-space(.), ' · '))"/>
+    <xsl:text>)&#xA;</xsl:text>
   </xsl:template>
+
+  <!-- "Critical edition · version 3 · draft", in the language of the edition statement, not of the labels -->
+  <xsl:function name="kp:edition-line" as="xs:string">
+    <xsl:param name="e" as="element(tei:edition)"/>
+    <xsl:variable name="in" select="kp:lang-of($e)"/>
+    <xsl:variable name="state" select="($e/@n ! (kse:label('version', $in) || '&#xA0;' || .),
+                                         kse:label('status-draft', $in)[root($e)//tei:revisionDesc/@status = 'draft'])"/>
+    <xsl:sequence select="kp:block((kp:prose($e), $state ! kp:t(' · ' || .)))"/>
+  </xsl:function>
 
   <xsl:template name="kp:colophon">
     <xsl:variable name="h" select="/tei:TEI/tei:teiHeader"/>
-    <section class="colophon" id="colophon">
-      <div class="inner">
-        <p><span class="label"><xsl:value-of select="kp:l('responsibility')"/></span>
-          <xsl:for-each select="$h/tei:fileDesc/tei:titleStmt/tei:respStmt">
-            <xsl:value-of select="normalize-space((tei:orgName | tei:name | tei:persName)[1])"/>
-            <xsl:text>: </xsl:text><xsl:value-of select="normalize-space(tei:resp)"/>
-            <xsl:if test="position() != last()"><br/></xsl:if>
-          </xsl:for-each>
-        </p>
-        <p><span class="label"><xsl:value-of select="kp:l('edition-stmt')"/></span>
-          <xsl:for-each select="$h/tei:fileDesc/tei:editionStmt/tei:edition">
-            <xsl:apply-templates mode="kp:prose"/>
-            <xsl:variable name="in" select="kp:lang-of(.)"/>
-            <xsl:variable name="state" select="(@n ! (kse:label('version', $in) || '&#xA0;' || .),
-                                                 kse:label('status-draft', $in)[$h/tei:revisionDesc/@status = 'draft'])"/>
-            <xsl:if test="exists($state)"> (<xsl:value-of select="$state" separator="; "/>)</xsl:if>
-          </xsl:for-each>
-          <xsl:text>. </xsl:text>
-          <xsl:value-of select="string-join($h/tei:fileDesc/tei:publicationStmt/(tei:publisher, tei:pubPlace, tei:date) ! normalize-space(.), ', ')"/>.
-        </p>
-        <xsl:for-each select="$h/tei:fileDesc/tei:publicationStmt/tei:availability/tei:licence">
-          <p><span class="label"><xsl:value-of select="kp:l('licence')"/></span>
-            <xsl:apply-templates mode="kp:prose"/>
-            <xsl:if test="@target"><br/><xsl:value-of select="@target"/></xsl:if></p>
-        </xsl:for-each>
-        <xsl:for-each select="$h/tei:fileDesc/tei:publicationStmt/tei:idno">
-          <p><span class="label"><xsl:value-of select="kp:l('identifier')"/></span><xsl:value-of select="."/></p>
-        </xsl:for-each>
-        <xsl:for-each select="($h/tei:fileDesc/tei:sourceDesc/tei:bibl[@type = 'print'])[1]">
-          <p><span class="label"><xsl:value-of select="kp:l('source-print')"/></span>
-            <xsl:value-of select="kp:bibl-line(.)"/></p>
-        </xsl:for-each>
-        <!-- the latest revisions only (the colophon stands at the foot of one page); the rest are counted -->
-        <xsl:variable name="changes" select="$h/tei:revisionDesc/tei:change"/>
-        <xsl:if test="$changes">
-          <p><span class="label"><xsl:value-of select="kp:l('revision')"/></span>
-            <xsl:for-each select="subsequence($changes, 1, $kp:colophon-changes)">
-              <xsl:value-of select="@when"/><xsl:text>: </xsl:text>
-              <span lang="{kp:lang-of(.)}"><xsl:apply-templates mode="kp:prose"/></span>
-              <xsl:if test="position() != last()"><br/></xsl:if>
-            </xsl:for-each>
-            <xsl:if test="count($changes) gt $kp:colophon-changes">
-              <br/><xsl:value-of select="replace(kp:l('revision-more'), '\{n\}', string(count($changes) - $kp:colophon-changes))"/>
-            </xsl:if></p>
-        </xsl:if>
-        <p class="fonts"><span class="label"><xsl:value-of select="kp:l('typeset')"/></span>
-          <xsl:value-of select="$typeface"/>. <xsl:value-of select="kp:l('generated')"/> (kse-edition-tools, WeasyPrint).</p>
-      </div>
-    </section>
+    <xsl:variable name="items" as="xs:string*">
+      <xsl:if test="$h/tei:fileDesc/tei:titleStmt/tei:respStmt">
+        <xsl:sequence select="kp:colophon-item(kp:l('responsibility'),
+            string-join($h/tei:fileDesc/tei:titleStmt/tei:respStmt !
+              kp:t(normalize-space((tei:orgName | tei:name | tei:persName)[1]) || ': ' || normalize-space(tei:resp[1])), '#linebreak()'))"/>
+      </xsl:if>
+      <xsl:variable name="imprint" select="string-join($h/tei:fileDesc/tei:publicationStmt/(tei:publisher, tei:pubPlace, tei:date) ! normalize-space(.)[. != ''], ', ')"/>
+      <xsl:if test="$h/tei:fileDesc/tei:editionStmt/tei:edition or $imprint != ''">
+        <xsl:sequence select="kp:colophon-item(kp:l('edition-stmt'), string-join((
+            $h/tei:fileDesc/tei:editionStmt/tei:edition ! (
+              let $in := kp:lang-of(.),
+                  $state := (@n ! (kse:label('version', $in) || '&#xA0;' || .),
+                             kse:label('status-draft', $in)[$h/tei:revisionDesc/@status = 'draft'])
+              return string-join((kp:prose(.), ($state => string-join('; ')) ! kp:t(' (' || . || ')')))) ! (. || kp:t('. ')),
+            kp:t($imprint || '.')[$imprint != ''])))"/>
+      </xsl:if>
+      <xsl:for-each select="$h/tei:fileDesc/tei:publicationStmt/tei:availability/tei:licence">
+        <xsl:sequence select="kp:colophon-item(kp:l('licence'), string-join((kp:prose(.), @target ! ('#linebreak()' || kp:t(.)))))"/>
+      </xsl:for-each>
+      <xsl:for-each select="$h/tei:fileDesc/tei:publicationStmt/tei:idno">
+        <xsl:sequence select="kp:colophon-item(kp:l('identifier'), kp:t(.))"/>
+      </xsl:for-each>
+      <xsl:for-each select="($h/tei:fileDesc/tei:sourceDesc/tei:bibl[@type = 'print'])[1]">
+        <xsl:sequence select="kp:colophon-item(kp:l('source-print'), kp:t(kp:bibl-line(.)))"/>
+      </xsl:for-each>
+      <!-- the latest revisions only (the colophon stands at the foot of one page); the rest are counted -->
+      <xsl:variable name="changes" select="$h/tei:revisionDesc/tei:change"/>
+      <xsl:if test="$changes">
+        <xsl:sequence select="kp:colophon-item(kp:l('revision'), string-join((
+            for $c in subsequence($changes, 1, $kp:colophon-changes)
+            return kp:t(string($c/@when) || ': ') || '#text(lang: ' || kp:str(kp:lang-of($c)) || ')' || kp:block(kp:prose($c)),
+            kp:t(replace(kp:l('revision-more'), '\{n\}', string(count($changes) - $kp:colophon-changes)))[count($changes) gt $kp:colophon-changes]),
+          '#linebreak()'))"/>
+      </xsl:if>
+      <xsl:sequence select="kp:colophon-item(kp:l('typeset'),
+          kp:t($typeface || '. ' || kp:l('generated') || ' (kse-edition-tools, Typst).'))"/>
+    </xsl:variable>
+    <xsl:text>#k.colophon[</xsl:text><xsl:value-of select="$items" separator=""/><xsl:text>]&#xA;</xsl:text>
   </xsl:template>
+  <xsl:function name="kp:colophon-item" as="xs:string">
+    <xsl:param name="label" as="xs:string"/>
+    <xsl:param name="body" as="xs:string"/>
+    <xsl:sequence select="'#k.colophon-item(' || kp:str($label) || ', ' || kp:block($body) || ')'"/>
+  </xsl:function>
 
   <xsl:variable name="kp:colophon-changes" as="xs:integer" select="3"/>
 
@@ -108,9 +103,9 @@
   </xsl:function>
 
   <xsl:function name="kp:bibl-line" as="xs:string">
-    <xsl:param name="b" as="element(tei:bibl)"/>
+    <xsl:param name="b" as="element()"/>
     <!-- a title without @level is the work itself (a web page, say): quoted like an article -->
-    <xsl:sequence select="string-join((
+    <xsl:sequence select="if (empty($b/tei:title)) then normalize-space($b) else string-join((
         $b/tei:title[@level = 'a' or not(@level)] ! ('«' || normalize-space(.) || '»'),
         $b/tei:title[@level = ('m', 'j', 's')] ! normalize-space(.),
         string-join(($b/tei:pubPlace, $b/tei:publisher, $b/tei:date) ! normalize-space(.), ', '),
@@ -121,22 +116,27 @@
   <xsl:template name="kp:introduction">
     <xsl:variable name="h" select="/tei:TEI/tei:teiHeader"/>
     <xsl:variable name="st" select="kse:stats(/)"/>
-    <section class="front" id="introduction" lang="en">
-      <h1 lang="{$lang}"><xsl:value-of select="kp:l('introduction')"/></h1>
-      <xsl:apply-templates select="$h/tei:encodingDesc/tei:projectDesc/tei:p" mode="kp:prose"/>
-      <h2 lang="{$lang}"><xsl:value-of select="kp:l('sources')"/></h2>
+    <xsl:text>#k.part("introduction", </xsl:text><xsl:value-of select="kp:str(kp:l('introduction'))"/>
+    <xsl:text>, lang: "en")[</xsl:text>
+    <xsl:value-of select="$h/tei:encodingDesc/tei:projectDesc/tei:p ! kp:para(.)" separator=""/>
+    <xsl:if test="$h/tei:fileDesc/tei:sourceDesc/tei:bibl">
+      <xsl:value-of select="kp:subhead(kp:l('sources'))"/>
       <xsl:for-each select="$h/tei:fileDesc/tei:sourceDesc/tei:bibl">
-        <p>
-          <xsl:if test="@type = 'web'"><b><xsl:value-of select="$witness-siglum"/></b><xsl:text> — </xsl:text></xsl:if>
-          <span lang="kk"><xsl:value-of select="kp:bibl-line(.)"/></span><xsl:text>. </xsl:text>
-          <xsl:apply-templates select="tei:note" mode="kp:prose"/>
-        </p>
+        <xsl:text>#par[</xsl:text>
+        <xsl:if test="@type = 'web'">#strong(<xsl:value-of select="kp:str($witness-siglum)"/>)<xsl:value-of select="kp:t(' — ')"/></xsl:if>
+        <xsl:text>#text(lang: "kk", </xsl:text><xsl:value-of select="kp:str(kp:bibl-line(.))"/><xsl:text>)</xsl:text>
+        <xsl:value-of select="kp:t('. ')"/>
+        <xsl:value-of select="tei:note ! kp:prose(.)" separator=""/>
+        <xsl:text>]&#xA;</xsl:text>
       </xsl:for-each>
-      <h2 lang="{$lang}"><xsl:value-of select="kp:l('principles')"/></h2>
-      <xsl:apply-templates select="$h/tei:encodingDesc/tei:editorialDecl/*/tei:p" mode="kp:prose"/>
-      <h2 lang="{$lang}"><xsl:value-of select="kp:l('statistics')"/></h2>
-      <p lang="{$lang}">
-        <xsl:value-of select="string-join((
+    </xsl:if>
+    <xsl:if test="$h/tei:encodingDesc/tei:editorialDecl">
+      <xsl:value-of select="kp:subhead(kp:l('principles'))"/>
+      <xsl:value-of select="$h/tei:encodingDesc/tei:editorialDecl/*/tei:p ! kp:para(.)" separator=""/>
+    </xsl:if>
+    <xsl:value-of select="kp:subhead(kp:l('statistics'))"/>
+    <xsl:text>#par(text(lang: </xsl:text><xsl:value-of select="kp:str($kp:ui-lang)"/><xsl:text>, </xsl:text>
+    <xsl:value-of select="kp:str(string-join((
           $st('paragraphs') || ' ' || kp:l('st-paragraphs'),
           $st('words') || ' ' || kp:l('st-words'),
           $st('interventions') || ' ' || kp:l('st-entries') || ': ' ||
@@ -148,75 +148,136 @@
           $st('persons') || ' ' || kp:l('st-reg-persons') || ' (' || $st('persName') || ' ' || kp:l('st-mentions') || ')',
           $st('places') || ' ' || kp:l('st-reg-places') || ' (' || $st('placeName') || ' ' || kp:l('st-mentions') || ')',
           $st('orgs') || ' ' || kp:l('st-reg-orgs') || ' (' || $st('orgName') || ' ' || kp:l('st-mentions') || ')',
-          $st('dates') || ' ' || kp:l('st-dates')), '; ')"/>.
-      </p>
-    </section>
+          $st('dates') || ' ' || kp:l('st-dates')), '; ') || '.')"/>
+    <xsl:text>))&#xA;]&#xA;</xsl:text>
   </xsl:template>
+
+  <xsl:function name="kp:subhead" as="xs:string">
+    <xsl:param name="title" as="xs:string"/>
+    <xsl:sequence select="'#k.subhead(text(lang: ' || kp:str($kp:ui-lang) || ', ' || kp:str($title) || '))&#xA;'"/>
+  </xsl:function>
+  <!-- a paragraph of header prose -->
+  <xsl:function name="kp:para" as="xs:string">
+    <xsl:param name="p" as="element()"/>
+    <xsl:sequence select="'#par' || kp:block(kp:prose($p)) || '&#xA;'"/>
+  </xsl:function>
 
   <xsl:template name="kp:abbreviations">
     <xsl:variable name="orgs" select="//tei:standOff//tei:org[tei:orgName[@type = 'abbr']]"/>
-    <section class="front" id="abbreviations">
-      <h1><xsl:value-of select="kp:l('abbreviations')"/></h1>
-      <h2><xsl:value-of select="kp:l('sigla')"/></h2>
-      <dl class="abbr">
-        <div><dt><xsl:value-of select="$witness-siglum"/></dt>
-          <dd><xsl:value-of select="kp:l('witness-desc')"/></dd></div>
-        <div><dt>]</dt>
-          <dd><xsl:value-of select="kp:l('app-explain')"/></dd></div>
-        <xsl:if test="//tei:text//tei:supplied">
-          <div><dt>⟨ ⟩</dt>
-            <dd><xsl:value-of select="kp:l('supplied-by')"/></dd></div>
-        </xsl:if>
-        <!-- the edition's own abbreviations (apparatus keys, chronology, indexes) -->
-        <div><dt>¶</dt><dd><xsl:value-of select="kp:l('sign-paragraph')"/></dd></div>
-        <div><dt><xsl:value-of select="kp:l('page-abbr')"/></dt><dd><xsl:value-of select="kp:l('sign-page')"/></dd></div>
-      </dl>
-      <xsl:if test="$orgs">
-        <h2><xsl:value-of select="kp:l('org-abbr')"/></h2>
-        <dl class="abbr">
-          <xsl:for-each-group select="$orgs" group-by="normalize-space(tei:orgName[@type = 'abbr'][1])">
-            <xsl:sort select="kse:sort-key(current-grouping-key())"/>
-            <div><dt><xsl:value-of select="current-grouping-key()"/></dt>
-            <dd>
-              <xsl:for-each select="current-group()">
-                <xsl:value-of select="normalize-space((tei:orgName[@type = 'full'], tei:orgName[not(@type)][not(@xml:lang = 'en')])[1])"/>
-                <xsl:for-each select="tei:orgName[@xml:lang = 'en'][1]">
-                  <!-- no space before the gloss, a block of its own: a space there made WeasyPrint break
-                       the Kazakh line after its first word -->
-                  <span class="en" lang="en">(<xsl:value-of select="normalize-space(.)"/>)</span>
-                </xsl:for-each>
-                <xsl:if test="position() != last()">; </xsl:if>
-              </xsl:for-each>
-            </dd></div>
-          </xsl:for-each-group>
-        </dl>
+    <xsl:variable name="sigla" as="xs:string*">
+      <!-- the witnesses: those of listWit with their sigla, or the edition's one witness -->
+      <xsl:variable name="witnesses" select="/tei:TEI/tei:teiHeader//tei:listWit//tei:witness"/>
+      <xsl:sequence select="if ($witnesses) then $witnesses ! kp:pair(kp:str(kp:siglum-of(.)),
+                              kp:str(normalize-space(string-join(node() except tei:abbr[@type = 'siglum']))))
+                            else kp:pair(kp:str($witness-siglum), kp:str(kp:l('witness-desc')))"/>
+      <xsl:sequence select="kp:pair('&quot;]&quot;', kp:str(kp:l('app-explain')))"/>
+      <xsl:if test="//tei:text//tei:supplied">
+        <xsl:sequence select="kp:pair('&quot;⟨ ⟩&quot;', kp:str(kp:l('supplied-by')))"/>
       </xsl:if>
-      <!-- the other abbreviations of the text, from the edition's list (standOff/list[@type='abbreviations']) -->
-      <xsl:variable name="general" select="//tei:standOff//tei:list[@type = 'abbreviations']/tei:item[tei:abbr]"/>
-      <xsl:if test="$general">
-        <h2><xsl:value-of select="kp:l('general-abbr')"/></h2>
-        <dl class="abbr">
-          <xsl:for-each select="$general">
-            <xsl:sort select="kse:sort-key(normalize-space(tei:abbr))"/>
-            <div><dt><xsl:value-of select="normalize-space(tei:abbr)"/></dt>
-              <dd><xsl:value-of select="normalize-space((tei:expan[not(@xml:lang = 'en')], tei:expan)[1])"/>
-                <xsl:for-each select="tei:expan[@xml:lang = 'en'][1]">
-                  <span class="en" lang="en">(<xsl:value-of select="normalize-space(.)"/>)</span>
-                </xsl:for-each></dd></div>
-          </xsl:for-each>
-        </dl>
-      </xsl:if>
-    </section>
+      <!-- the edition's own abbreviations (apparatus keys, chronology, indexes) -->
+      <xsl:sequence select="kp:pair('&quot;¶&quot;', kp:str(kp:l('sign-paragraph')))"/>
+      <xsl:sequence select="kp:pair(kp:str(kp:l('page-abbr')), kp:str(kp:l('sign-page')))"/>
+    </xsl:variable>
+    <xsl:text>#k.part("abbreviations", </xsl:text><xsl:value-of select="kp:str(kp:l('abbreviations'))"/><xsl:text>)[&#xA;</xsl:text>
+    <xsl:value-of select="kp:subhead(kp:l('sigla'))"/>
+    <xsl:text>#k.abbr-list(</xsl:text><xsl:value-of select="kp:array($sigla)"/><xsl:text>)&#xA;</xsl:text>
+    <xsl:if test="$orgs">
+      <xsl:value-of select="kp:subhead(kp:l('org-abbr'))"/>
+      <xsl:variable name="items" as="xs:string*">
+        <xsl:for-each-group select="$orgs" group-by="normalize-space(tei:orgName[@type = 'abbr'][1])">
+          <xsl:sort select="kse:sort-key(current-grouping-key())"/>
+          <xsl:sequence select="kp:pair(kp:str(current-grouping-key()), kp:block(
+              for $i in 1 to count(current-group()) return let $o := current-group()[$i] return (
+                kp:t(normalize-space(($o/tei:orgName[@type = 'full'], $o/tei:orgName[not(@type)][not(@xml:lang = 'en')])[1])),
+                $o/tei:orgName[@xml:lang = 'en'][1] ! ('#k.gloss(text(lang: &quot;en&quot;, ' || kp:str('(' || normalize-space(.) || ')') || '))'),
+                kp:t('; ')[$i lt count(current-group())])))"/>
+        </xsl:for-each-group>
+      </xsl:variable>
+      <xsl:text>#k.abbr-list(</xsl:text><xsl:value-of select="kp:array($items)"/><xsl:text>)&#xA;</xsl:text>
+    </xsl:if>
+    <!-- the other abbreviations of the text, from the edition's list (standOff/list[@type='abbreviations']) -->
+    <xsl:variable name="general" select="//tei:standOff//tei:list[@type = 'abbreviations']/tei:item[tei:abbr]"/>
+    <xsl:if test="$general">
+      <xsl:value-of select="kp:subhead(kp:l('general-abbr'))"/>
+      <xsl:variable name="items" as="xs:string*">
+        <xsl:for-each select="$general">
+          <xsl:sort select="kse:sort-key(normalize-space(tei:abbr))"/>
+          <xsl:sequence select="kp:pair(kp:str(normalize-space(tei:abbr)), kp:block((
+              kp:t(normalize-space((tei:expan[not(@xml:lang = 'en')], tei:expan)[1])),
+              tei:expan[@xml:lang = 'en'][1] ! ('#k.gloss(text(lang: &quot;en&quot;, ' || kp:str('(' || normalize-space(.) || ')') || '))'))))"/>
+        </xsl:for-each>
+      </xsl:variable>
+      <xsl:text>#k.abbr-list(</xsl:text><xsl:value-of select="kp:array($items)"/><xsl:text>)&#xA;</xsl:text>
+    </xsl:if>
+    <xsl:text>]&#xA;</xsl:text>
+  </xsl:template>
+  <xsl:function name="kp:pair" as="xs:string">
+    <xsl:param name="a" as="xs:string"/>
+    <xsl:param name="b" as="xs:string"/>
+    <xsl:sequence select="'(' || $a || ', ' || $b || ')'"/>
+  </xsl:function>
+
+  <!-- ============ manuscript descriptions (sourceDesc/msDesc), a chapter of the front matter ============ -->
+  <xsl:template name="kp:ms-descriptions">
+    <xsl:variable name="ms" select="/tei:TEI/tei:teiHeader/tei:fileDesc/tei:sourceDesc//tei:msDesc"/>
+    <xsl:if test="$ms">
+      <xsl:text>#k.chapter("ms-desc", </xsl:text><xsl:value-of select="kp:str(kp:l('ms-desc'))"/><xsl:text>)[&#xA;</xsl:text>
+      <xsl:for-each select="$ms">
+        <xsl:variable name="id" select="tei:msIdentifier"/>
+        <xsl:value-of select="kp:subhead((string-join(($id/(tei:settlement, tei:repository, tei:collection, tei:idno, tei:msName)) ! normalize-space(.)[. != ''], ', ')[. != ''], kp:l('ms-desc'))[1])"/>
+        <xsl:apply-templates select="* except tei:msIdentifier" mode="kp:ms"/>
+      </xsl:for-each>
+      <xsl:text>]&#xA;</xsl:text>
+    </xsl:if>
+  </xsl:template>
+  <!-- a section of msDesc: its name as a label, its text as prose; sections holding sections recurse -->
+  <xsl:template match="*" mode="kp:ms">
+    <xsl:choose>
+      <xsl:when test="* and (every $c in * satisfies $c[* and not(self::tei:p)])">
+        <xsl:apply-templates select="*" mode="kp:ms"/>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:text>#k.ms-field(</xsl:text><xsl:value-of select="kp:str(replace(local-name(), '([a-z])([A-Z])', '$1 $2'))"/>
+        <xsl:text>, </xsl:text><xsl:value-of select="kp:block(kp:prose(.))"/><xsl:text>)&#xA;</xsl:text>
+      </xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
-  <!-- ============ header prose ============ -->
-  <xsl:mode name="kp:prose" on-no-match="text-only-copy"/>
-  <xsl:template match="tei:p" mode="kp:prose"><p><xsl:apply-templates mode="#current"/></p></xsl:template>
+  <!-- ============ header prose, as content items ============ -->
+  <xsl:function name="kp:prose" as="xs:string">
+    <xsl:param name="e" as="element()"/>
+    <xsl:variable name="items" as="xs:string*"><xsl:apply-templates select="$e/node()" mode="kp:prose"/></xsl:variable>
+    <xsl:sequence select="string-join($items)"/>
+  </xsl:function>
+  <xsl:template match="text()" mode="kp:prose"><xsl:sequence select="kp:t(.)"/></xsl:template>
+  <xsl:template match="*" mode="kp:prose"><xsl:apply-templates mode="#current"/></xsl:template>
+  <xsl:template match="tei:p" mode="kp:prose">
+    <xsl:sequence select="'#parbreak()'[exists(current()/preceding-sibling::*)]"/><xsl:apply-templates mode="#current"/>
+  </xsl:template>
+  <xsl:template match="tei:lb" mode="kp:prose"><xsl:sequence select="'#linebreak()'"/></xsl:template>
+  <xsl:template match="tei:q" mode="kp:prose">
+    <xsl:sequence select="kp:t('“') || '#text(lang: ' || kp:str((kp:lang-code(@xml:lang)[. != ''], 'kk')[1]) || ')'
+                          || kp:block(kp:items(node(), 'kp:prose')) || kp:t('”')"/>
+  </xsl:template>
+  <xsl:template match="tei:gi" mode="kp:prose"><xsl:sequence select="kp:t('&lt;' || . || '&gt;')"/></xsl:template>
+  <xsl:template match="tei:att" mode="kp:prose"><xsl:sequence select="kp:t('@' || .)"/></xsl:template>
+  <xsl:template match="tei:val" mode="kp:prose"><xsl:sequence select="kp:t('“' || . || '”')"/></xsl:template>
+  <xsl:template match="tei:title | tei:hi | tei:foreign | tei:emph | tei:term | tei:mentioned" mode="kp:prose">
+    <xsl:sequence select="'#emph' || kp:block(kp:items(node(), 'kp:prose'))"/>
+  </xsl:template>
   <xsl:template match="tei:note" mode="kp:prose"><xsl:apply-templates mode="#current"/></xsl:template>
-  <xsl:template match="tei:q" mode="kp:prose">“<span lang="{(@xml:lang, 'kk')[1]}"><xsl:apply-templates mode="#current"/></span>”</xsl:template>
-  <xsl:template match="tei:gi" mode="kp:prose"><span class="gi">&lt;<xsl:apply-templates mode="#current"/>&gt;</span></xsl:template>
-  <xsl:template match="tei:att" mode="kp:prose"><span class="att">@<xsl:apply-templates mode="#current"/></span></xsl:template>
-  <xsl:template match="tei:val" mode="kp:prose"><span class="val">“<xsl:apply-templates mode="#current"/>”</span></xsl:template>
-  <xsl:template match="tei:title" mode="kp:prose"><i><xsl:apply-templates mode="#current"/></i></xsl:template>
-  <xsl:template match="tei:hi" mode="kp:prose"><i><xsl:apply-templates mode="#current"/></i></xsl:template>
+
+  <!-- the items of some nodes in one of the modes that write content items (kp:prose, kp:inline, kp:note) -->
+  <xsl:function name="kp:items" as="xs:string">
+    <xsl:param name="nodes" as="node()*"/>
+    <xsl:param name="mode" as="xs:string"/>
+    <xsl:variable name="items" as="xs:string*">
+      <xsl:choose>
+        <xsl:when test="$mode = 'kp:prose'"><xsl:apply-templates select="$nodes" mode="kp:prose"/></xsl:when>
+        <xsl:when test="$mode = 'kp:note'"><xsl:apply-templates select="$nodes" mode="kp:note"/></xsl:when>
+        <xsl:otherwise><xsl:apply-templates select="$nodes" mode="kp:inline"/></xsl:otherwise>
+      </xsl:choose>
+    </xsl:variable>
+    <xsl:sequence select="string-join($items)"/>
+  </xsl:function>
 </xsl:stylesheet>

@@ -1,9 +1,14 @@
-/* edition.js — progressive enhancement of the static edition (everything works without it).
+/* edition.js — progressive enhancement of the static edition (everything but the comparison works without it).
 
-   - Interface language: elements carry data-kk / data-en (and data-kk-title …); the switch swaps them and
-     remembers the choice (localStorage) across pages.
-   - Views: the radio buttons already switch the views through CSS; this script remembers the view,
-     honours ?view=… in the URL, and opens the apparatus view when a link targets an apparatus mark.
+   - Interface language: the page is written in the default language; elements carry data-l10n="key"
+     (text), data-l10n-title="key" … (attributes), or data-l10n-values / data-l10n-title-values (the text
+     in each language, JSON). The switch (one button per language of window.KSE_LANGUAGES) swaps them from
+     window.KSE_LABELS (assets/labels.js, generated from the same JSON files as the pages) and remembers the
+     choice (localStorage) across pages.
+   - Views and witnesses: radio buttons already switch them through CSS; this script remembers them, honours
+     ?view=… and ?wit=… in the URL, and opens the apparatus view when a link targets an apparatus mark.
+   - Comparison of two witnesses side by side: two copies of the text, each showing one witness (the same
+     CSS rules as the switch, scoped to .compare-col[data-wit]); the places where the two differ are marked.
    - Search hits: text.html?q=… marks the words that begin with a word of the query (Kazakh-aware folding,
      see search.js, which loads the folding table first).
    - Escape hides an open apparatus tooltip (WCAG 1.4.13). */
@@ -14,23 +19,126 @@
   function store(k, v) { try { window.localStorage.setItem(k, v); } catch (e) { /* file:// without storage */ } }
 
   /* ---------- language ---------- */
+  var LABELS = window.KSE_LABELS || {}, LANGS = window.KSE_LANGUAGES || [], DEF = window.KSE_DEFAULT_LANG || LANGS[0];
   var ATTRS = ["title", "aria-label", "placeholder"];
+  function label(key, lang) {
+    var chain = [lang, DEF, "en"];
+    for (var i = 0; i < chain.length; i++) {
+      var t = (LABELS[chain[i]] || {})[key];
+      if (t !== undefined && t !== null) { return t; }
+    }
+    return key;
+  }
+  function valueIn(json, lang) {
+    try { var v = JSON.parse(json); return v[lang] !== undefined ? v[lang] : v[DEF]; } catch (e) { return null; }
+  }
   function setLang(lang) {
-    document.querySelectorAll("[data-kk]").forEach(function (el) {
-      var t = el.getAttribute("data-" + lang);
-      if (t !== null) { el.textContent = t; }
+    if (LANGS.indexOf(lang) < 0) { return; }
+    document.querySelectorAll("[data-l10n]").forEach(function (el) { el.textContent = label(el.getAttribute("data-l10n"), lang); });
+    document.querySelectorAll("[data-l10n-values]").forEach(function (el) {
+      var t = valueIn(el.getAttribute("data-l10n-values"), lang);
+      if (t !== null && t !== undefined) { el.textContent = t; }
     });
     ATTRS.forEach(function (a) {
-      document.querySelectorAll("[data-kk-" + a + "]").forEach(function (el) {
-        var t = el.getAttribute("data-" + lang + "-" + a);
-        if (t !== null) { el.setAttribute(a, t); }
+      document.querySelectorAll("[data-l10n-" + a + "]").forEach(function (el) {
+        var t = label(el.getAttribute("data-l10n-" + a), lang), n = el.getAttribute("data-l10n-n");
+        el.setAttribute(a, n === null ? t : t.split("{n}").join(n));
       });
+      document.querySelectorAll("[data-l10n-" + a + "-values]").forEach(function (el) {
+        var t = valueIn(el.getAttribute("data-l10n-" + a + "-values"), lang);
+        if (t !== null && t !== undefined) { el.setAttribute(a, t); }
+      });
+    });
+    document.querySelectorAll("[data-lang-switch] button[data-lang]").forEach(function (b) {
+      b.setAttribute("aria-pressed", String(b.getAttribute("data-lang") === lang));
+    });
+    var dir = (window.KSE_DIRS || {})[lang] || "ltr";
+    document.querySelectorAll(".site-header, .site-footer").forEach(function (el) {
+      if (el.hasAttribute("dir") || root.getAttribute("dir") !== dir) { el.setAttribute("dir", dir); }
     });
     root.setAttribute("lang", lang);
     root.setAttribute("data-ui-lang", lang);
     store("kse-lang", lang);
   }
-  window.KSE_UI_LANG = function () { return root.getAttribute("data-ui-lang") || window.KSE_DEFAULT_LANG || "kk"; };
+  window.KSE_UI_LANG = function () { return root.getAttribute("data-ui-lang") || DEF || "en"; };
+  window.KSE_LABEL = function (key) { return label(key, window.KSE_UI_LANG()); };
+
+  /* ---------- comparison of two witnesses ---------- */
+  function differences(left, right) {
+    /* an app differs when the two columns show different readings of it */
+    var a = left.querySelectorAll(".app-variant"), b = right.querySelectorAll(".app-variant");
+    for (var i = 0; i < a.length && i < b.length; i++) {
+      var shown = function (app, wit) {
+        var out = [];
+        app.querySelectorAll(":scope > .rdg").forEach(function (r, k) {
+          var ws = (r.getAttribute("data-w") || "").split(" ");
+          if (wit ? ws.indexOf(wit) >= 0 : r.classList.contains("base")) { out.push(k); }
+        });
+        return out.join(",");
+      };
+      var differ = shown(a[i], left.getAttribute("data-wit")) !== shown(b[i], right.getAttribute("data-wit"));
+      a[i].classList.toggle("differs", differ);
+      b[i].classList.toggle("differs", differ);
+    }
+  }
+  function openCompare() {
+    var edition = document.querySelector(".edition"), sw = document.getElementById("witness-switch");
+    if (!edition || !sw || document.getElementById("compare")) { return; }
+    var wits = Array.prototype.map.call(sw.querySelectorAll("input[name=wit]"), function (r) {
+      return { token: r.value, label: sw.querySelector("label[for='" + r.id + "']").textContent };
+    });
+    var panel = document.createElement("section");
+    panel.id = "compare";
+    panel.className = "compare";
+    var head = document.createElement("div");
+    head.className = "compare-head";
+    var help = document.createElement("p");
+    help.className = "hint";
+    help.setAttribute("data-l10n", "compare-help");
+    help.textContent = window.KSE_LABEL("compare-help");
+    var close = document.createElement("button");
+    close.type = "button";
+    close.setAttribute("data-l10n", "close");
+    close.textContent = window.KSE_LABEL("close");
+    close.addEventListener("click", function () { panel.remove(); });
+    var cols = document.createElement("div");
+    cols.className = "compare-cols";
+    var columns = [];
+    [1, 2].forEach(function (k) {
+      var col = document.createElement("div");
+      col.className = "compare-col";
+      var select = document.createElement("select");
+      select.setAttribute("aria-label", window.KSE_LABEL("witness") + " " + k);
+      wits.forEach(function (w) {
+        var o = document.createElement("option");
+        o.value = w.token; o.textContent = w.label;
+        select.appendChild(o);
+      });
+      select.selectedIndex = Math.min(k, wits.length - 1);
+      var text = edition.cloneNode(true);
+      text.classList.remove("edition");
+      text.classList.add("compare-text");
+      text.querySelectorAll("[id]").forEach(function (el) { el.removeAttribute("id"); });
+      text.querySelectorAll(".app-tip, .para-app, .app-mark, .fn-call, .list-app, .footnotes").forEach(function (el) { el.remove(); });
+      col.setAttribute("data-wit", select.value);
+      select.addEventListener("change", function () {
+        col.setAttribute("data-wit", select.value);
+        differences(columns[0], columns[1]);
+      });
+      col.appendChild(select);
+      col.appendChild(text);
+      cols.appendChild(col);
+      columns.push(col);
+    });
+    head.appendChild(help);
+    head.appendChild(close);
+    panel.appendChild(head);
+    panel.appendChild(cols);
+    edition.parentNode.insertBefore(panel, edition);
+    differences(columns[0], columns[1]);
+    panel.scrollIntoView();
+  }
+  window.KSE_COMPARE = openCompare;
 
   /* ---------- views ---------- */
   function setView(v) {
@@ -80,11 +188,20 @@
   }
 
   document.addEventListener("DOMContentLoaded", function () {
-    var lang = load("kse-lang") || window.KSE_DEFAULT_LANG || "kk";
-    if (lang !== (window.KSE_DEFAULT_LANG || "kk")) { setLang(lang); } else { root.setAttribute("data-ui-lang", lang); }
-    var sw = document.querySelector("[data-lang-switch]");
-    if (sw) {
-      sw.addEventListener("click", function () { setLang(window.KSE_UI_LANG() === "kk" ? "en" : "kk"); });
+    var lang = load("kse-lang") || DEF;
+    if (lang !== DEF && LANGS.indexOf(lang) >= 0) { setLang(lang); } else { root.setAttribute("data-ui-lang", DEF); }
+    document.querySelectorAll("[data-lang-switch] button[data-lang]").forEach(function (b) {
+      b.addEventListener("click", function () { setLang(b.getAttribute("data-lang")); });
+    });
+    var cmp = document.querySelector("[data-compare]");
+    if (cmp) { cmp.hidden = false; cmp.addEventListener("click", openCompare); }
+    var wits = document.querySelectorAll('input[name="wit"]');
+    if (wits.length) {
+      var w = new URLSearchParams(window.location.search).get("wit");
+      if (w === null) { w = load("kse-wit"); }
+      var r = w ? document.getElementById("wit-" + w) : null;
+      if (r && /^w\d+$/.test(w)) { r.checked = true; }
+      wits.forEach(function (x) { x.addEventListener("change", function () { if (x.checked) { store("kse-wit", x.value); } }); });
     }
 
     var params = new URLSearchParams(window.location.search);
@@ -103,6 +220,19 @@
         if (t) { t.scrollIntoView(); }
       }
     }
+    /* a remote facsimile is loaded only when asked for, beside the text */
+    document.querySelectorAll("a.facs-link[data-facs]").forEach(function (a) {
+      a.addEventListener("click", function (e) {
+        var next = a.nextElementSibling;
+        e.preventDefault();
+        if (next && next.classList.contains("facs")) { next.remove(); return; }
+        var img = document.createElement("img");
+        img.className = "facs";
+        img.alt = a.textContent;
+        img.src = a.getAttribute("data-facs");
+        a.parentNode.insertBefore(img, a.nextSibling);
+      });
+    });
     document.addEventListener("keydown", function (e) {
       if (e.key === "Escape") { document.body.classList.add("tips-off"); }
     });

@@ -34,12 +34,7 @@
   window.KSE_FOLD = fold;
   function words(folded) { return (folded.match(/[\p{L}\p{N}]+/gu) || []).filter(function (w) { return w.length >= 2; }); }
 
-  function label(key) {
-    if (window.KSE_LABEL) { return window.KSE_LABEL(key); }
-    var lang = window.KSE_UI_LANG ? window.KSE_UI_LANG() : (window.KSE_DEFAULT_LANG || "kk");
-    var e = (window.KSE_LABELS || {})[key];
-    return e ? (e[lang] || e.en || key) : key;
-  }
+  function label(key) { return window.KSE_LABEL ? window.KSE_LABEL(key) : key; }
   var KIND = { head: "text", bibl: "source-line", note: "note" };  /* blocks without a number */
   function esc(s) { return s.replace(/[&<>"]/g, function (c) { return { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" }[c]; }); }
 
