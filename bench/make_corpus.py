@@ -60,7 +60,7 @@ def make_corpus(out: Path, n: int = 1000, seed: int = 1, edition: Path = EDITION
         encoding="utf-8")
     source = etree.parse(str(edition))
     register_ids = _write_registers(source, out / "tei" / "registers.xml")
-    paragraphs = source.xpath("//t:body//t:p", namespaces=NS)
+    paragraphs = source.xpath("//t:body//t:p[not(ancestor::t:note)]", namespaces=NS)  # not the notes' own
     rng = random.Random(seed)
     written = []
     for i in range(1, n + 1):
