@@ -223,7 +223,7 @@ def test_documents_built_in_parallel_give_the_same_site(corpus, tmp_path, monkey
     ed = copy_corpus(corpus, tmp_path)
     sites = {}
     for jobs in ("1", "2"):
-        monkeypatch.setenv("KSE_JOBS", jobs)
+        monkeypatch.setenv("TOOLS_JOBS", jobs)
         sites[jobs] = build_html([], tmp_path / f"out{jobs}", project=load_project(ed), cache=False).parent
     files = sorted(str(p.relative_to(sites["1"])) for p in sites["1"].rglob("*") if p.is_file())
     assert files == sorted(str(p.relative_to(sites["2"])) for p in sites["2"].rglob("*") if p.is_file())

@@ -332,7 +332,8 @@ def test_the_edition_builds(tmp_path):
 
 
 def test_invalid_edition_is_refused_unless_forced(tmp_path):
-    bad = tmp_path / "bad.xml"
+    (tmp_path / "src").mkdir()
+    bad = tmp_path / "src" / "bad.xml"
     bad.write_text(MINI.read_text(encoding="utf-8").replace('resp="#ed" cert="high">үстіне', 'resp="#ed">үстіне')
                    .replace("../../schema/", str(ROOT / "schema") + "/"), encoding="utf-8")
     with pytest.raises(ToolError) as err:
@@ -355,7 +356,7 @@ def test_failed_build_keeps_the_previous_site(tmp_path, monkeypatch):
         raise ToolError("boom", 1)
 
     monkeypatch.setattr(B, "transform_to_string", broken)
-    monkeypatch.setenv("KSE_JOBS", "1")  # the patched function is this process's
+    monkeypatch.setenv("TOOLS_JOBS", "1")  # the patched function is this process's
     src.write_bytes(src.read_bytes() + b"\n")  # changed: it must be transformed again
     with pytest.raises(ToolError):
         build_html([src], tmp_path)
@@ -390,7 +391,8 @@ def test_javascript_targets_do_not_become_links(tmp_path):
     doc = MINI.read_text(encoding="utf-8")
     doc = doc.replace("</body>", '<div><p><ref target="javascript:alert(1)">click</ref> '
                       '<ref target="https://example.org/">ok</ref></p></div></body>', 1)
-    src = tmp_path / "x.xml"
+    (tmp_path / "src").mkdir()
+    src = tmp_path / "src" / "x.xml"
     src.write_text(doc, encoding="utf-8")
     site = build_html([src], tmp_path / "out", force=True).parent
     hrefs = [h for f in site.glob("*.html") for h in lhtml.parse(str(f)).getroot().xpath("//@href")]

@@ -110,7 +110,8 @@ def test_odd_structures_print(tmp_path):
     """Empty titles and heads, notes in notes, an app in an app, choice of two unclears, two subtitles (the
     XPTY0004 of the old print target), a language tag Typst would refuse, nested texts in a group: the book
     is printed, every word of the text in it."""
-    src = tmp_path / "odd.xml"
+    (tmp_path / "src").mkdir()  # outputs never go among the sources
+    src = tmp_path / "src" / "odd.xml"
     src.write_text(ODD, encoding="utf-8")
     [pdf] = build_pdf([src], tmp_path / "out", force=True)
     text = " ".join(words(pdf_text(pdf)))

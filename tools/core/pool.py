@@ -1,124 +1,188 @@
-"""Work on both cores: a pool of forked worker processes, each with its own XSLT processor.
+"""Run one function over many items in forked worker processes, each item under a deadline, results in order.
 
-    with Pool() as pool:                               # KSE_JOBS=N or jobs=N to choose; 1: no processes
-        for result in pool.map(build_document, tasks): # in the order of the tasks
-            ...
+    for item, outcome in pool.run(judge, items, jobs=2, deadline=lambda item: 60.0):
+        ...   # outcome: ("ok", value) | ("timeout", seconds) | ("crash", text), in the order of `items`
 
-Saxon (SaxonC) keeps one processor per process (tools.core.saxon), so independent documents are
-transformed in parallel by forking workers. A worker is forked from this process, which must not have
-started Saxon itself (a forked copy of a running Java-like runtime is not safe): the pool forks only while
-`tools.core.saxon` has no processor here, and otherwise runs the tasks in this process, one after the other
-(the result is the same, only slower). The builders keep Saxon out of the parent for that reason; `tools
-serve` keeps one pool for its whole life, so that the workers' compiled stylesheets are reused from one
-rebuild to the next.
-
-A task is a module-level function and picklable arguments. A `ToolError` raised by a task reaches the caller
-as it was; a worker that dies (a crash of the native code) becomes a ToolError with exit code 3.
+Why: validation must use both cores on a corpus, and a libxml2 routine that never returns (its RELAX NG code
+has such patterns) must not hang the command. Workers are forked after `items` exist, so they read the items
+from their own copy of memory: only an item's index crosses the pipe, and the pickled result comes back.
+The parent waits for results with a timeout; a worker past an item's deadline is killed, the item gets a
+"timeout" outcome and a fresh worker takes its place; a worker that dies (a crash in C code) gives "crash".
+Results are yielded in the order of the items, whatever order the workers finish in, so output does not
+depend on the number of workers. Without fork (not POSIX) the items run here, one after the other, with no
+deadline. The workers leave with os._exit (no exit handlers of this process run twice).
 """
 from __future__ import annotations
 
-import multiprocessing
 import os
-from concurrent.futures import BrokenExecutor, Future, ProcessPoolExecutor
+import pickle
+import select
+import signal
+import struct
+import time
+import traceback
+from pathlib import Path
 
-from tools.core.errors import EXIT_INTERNAL, ToolError
-
-
-def default_jobs() -> int:
-    env = os.environ.get("KSE_JOBS", "")
-    if env.isdigit() and int(env) > 0:
-        return int(env)
-    try:
-        return max(1, len(os.sched_getaffinity(0)))
-    except AttributeError:
-        return os.cpu_count() or 1
+_HEADER = struct.Struct("!Q")
 
 
 def can_fork() -> bool:
-    from tools.core import saxon
-
-    return hasattr(os, "fork") and saxon._processor is None
+    return hasattr(os, "fork")
 
 
-class Pool:
-    def __init__(self, jobs: int | None = None, warm=None):
-        self.jobs = jobs if jobs is not None else default_jobs()
-        self.warm = warm  # run in each worker as it starts (e.g. compile the stylesheets)
-        self._executor: ProcessPoolExecutor | None = None
-
-    @property
-    def parallel(self) -> bool:
-        return self.jobs > 1 and (self._executor is not None or can_fork())
-
-    def _ensure(self) -> ProcessPoolExecutor | None:
-        if self._executor is None and self.jobs > 1 and can_fork():
-            self._executor = ProcessPoolExecutor(self.jobs, mp_context=multiprocessing.get_context("fork"),
-                                                 initializer=_worker_start, initargs=(self.warm,))
-        return self._executor
-
-    def submit(self, function, *args) -> Future:
-        executor = self._ensure()
-        if executor is None:
-            future: Future = Future()
-            try:
-                future.set_result(function(*args))
-            except BaseException as exc:  # noqa: BLE001 - handed to the caller through the future
-                future.set_exception(exc)
-            return future
-        try:
-            return executor.submit(function, *args)
-        except BrokenExecutor:
-            self.close()
-            raise ToolError("internal error: a worker process of the build died; run again "
-                            "(KSE_JOBS=1 builds in one process)", EXIT_INTERNAL)
-
-    def map(self, function, tasks, *, at_least: int = 2):
-        """Results of function(task) for each task, in order. Fewer than `at_least` tasks run here: forking
-        workers would cost more than it saves."""
-        tasks = list(tasks)
-        if len(tasks) < at_least and self._executor is None:
-            return [function(t) for t in tasks]
-        futures = [self.submit(function, t) for t in tasks]
-        return [result(f) for f in futures]
-
-    def start(self) -> None:
-        """Start the workers now (they are forked at the first task otherwise), so that they are warm when the
-        first task comes."""
-        if self._ensure() is not None:
-            self._executor.submit(_nothing).result()
-
-    def close(self) -> None:
-        if self._executor is not None:
-            self._executor.shutdown(wait=True, cancel_futures=True)
-            self._executor = None
-
-    def __enter__(self):
-        return self
-
-    def __exit__(self, *exc):
-        self.close()
-
-
-def _worker_start(warm=None) -> None:
-    """A worker leaves Ctrl-C to its parent, which stops the pool (no traceback from every worker); then it
-    warms up."""
-    import signal
-
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    if warm is not None:
-        try:
-            warm()
-        except Exception:  # noqa: BLE001 - a task will meet the same error and report it
-            pass
-
-
-def _nothing() -> None:
-    return None
-
-
-def result(future: Future):
+def run(function, items: list, *, jobs: int = 1, deadline=lambda item: 600.0):
+    """Yield (item, outcome) for each item, in order; see the module comment."""
+    items = list(items)
+    if not items:
+        return
+    if not can_fork():
+        for item in items:
+            yield item, _call(function, item)
+        return
+    jobs = max(1, min(jobs, len(items)))
+    workers: list[_Worker] = []
+    done: dict[int, tuple] = {}
+    queue = list(range(len(items)))
+    queue.reverse()
+    emitted = 0
     try:
-        return future.result()
-    except BrokenExecutor:
-        raise ToolError("internal error: a worker process of the build died (run again; KSE_JOBS=1 builds in "
-                        "one process)", EXIT_INTERNAL)
+        workers = [_Worker(function, items) for _ in range(jobs)]
+        while emitted < len(items):
+            for w in workers:
+                if w.index is None and queue:
+                    index = queue.pop()
+                    w.start(index, time.monotonic() + deadline(items[index]))
+            busy = [w for w in workers if w.index is not None]
+            wait = max(0.0, min(w.limit for w in busy) - time.monotonic())
+            ready, _, _ = select.select([w.results for w in busy], [], [], wait)
+            for w in busy:
+                if w.results in ready:
+                    index, outcome = w.index, w.receive()
+                    done[index] = outcome
+                    if w.dead:
+                        workers[workers.index(w)] = _replace(w, function, items)
+                elif time.monotonic() >= w.limit:
+                    done[w.index] = ("timeout", deadline(items[w.index]))
+                    workers[workers.index(w)] = _replace(w, function, items)
+            while emitted in done:
+                yield items[emitted], done.pop(emitted)
+                emitted += 1
+    finally:
+        for w in workers:
+            w.stop()
+
+
+def _replace(worker: "_Worker", function, items) -> "_Worker":
+    worker.kill()
+    return _Worker(function, items)
+
+
+class _Worker:
+    # this process's ends of the pipes of live workers: a worker forked later must close them, or a worker
+    # would never see the end of its task pipe (its brother holds it open)
+    _parent_fds: set[int] = set()
+
+    def __init__(self, function, items):
+        task_read, task_write = os.pipe()
+        result_read, result_write = os.pipe()
+        pid = os.fork()
+        if pid == 0:
+            code = 0
+            try:
+                for fd in (task_write, result_read, *self._parent_fds):
+                    os.close(fd)
+                self._parent_fds.clear()  # those numbers are free now: a pool of this worker's own reuses them
+                signal.signal(signal.SIGINT, signal.SIG_DFL)
+                _serve(function, items, task_read, result_write)
+            except BaseException:  # noqa: BLE001 - nothing may escape the child
+                code = 1
+            finally:
+                os._exit(code)
+        os.close(task_read)
+        os.close(result_write)
+        self._parent_fds.update((task_write, result_read))
+        self.pid, self.tasks, self.results = pid, task_write, result_read
+        self.index: int | None = None
+        self.limit = 0.0
+        self.dead = False
+
+    def start(self, index: int, limit: float) -> None:
+        self.index, self.limit = index, limit
+        os.write(self.tasks, _HEADER.pack(index))
+
+    def receive(self) -> tuple:
+        data = _read_frame(self.results)
+        self.index = None
+        if data is None:
+            self.dead = True
+            return ("crash", "the worker process died (a crash in a library)")
+        return pickle.loads(data)
+
+    def stop(self) -> None:
+        if self.pid:
+            os.close(self.tasks)  # end of tasks: the worker leaves its loop
+            try:
+                if self.index is not None:
+                    os.kill(self.pid, signal.SIGKILL)
+                os.waitpid(self.pid, 0)
+            except (ChildProcessError, ProcessLookupError):
+                pass
+            os.close(self.results)
+            self._parent_fds.difference_update((self.tasks, self.results))
+            self.pid = 0
+
+    def kill(self) -> None:
+        if self.pid:
+            try:
+                os.kill(self.pid, signal.SIGKILL)
+            except ProcessLookupError:
+                pass
+            self.index = None
+            self.stop()
+
+
+def _serve(function, items, task_fd: int, result_fd: int) -> None:
+    while True:
+        header = _read_exact(task_fd, _HEADER.size)
+        if header is None:
+            return
+        (index,) = _HEADER.unpack(header)
+        outcome = _call(function, items[index])
+        try:
+            data = pickle.dumps(outcome, protocol=pickle.HIGHEST_PROTOCOL)
+        except Exception as exc:  # noqa: BLE001 - an unpicklable result is a bug: say so
+            data = pickle.dumps(("crash", f"cannot send the result: {exc}"))
+        _write_all(result_fd, _HEADER.pack(len(data)) + data)
+
+
+def _call(function, item) -> tuple:
+    try:
+        return ("ok", function(item))
+    except Exception as exc:  # noqa: BLE001 - reported by the caller on one line, no traceback
+        frame = traceback.extract_tb(exc.__traceback__)[-1]
+        return ("crash", f"{type(exc).__name__}: {exc} (at {Path(frame.filename).name}:{frame.lineno})")
+
+
+def _read_frame(fd: int) -> bytes | None:
+    header = _read_exact(fd, _HEADER.size)
+    if header is None:
+        return None
+    (size,) = _HEADER.unpack(header)
+    return _read_exact(fd, size)
+
+
+def _read_exact(fd: int, size: int) -> bytes | None:
+    chunks, left = [], size
+    while left:
+        chunk = os.read(fd, min(left, 1 << 20))
+        if not chunk:
+            return None
+        chunks.append(chunk)
+        left -= len(chunk)
+    return b"".join(chunks)
+
+
+def _write_all(fd: int, data: bytes) -> None:
+    view = memoryview(data)
+    while view:
+        view = view[os.write(fd, view):]

@@ -97,13 +97,15 @@ class Project:
 
     def document_files(self) -> list[Path]:
         """The edition's TEI documents (the globs of `documents`), in the order of the globs, each sorted, each
-        file once; the shared register files are not documents even where a glob matches them."""
+        file once; the shared register files are not documents even where a glob matches them, nor is a file of
+        an output folder of the toolkit (a site's copy of the TEI source, when a glob such as **/*.xml reaches
+        build/)."""
         found: dict[Path, None] = {}
         registers = set(self.register_files())
         for pattern in self.documents:
             for name in sorted(glob.glob(str(self.root / pattern), recursive=True)):
                 p = Path(name)
-                if p.is_file() and p.resolve() not in registers:
+                if p.is_file() and p.resolve() not in registers and not _in_output(p, self.root):
                     found.setdefault(p.resolve(), None)
         return list(found)
 
@@ -253,15 +255,24 @@ def expand(paths=(), project: Project | None = None) -> list[Path]:
     return unique
 
 
-def _walkable(rel: Path, base: Path) -> bool:
-    """May a folder expansion look into `base/rel`? Not into hidden folders, the witness folder (plain text)
-    or an output folder of the toolkit."""
+def _in_output(path: Path, root: Path) -> bool:
+    """Is `path` (below `root`) inside an output folder of the toolkit?"""
+    try:
+        rel = path.parent.relative_to(root)
+    except ValueError:
+        return False
+    return not _walkable(rel, root, hidden=True)
+
+
+def _walkable(rel: Path, base: Path, hidden: bool = False) -> bool:
+    """May a folder expansion look into `base/rel`? Not into an output folder of the toolkit, nor (unless
+    `hidden`: a glob of the project file says where to look) into hidden folders or the witness folder."""
     from tools.core.outputs import is_tool_output
 
     here = base
     for part in rel.parts:
         here = here / part
-        if part.startswith(".") or part == "witness" or is_tool_output(here):
+        if is_tool_output(here) or (not hidden and (part.startswith(".") or part == "witness")):
             return False
     return True
 

@@ -13,13 +13,19 @@ code), the project file and schema, the parameters, and the shared register entr
 document whose hash was built before is not parsed, validated or transformed again: its pages, its text
 for the search and its contribution come from the cache (OUTDIR/.tools-cache/html, tools.core.buildcache).
 The corpus's pages are units with digests of what they show, so a changed document re-renders only the pages
-it touches. The documents to transform go to worker processes on both cores (tools.core.pool): each one is
+it touches. The documents to transform go to worker processes on both cores (tools.core.build_pool): each one is
 parsed safely, validated (RELAX NG, Schematron, pointers into the shared registers) and transformed there.
 
 OUTPUT. Everything is linked (hard links from the cache) into a temporary folder that is swapped in whole
 (tools.core.outputs.atomic_dir): a failed or interrupted build leaves the previous site as it was. An
 invalid document is refused with its problems unless `force`; the documents that were valid are kept in
-the cache, so the next build after the fix does only the fixed one. `timings`, if given, receives the seconds
+the cache, so the next build after the fix does only the fixed one.
+
+ORDER OF WORK. The output folder is checked first (tools.core.outputs.check_output: a folder holding files the
+tools did not write, containing an input or lying among the sources is refused before anything is read);
+in its worker every source is parsed safely (tools.core.xmlsafe: no entities, no DTD, no network; not waived
+by `force`, since Saxon would otherwise expand what the safe parser refuses), then validated and refused when
+invalid unless `force`; only then is it handed to Saxon (tools.core.saxon.load_source). `timings`, if given, receives the seconds
 of each phase (PHASES); `report`, if given, what was rebuilt and reused.
 """
 from __future__ import annotations
@@ -33,6 +39,7 @@ import shutil
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import quote
 
 from lxml import etree
 
@@ -40,8 +47,8 @@ from tools.core import resources
 from tools.core.buildcache import BuildCache, digest, file_digest, link_all, toolkit_digest
 from tools.core.document import Document
 from tools.core.errors import EXIT_INVALID, EXIT_USAGE, Problem, ToolError
-from tools.core.outputs import atomic_dir
-from tools.core.pool import Pool
+from tools.core.outputs import atomic_dir, check_output
+from tools.core.build_pool import Pool
 from tools.core.project import Project, display, expand, find_project, require_distinct_stems
 from tools.core.registers import Registers, load_registers, stylesheet_params
 from tools.core.saxon import check_params, declared_params, load_source, parse_text, transform_to_string
@@ -106,6 +113,7 @@ def build_html(sources: list[Path], outdir: Path | None = None, *, force: bool =
     check_params(user_params, known_params())
     single = len(files) == 1
     target = Path(outdir if outdir is not None else project.output_dir()) / "html"
+    check_output(target, files, project)  # a folder holding a user's files, or among the sources: refused now
     store = BuildCache(target.parent / ".tools-cache" / "html") if cache else None
     base = digest(FORMAT, toolkit_digest(), _project_digest(project), user_params, "single" if single else "corpus")
     docs = [_Doc(f, display(f), read_bytes(f), "" if single else f"{f.stem}/") for f in files]
@@ -248,7 +256,7 @@ def _build(docs, target, store: BuildCache, base, single, registers: Registers, 
             manifest[rel] = os.path.join(blobs, blob)
     report.manifest = manifest
     if materialize:  # written into a new folder, swapped in whole
-        with atomic_dir(target) as tmp:
+        with atomic_dir(target, inputs=[d.path for d in docs], project=project) as tmp:
             link_all(manifest, tmp)
     kept_blobs = set(corpus_files.values()) | {b for f in assets.values() for b in f.values()}
     if session is not None:
@@ -430,7 +438,8 @@ def _build_document(task: _Task) -> _Result:
     staging = Path(task.staging)
     site = staging / "site"
     site.mkdir(parents=True)
-    params = {"source-href": f"tei/{doc.path.name}", "build-date": _dt.date.today().isoformat(), **task.params}
+    # the file's name as a URL path (a name may hold '#', '?', '%' or a colon)
+    params = {"source-href": "tei/" + quote(doc.path.name), "build-date": _dt.date.today().isoformat(), **task.params}
     if task.folder:
         params["doc-folder"] = task.folder
     t = time.perf_counter()

@@ -35,7 +35,7 @@ from pathlib import Path
 from urllib.parse import parse_qsl, unquote, urlsplit
 
 from tools.core.errors import EXIT_USAGE, Problem, ToolError
-from tools.core.pool import Pool
+from tools.core.build_pool import Pool
 from tools.core.project import Project, display, find_project, load_project
 
 LIVE_JS = """(function () {

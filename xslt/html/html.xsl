@@ -6,10 +6,11 @@
   (tools/build_html.py does this through tools/saxon.py). It writes index.html (title page and
   introduction), text.html (the text with its three views), apparatus.html, witnesses.html (when it has
   witnesses), persons/places/orgs.html (when the document has such registers), chronology.html (when it has
-  dated expressions), search.html, assets/labels.js, and contribution.json (what the builder needs besides
-  the pages: the blocks for the search index, the names and dates for a corpus's registers and chronology,
-  see html_contrib.xsl; the builder takes it out of the site). The principal result is a manifest: one
-  written file per line.
+  dated expressions), commentary.html and bibliography.html (when it has a historical commentary, a
+  bibliography: html_commentary.xsl), search.html, assets/labels.js, and contribution.json (what the builder
+  needs besides the pages: the blocks for the search index, the names and dates for a corpus's registers and
+  chronology, see html_contrib.xsl; the builder takes it out of the site). The principal result is a
+  manifest: one written file per line.
   LAYERS. Imports the common layer (editorial logic, labels, parameters), then the HTML modules; a
   profile for another edition imports this file and overrides what it must (import precedence).
 -->
@@ -25,6 +26,7 @@
   <xsl:import href="html_core.xsl"/>
   <xsl:import href="html_textcrit.xsl"/>
   <xsl:import href="html_names.xsl"/>
+  <xsl:import href="html_commentary.xsl"/>
   <xsl:import href="html_pages.xsl"/>
   <xsl:import href="html_contrib.xsl"/>
 
@@ -39,7 +41,7 @@
     <xsl:call-template name="h:page">
       <xsl:with-param name="file" select="'text.html'"/><xsl:with-param name="key" select="'text'"/>
       <xsl:with-param name="content"><xsl:call-template name="h:text-page"/></xsl:with-param>
-      <xsl:with-param name="scripts" select="'assets/search.js'"/>
+      <xsl:with-param name="scripts" select="('assets/search.js', 'assets/commentary.js'[$h:has-commentary])"/>
       <xsl:with-param name="head"><xsl:call-template name="h:witness-css"/></xsl:with-param>
     </xsl:call-template>
     <xsl:if test="$h:has-witnesses">
@@ -74,6 +76,7 @@
       <xsl:with-param name="content"><xsl:call-template name="h:search-page"/></xsl:with-param>
       <xsl:with-param name="scripts" select="'assets/search.js'"/>
     </xsl:call-template>
+    <xsl:call-template name="h:commentary-pages"/>
     <xsl:call-template name="h:labels-js"/>
     <xsl:call-template name="h:contribution"/>
     <xsl:value-of select="('index.html', 'text.html', 'apparatus.html'[$h:has-apparatus], 'witnesses.html'[$h:has-witnesses], $h:registers ! (. || '.html'),

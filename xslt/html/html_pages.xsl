@@ -45,6 +45,8 @@
     map{'file': 'index.html', 'key': 'home'},
     map{'file': 'text.html', 'key': 'text'},
     map{'file': 'apparatus.html', 'key': 'apparatus'}[$h:has-apparatus],
+    map{'file': 'commentary.html', 'key': 'commentary'}[$h:has-commentary],
+    map{'file': 'bibliography.html', 'key': 'bibliography'}[$h:has-bibliography],
     map{'file': 'witnesses.html', 'key': 'witnesses'}[$h:has-witnesses],
     $h:registers ! map{'file': . || '.html', 'key': .},
     map{'file': 'chronology.html', 'key': 'chronology'}[$h:has-dates],
@@ -68,6 +70,7 @@
           <title><xsl:value-of select="(if ($key = 'home') then () else kse:label($key, $lang) || ' · ') || $h:title"/></title>
           <meta name="generator" content="kse-edition-tools (XSLT 3.0)"/>
           <link rel="stylesheet" href="{$root}assets/edition.css"/>
+          <xsl:call-template name="h:head-extra"><xsl:with-param name="root" select="$root"/></xsl:call-template>
           <script>document.documentElement.className = 'js';</script>
           <script src="{$root}assets/labels.js" defer="defer"></script>
           <script src="{$root}assets/edition.js" defer="defer"></script>
@@ -235,6 +238,7 @@
             </xsl:for-each>
             <tr><td class="num"><xsl:value-of select="$stats('dates')"/></td>
               <td><a href="{$h:site-root}chronology.html"><xsl:sequence select="h:t('st-dates')"/></a></td></tr>
+            <xsl:call-template name="h:commentary-stats-rows"><xsl:with-param name="stats" select="$stats"/></xsl:call-template>
           </tbody>
         </table>
       </section>
@@ -356,11 +360,13 @@
           </input>
           <label for="view-{.}"><xsl:sequence select="h:t(.)"/></label>
         </xsl:for-each>
+        <xsl:call-template name="h:commentary-switch"/>
         <p class="view-help help-reading"><xsl:sequence select="h:t('help-reading')"/></p>
         <p class="view-help help-diplomatic"><xsl:sequence select="h:t('help-diplomatic')"/></p>
         <p class="view-help help-apparatus"><xsl:sequence select="h:t('help-apparatus')"/></p>
       </fieldset>
       </xsl:if>
+      <xsl:if test="not($h:has-apparatus)"><xsl:call-template name="h:commentary-switch"><xsl:with-param name="alone" select="true()"/></xsl:call-template></xsl:if>
       <article class="edition" lang="{$h:text-lang}" dir="{$h:text-dir}">
         <xsl:apply-templates select="/tei:TEI/tei:text | /tei:teiCorpus/tei:TEI/tei:text"/>
         <xsl:call-template name="h:footnotes"><xsl:with-param name="root" select="/"/></xsl:call-template>
@@ -371,7 +377,7 @@
   <!-- the source line of the article (back/div[@type='source']) -->
   <xsl:template match="tei:div[@type = 'source']">
     <section class="source-line"><xsl:call-template name="h:common-attrs"/>
-      <span class="field"><xsl:sequence select="h:t('source-line')"/>: </span>
+      <span class="field"><span><xsl:sequence select="h:t('source-line')"/></span>: </span>
       <xsl:apply-templates select="*/node()"/>
     </section>
   </xsl:template>
