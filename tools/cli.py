@@ -205,7 +205,13 @@ def build(ctx, target_and_paths, outdir, force, params, paper):
             click.echo(line, err=True)
         click.echo(f"wrote {entry}")
     if "pdf" in targets:
-        for pdf in build_pdf.build_pdf(args, out, force=force, paper=paper, params=own["pdf"], project=project):
+        warnings = []
+        written = build_pdf.build_pdf(args, out, force=force, paper=paper, params=own["pdf"], warnings=warnings,
+                                      project=project)
+        if "html" not in targets:  # the same documents: the HTML build has told them already
+            for line in warnings:
+                click.echo(line, err=True)
+        for pdf in written:
             click.echo(f"wrote {pdf}")
 
 

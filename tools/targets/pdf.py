@@ -54,17 +54,25 @@ def known_params() -> list[str]:
     return declared_params((resources.xslt("common", "common_param.xsl"), PRINT_DIR / "print_param.xsl"))
 
 
+def project_params(project: Project) -> dict[str, str]:
+    """The stylesheet parameters the project file sets for print: its [pdf] params, and what other tables say
+    (the siglum of a single witness, the interface languages: the first is the language of the labels)."""
+    params = {"witness-siglum": project.witness_siglum, "languages": " ".join(project.languages),
+              "indexes": " ".join(project.pdf.get("indexes", [])), **project.pdf.get("params", {})}
+    return {k: v for k, v in params.items() if v != "" or k != "indexes"}
+
+
 def build_pdf(sources: list[Path], outdir: Path | None = None, *, force: bool = False, paper: str | None = None,
               params: dict[str, str] | None = None, timings: dict[str, float] | None = None,
-              project: Project | None = None) -> list[Path]:
-    """Write OUTDIR/pdf/<name>.pdf for each TEI file of `sources` (files or folders; none = the project's)."""
+              warnings: list[str] | None = None, project: Project | None = None) -> list[Path]:
+    """Write OUTDIR/pdf/<name>.pdf for each TEI file of `sources` (files or folders; none = the project's).
+
+    With `force`, malformed and duplicate xml:ids are renamed for the build (tools.core.repair), one line each
+    in `warnings`, and an invalid edition is built all the same."""
     project = project or find_project()
     paper = paper or project.pdf.get("paper") or "A4"
     outdir = outdir if outdir is not None else project.output_dir()
-    params = {"witness-siglum": project.witness_siglum, "indexes": " ".join(project.pdf.get("indexes", [])),
-              **project.pdf.get("params", {}), **(params or {})}
-    if not params["indexes"]:
-        del params["indexes"]
+    params = {**project_params(project), **(params or {})}
     files = expand(sources, project)
     require_distinct_stems(files)
     check_params(params, known_params())
@@ -75,7 +83,8 @@ def build_pdf(sources: list[Path], outdir: Path | None = None, *, force: bool = 
         clock.setdefault(phase, 0.0)
 
     t = time.perf_counter()
-    docs = [load(f) for f in files]  # each file read and parsed once: located errors before anything else
+    found: list[str] = [] if warnings is None else warnings
+    docs = [load(f, force=force, warnings=found) for f in files]  # read and parsed once: located errors first
     clock["parse"] += time.perf_counter() - t
     t = time.perf_counter()
     require_valid(docs, force=force, output="the PDF", project=project)
