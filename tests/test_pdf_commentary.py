@@ -26,7 +26,8 @@ def text_of(pdf) -> str:
 
 
 def test_commentary_is_a_second_series_in_the_interface_language(tmp_path):
-    src = tmp_path / "c.xml"
+    (tmp_path / "src").mkdir()  # outputs never go among the sources
+    src = tmp_path / "src" / "c.xml"
     src.write_text(DOC, encoding="utf-8")
     [kk] = build_pdf([src], tmp_path / "kk", force=True, params={"languages": "kk en"})
     [en] = build_pdf([src], tmp_path / "en", force=True, params={"languages": "en kk"})

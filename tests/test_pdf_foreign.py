@@ -173,7 +173,8 @@ HOSTILE_MATH = r"""<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc
 def test_mathml_of_every_kind_prints_and_no_character_escapes(tmp_path):
     """Every mapped MathML element, with text that would be Typst syntax in markup, code or math mode: the
     book prints, every token comes back as it was written (the phantom is hidden, the annotation dropped)."""
-    src = tmp_path / "math.xml"
+    (tmp_path / "src").mkdir()  # outputs never go among the sources
+    src = tmp_path / "src" / "math.xml"
     src.write_text(HOSTILE_MATH, encoding="utf-8")
     [pdf] = build_pdf([src], tmp_path / "out", force=True)
     text = unicodedata.normalize("NFKC", pdf_text(pdf))
@@ -190,7 +191,8 @@ def test_force_repairs_bad_ids_for_print(tmp_path, run_tools):
     and the PDF is printed with every paragraph."""
     from test_repair import DOC
 
-    src = tmp_path / "ids.xml"
+    (tmp_path / "src").mkdir()  # outputs never go among the sources
+    src = tmp_path / "src" / "ids.xml"
     src.write_text(DOC, encoding="utf-8")
     assert run_tools("build", "pdf", src, "-o", tmp_path / "out").returncode == 1
     done = run_tools("build", "pdf", src, "-o", tmp_path / "out", "--force")
