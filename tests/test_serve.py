@@ -124,7 +124,7 @@ def test_serve_shows_an_edit_then_the_error_of_a_broken_file_then_stops(tmp_path
         broken = text.replace('<p xml:id="p2" n="2">', '<p xml:id="p2" n="2"><hi>', 1)
         line = broken[:broken.index("<hi>")].count("\n") + 1
         doc.write_text(broken, encoding="utf-8")
-        page = _until(lambda: (b := _get(url + "/doc-0001/text.html")) if "does not build" in b else None,
+        page = _until(lambda: (lambda body: body if "does not build" in body else None)(_get(url + "/doc-0001/text.html")),
                       what="the error page")
         assert f"tei/doc-0001.xml:{line}:" in page
         doc.write_text(text, encoding="utf-8")
