@@ -18,12 +18,13 @@ from __future__ import annotations
 
 import datetime as _dt
 import html
+import json
 import re
 import shutil
 import time
 from pathlib import Path
 
-from tools.core import resources
+from tools.core import packs, resources
 from tools.core.document import Document, load
 from tools.core.errors import EXIT_INVALID, ToolError
 from tools.core.outputs import atomic_dir
@@ -85,7 +86,7 @@ def build_html(sources: list[Path], outdir: Path | None = None, *, force: bool =
 
 def known_params() -> list[str]:
     """The stylesheet parameters `--param` may set for the HTML edition."""
-    return declared_params(PARAM_FILES, reserved=("build-date",))
+    return declared_params(PARAM_FILES, reserved=("build-date", "script-data"))
 
 
 def project_params(project: Project) -> dict[str, str]:
@@ -99,7 +100,8 @@ def project_params(project: Project) -> dict[str, str]:
 def _build_site(doc: Document, node, site: Path, user_params: dict[str, str], clock: dict[str, float]) -> None:
     src = doc.path
     site.mkdir(parents=True, exist_ok=True)
-    params = {"source-href": f"tei/{src.name}", "build-date": _dt.date.today().isoformat(), **user_params}
+    params = {"source-href": f"tei/{src.name}", "build-date": _dt.date.today().isoformat(),
+              "script-data": json.dumps(script_data(doc), ensure_ascii=False), **user_params}
 
     t = time.perf_counter()
     manifest = transform_to_string(STYLESHEET, doc, params, base_output=site, node=node)
@@ -125,6 +127,42 @@ def _build_site(doc: Document, node, site: Path, user_params: dict[str, str], cl
         (site / "tei" / rel).parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(src.parent / rel, site / "tei" / rel)
     clock["write"] += time.perf_counter() - t
+
+
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+WORD = re.compile(r"[^\W\d_]+")
+
+
+def script_data(doc: Document) -> dict:
+    """What the stylesheet needs to show the text in the other scripts its language is written in, asked of
+    the language packs (tools.core.packs; the Kazakh pack offers the Latin alphabet of 2021):
+        {"kk": {"Latn": {"words": {"Қазақ": "Qazaq", …}, "letters": {"қ": "q", …}}}}
+    `words` holds every word of the document's text in that language whose form changes (the stylesheet
+    replaces word by word, so the transliteration rule stays in the pack); `letters` is the pack's letter
+    table, shown to the reader and used by the search. Empty when no language of the document has one."""
+    root = doc.root
+    lang_of: dict = {}
+    words: dict[str, set[str]] = {}
+    for el in root.iter():
+        if not isinstance(el.tag, str):
+            continue
+        parent = el.getparent()
+        lang = (el.get(XML_LANG) or (lang_of.get(parent) if parent is not None else None) or "").split("-")[0].lower()
+        lang_of[el] = lang
+        if lang:
+            bucket = words.setdefault(lang, set())
+            bucket.update(WORD.findall(el.text or ""))
+            if parent is not None and el.tail:
+                words.setdefault(lang_of.get(parent) or "", set()).update(WORD.findall(el.tail))
+    data: dict = {}
+    for lang, found in sorted(words.items()):
+        for script, convert in packs.other_scripts(lang).items():
+            changed = {w: convert(w) for w in sorted(found)}
+            folding = packs.search_folding(lang, script) or {}
+            data.setdefault(lang, {})[script] = {"words": {w: v for w, v in changed.items() if v != w},
+                                                 "letters": folding.get("letters", {}),
+                                                 "fold": folding.get("fold", {})}
+    return data
 
 
 def _local_files(doc: Document) -> list[Path]:

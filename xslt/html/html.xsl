@@ -6,7 +6,8 @@
   (tools/build_html.py does this through tools/saxon.py). It writes index.html (title page and
   introduction), text.html (the text with its three views), apparatus.html, witnesses.html (when it has witnesses), persons/places/orgs.html (when
   the document has such registers), chronology.html (when it has dated expressions), search.html, and
-  assets/search-index.js + assets/labels.js. The principal result is a manifest: one written file per line.
+  assets/search-index.js + assets/labels.js; text-latn.html (the reading text in another script of its
+  language, when a language pack offers one: html_script.xsl). The principal result is a manifest: one written file per line.
   LAYERS. Imports the common layer (editorial logic, labels, parameters), then the HTML modules; a
   profile for another edition imports this file and overrides what it must (import precedence).
 -->
@@ -23,6 +24,7 @@
   <xsl:import href="html_textcrit.xsl"/>
   <xsl:import href="html_names.xsl"/>
   <xsl:import href="html_pages.xsl"/>
+  <xsl:import href="html_script.xsl"/>
 
   <xsl:output method="text" encoding="UTF-8"/>
   <xsl:mode on-no-match="text-only-copy"/>
@@ -38,6 +40,16 @@
       <xsl:with-param name="scripts" select="'assets/search.js'"/>
       <xsl:with-param name="head"><xsl:call-template name="h:witness-css"/></xsl:with-param>
     </xsl:call-template>
+    <xsl:for-each select="$h:scripts">
+      <xsl:variable name="script" select="."/>
+      <xsl:for-each select="$kse:principal-root">
+        <xsl:call-template name="h:page">
+          <xsl:with-param name="file" select="h:script-file($script)"/><xsl:with-param name="key" select="'text-' || $script"/>
+          <xsl:with-param name="nav" select="'text'"/>
+          <xsl:with-param name="content"><xsl:call-template name="h:script-page"><xsl:with-param name="script" select="$script"/></xsl:call-template></xsl:with-param>
+        </xsl:call-template>
+      </xsl:for-each>
+    </xsl:for-each>
     <xsl:if test="$h:has-witnesses">
       <xsl:call-template name="h:page">
         <xsl:with-param name="file" select="'witnesses.html'"/><xsl:with-param name="key" select="'witnesses'"/>
@@ -72,7 +84,7 @@
     </xsl:call-template>
     <xsl:call-template name="h:search-index"/>
     <xsl:call-template name="h:labels-js"/>
-    <xsl:value-of select="('index.html', 'text.html', 'apparatus.html'[$h:has-apparatus], 'witnesses.html'[$h:has-witnesses], $h:registers ! (. || '.html'),
+    <xsl:value-of select="('index.html', 'text.html', $h:scripts ! h:script-file(.), 'apparatus.html'[$h:has-apparatus], 'witnesses.html'[$h:has-witnesses], $h:registers ! (. || '.html'),
                            'chronology.html'[$h:has-dates], 'search.html', 'assets/search-index.js', 'assets/labels.js')"
                   separator="&#10;"/>
   </xsl:template>

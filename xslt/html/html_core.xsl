@@ -99,8 +99,9 @@
        CSS from @style and from the tagsDecl/rendition elements @rendition points to becomes a style
        attribute, filtered (h:safe-css: known properties, plain values, no url(), no escapes) -->
   <xsl:template match="tei:text//*[@xml:lang or @rend or @rendition or @style] | tei:teiHeader//*[@xml:lang]" priority="100">
+    <xsl:param name="h:script" tunnel="yes" as="xs:string" select="''"/>
     <xsl:variable name="out" as="node()*"><xsl:next-match/></xsl:variable>
-    <xsl:variable name="lang" select="string(@xml:lang)"/>
+    <xsl:variable name="lang" select="if (@xml:lang) then h:lang-in-script(string(@xml:lang), $h:script) else ''"/>
     <xsl:variable name="dir" select="kse:dir($lang)"/>
     <xsl:variable name="context-dir" select="kse:dir(string((ancestor::*[@xml:lang][1]/@xml:lang, $h:text-lang)[1]))"/>
     <xsl:variable name="rend" select="string-join(tokenize(normalize-space(@rend)) ! replace(lower-case(.), '[^a-z0-9-]', '')[. != ''] ! ('rend-' || .), ' ')"/>

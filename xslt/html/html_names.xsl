@@ -87,14 +87,19 @@
     <xsl:variable name="life" select="kse:entry-life(.)"/>
     <xsl:variable name="en" select="kse:entry-name(., 'en')"/>
     <article class="entry" id="{@xml:id}">
-      <h3 class="entry-name"><xsl:value-of select="kse:entry-name(., 'kk')"/>
+      <h3 class="entry-name"><span lang="{$h:text-lang}"><xsl:value-of select="kse:entry-name(., 'kk')"/></span>
         <xsl:if test="$life != ''"><xsl:text> </xsl:text><span class="life">(<xsl:value-of select="$life"/>)</span></xsl:if>
         <xsl:if test="$en != kse:entry-name(., 'kk')"><xsl:text> </xsl:text><span class="entry-en" lang="en"><xsl:value-of select="$en"/></span></xsl:if>
       </h3>
+      <xsl:variable name="entry" select="."/>
+      <xsl:for-each select="$h:scripts">
+        <p class="entry-script"><span class="field"><xsl:sequence select="h:t('in-script-' || .)"/></span><xsl:text>: </xsl:text>
+          <span lang="{h:script-lang(.)}"><xsl:value-of select="h:entry-in-script($entry, .)"/></span></p>
+      </xsl:for-each>
       <xsl:variable name="variants" select="kse:entry-variants(.)"/>
       <xsl:if test="exists($variants)">
         <p class="variants"><span class="field"><xsl:sequence select="h:t('variants')"/></span><xsl:text>: </xsl:text>
-          <xsl:value-of select="$variants" separator=" · "/></p>
+          <span lang="{$h:text-lang}"><xsl:value-of select="$variants" separator=" · "/></span></p>
       </xsl:if>
       <xsl:variable name="role" select="string-join(((tei:occupation | tei:roleName | tei:state | tei:desc | tei:note) ! normalize-space(.)), '. ')"/>
       <xsl:if test="$role != ''"><p class="role" lang="en"><xsl:value-of select="$role"/></p></xsl:if>
@@ -104,7 +109,7 @@
           <ul class="occ-list">
             <xsl:for-each select="$occ">
               <xsl:variable name="block" select="kse:block-of(.)"/>
-              <li><a href="text.html#{kse:occurrence-id(.)}"><span class="occ-n"><xsl:value-of select="($block ! kse:block-number(.), '·')[1]"/></span><xsl:text> </xsl:text><span class="occ-form"><xsl:value-of select="kse:text(., 'reading')"/></span></a></li>
+              <li><a href="text.html#{kse:occurrence-id(.)}"><span class="occ-n"><xsl:value-of select="($block ! kse:block-number(.), '·')[1]"/></span><xsl:text> </xsl:text><span class="occ-form" lang="{$h:text-lang}"><xsl:value-of select="kse:text(., 'reading')"/></span></a></li>
             </xsl:for-each>
           </ul>
         </div>

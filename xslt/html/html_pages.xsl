@@ -46,6 +46,7 @@
   <xsl:template name="h:page">
     <xsl:param name="file" as="xs:string"/>
     <xsl:param name="key" as="xs:string"/>
+    <xsl:param name="nav" as="xs:string" select="$key"/>
     <xsl:param name="content" as="item()*"/>
     <xsl:param name="scripts" as="xs:string*" select="()"/>
     <xsl:param name="head" as="node()*" select="()"/>
@@ -78,7 +79,7 @@
               <ul>
                 <xsl:for-each select="$h:nav">
                   <li><a href="{?file}">
-                    <xsl:if test="?key = $key"><xsl:attribute name="aria-current" select="'page'"/></xsl:if>
+                    <xsl:if test="?key = $nav"><xsl:attribute name="aria-current" select="'page'"/></xsl:if>
                     <xsl:sequence select="h:t(?key)"/></a></li>
                 </xsl:for-each>
               </ul>
@@ -351,6 +352,11 @@
         <p class="view-help help-diplomatic"><xsl:sequence select="h:t('help-diplomatic')"/></p>
         <p class="view-help help-apparatus"><xsl:sequence select="h:t('help-apparatus')"/></p>
       </fieldset>
+      </xsl:if>
+      <xsl:if test="exists($h:scripts)">
+        <p class="script-links">
+          <xsl:for-each select="$h:scripts"><a href="{h:script-file(.)}"><xsl:sequence select="h:t('in-script-' || .)"/></a></xsl:for-each>
+        </p>
       </xsl:if>
       <article class="edition" lang="{$h:text-lang}" dir="{$h:text-dir}">
         <xsl:apply-templates select="/tei:TEI/tei:text | /tei:teiCorpus/tei:TEI/tei:text"/>

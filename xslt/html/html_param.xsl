@@ -13,4 +13,10 @@
   <xsl:param name="line-numbers-every" as="xs:string" select="'5'"/>
   <!-- build-date: the date printed in the footer ('' = none; the builder passes today's date). -->
   <xsl:param name="build-date" as="xs:string" select="''"/>
+  <!-- other-scripts (yes|no): a page of the reading text in each other script its language is written in, when
+       a language pack offers one (Kazakh: the Latin alphabet of 2021), and the names of the registers in it. -->
+  <xsl:param name="other-scripts" as="xs:string" select="'yes'"/>
+  <!-- script-data: set by the builder (tools/targets/html.py, script_data): the words of the text in those
+       scripts and the letter tables, as JSON ('' = none). -->
+  <xsl:param name="script-data" as="xs:string" select="''"/>
 </xsl:stylesheet>

@@ -74,7 +74,7 @@ def search_folding() -> dict:
     Latin, small letters only: the search lower-cases first) and `fold` (Latin spellings taken as the same,
     longest first)."""
     tab = table()
-    letters = {c: lat for c, lat in tab.items() if c.islower()}  # the table's small letters are small
+    letters = dict(tab)  # capitals too, for the table shown to readers (the search lower-cases first)
     fold = _data()["search-folding"]
     return {"letters": letters,
             "fold": dict(sorted(fold.items(), key=lambda kv: (-len(kv[0]), kv[0])))}
