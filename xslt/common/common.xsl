@@ -21,6 +21,10 @@
     kse:labels-of($lang as xs:string) as map(xs:string, xs:string)  every key in one language, fallbacks filled
     $kse:languages as xs:string*                                    the interface languages, the default first
     kse:dir($lang-tag as xs:string?) as xs:string                   'rtl' | 'ltr' (script subtag, else language)
+    kse:lang-of($n as node()) as xs:string                          primary subtag of the nearest xml:lang ('' if none)
+    kse:in-language($elements as element()*, $lang) as element()*  of sibling translations (p, note, resp … with
+                                                                     xml:lang), those in $lang (else the default
+                                                                     language, en, the first); all if one language
   Text-critical logic (common_textcrit.xsl):
     kse:is-textual-intervention($n as node()) as xs:boolean          choice | app | supplied | sic/corr outside choice
     kse:is-intervention($n as node()) as xs:boolean                  choice | sic alone | corr alone | supplied | app |

@@ -27,6 +27,12 @@
     select="normalize-space((//tei:teiHeader/tei:fileDesc/tei:titleStmt/tei:title[@type = 'main'],
                              //tei:teiHeader/tei:fileDesc/tei:titleStmt/tei:title, 'TEI')[1])"/>
 
+  <!-- the title in an interface language: a main or alternative title in that language, else the main title -->
+  <xsl:function name="h:title-in" as="xs:string">
+    <xsl:param name="l" as="xs:string"/>
+    <xsl:sequence select="normalize-space(($kse:principal-root//tei:teiHeader/tei:fileDesc/tei:titleStmt/tei:title[@type = ('main', 'alt')][kse:lang-of(.) = $l], $h:title)[1])"/>
+  </xsl:function>
+
   <!-- which optional pages this document has -->
   <xsl:variable name="h:registers" as="xs:string*"
     select="('persons', 'places', 'orgs')[exists(kse:entries($kse:principal-root, .))]"/>
@@ -57,7 +63,7 @@
         <head>
           <meta charset="utf-8"/>
           <meta name="viewport" content="width=device-width, initial-scale=1"/>
-          <title><xsl:value-of select="(if ($key = 'home') then () else kse:label($key, $lang) || ' · ') || $h:title"/></title>
+          <title><xsl:sequence select="h:by-lang(function($l) { (if ($key = 'home') then () else kse:label($key, $l) || ' · ') || h:title-in($l) })"/></title>
           <meta name="generator" content="kse-edition-tools (XSLT 3.0)"/>
           <link rel="stylesheet" href="assets/edition.css"/>
           <script>document.documentElement.className = 'js';</script>
@@ -109,7 +115,7 @@
           <footer class="site-footer">
             <xsl:if test="$h:text-dir != kse:dir($lang)"><xsl:attribute name="dir" select="kse:dir($lang)"/></xsl:if>
             <p><span lang="{$h:title-lang}" dir="{kse:dir($h:title-lang)}"><xsl:value-of select="$h:title"/></span>
-              <xsl:for-each select="//tei:publicationStmt/tei:publisher[1]"> · <xsl:value-of select="normalize-space(.)"/></xsl:for-each>
+              <xsl:for-each select="//tei:publicationStmt/tei:publisher[1]"> · <span><xsl:sequence select="h:lang(.)"/><xsl:value-of select="normalize-space(.)"/></span></xsl:for-each>
               <xsl:if test="$source-href != ''"> · <a href="{$source-href}" download=""><xsl:sequence select="h:t('download')"/></a></xsl:if>
             </p>
             <p class="generated"><xsl:sequence select="h:t('generated')"/><xsl:if test="$build-date != ''"> · <xsl:value-of select="$build-date"/></xsl:if></p>
@@ -130,9 +136,10 @@
         <p class="subtitle"><xsl:call-template name="h:common-attrs"/><xsl:apply-templates/></p>
       </xsl:for-each>
       <xsl:for-each select="$fd/tei:titleStmt/(tei:author | tei:editor)">
-        <p class="byline"><xsl:apply-templates/></p>
+        <p class="byline"><xsl:sequence select="h:lang(.)"/><xsl:apply-templates/></p>
       </xsl:for-each>
       <p class="imprint">
+        <xsl:sequence select="h:lang($fd/tei:editionStmt/tei:edition)"/>
         <xsl:value-of select="string-join((
           $fd/tei:editionStmt/tei:edition ! normalize-space(.),
           $fd/tei:publicationStmt/(tei:publisher, tei:distributor, tei:authority)[1] ! normalize-space(.),
@@ -159,13 +166,13 @@
 
       <section id="introduction">
         <h2><xsl:sequence select="h:t('introduction')"/></h2>
-        <xsl:apply-templates select="//tei:encodingDesc/tei:projectDesc/node()"/>
+        <xsl:call-template name="h:versions"><xsl:with-param name="items" select="//tei:encodingDesc/tei:projectDesc/*"/></xsl:call-template>
         <xsl:if test="$fd/tei:titleStmt/tei:respStmt">
           <h3><xsl:sequence select="h:t('responsibility')"/></h3>
           <dl class="resp">
             <xsl:for-each select="$fd/tei:titleStmt/tei:respStmt">
-              <dt><xsl:value-of select="string-join((tei:name, tei:persName, tei:orgName) ! normalize-space(.), ', ')"/></dt>
-              <dd><xsl:value-of select="normalize-space(tei:resp)"/></dd>
+              <dt><xsl:sequence select="h:lang((tei:name, tei:persName, tei:orgName)[1])"/><xsl:value-of select="string-join((tei:name, tei:persName, tei:orgName) ! normalize-space(.), ', ')"/></dt>
+              <dd><xsl:call-template name="h:versions"><xsl:with-param name="items" select="tei:resp"/><xsl:with-param name="inline" select="true()"/></xsl:call-template></dd>
             </xsl:for-each>
           </dl>
         </xsl:if>
@@ -203,7 +210,7 @@
           <xsl:for-each select="//tei:encodingDesc/tei:editorialDecl/*">
             <xsl:variable name="k" select="'ed-' || local-name()"/>
             <h3><xsl:sequence select="h:t(if (exists(kse:labels()($k))) then $k else 'ed-other')"/></h3>
-            <xsl:apply-templates select="if (tei:p) then * else ."/>
+            <xsl:call-template name="h:versions"><xsl:with-param name="items" select="if (tei:p) then * else ."/></xsl:call-template>
           </xsl:for-each>
         </section>
       </xsl:if>
@@ -271,18 +278,67 @@
         <xsl:for-each select="$fd/tei:publicationStmt/tei:availability">
           <h3><xsl:sequence select="h:t('licence')"/></h3>
           <xsl:for-each select="tei:licence | tei:p">
-            <p class="licence"><xsl:apply-templates/><xsl:if test="@target"> (<a href="{h:url(string(@target))}"><xsl:value-of select="@target"/></a>)</xsl:if></p>
+            <p class="licence"><xsl:sequence select="h:lang(.)"/><xsl:apply-templates/><xsl:if test="@target"> (<a href="{h:url(string(@target))}"><xsl:value-of select="@target"/></a>)</xsl:if></p>
           </xsl:for-each>
         </xsl:for-each>
         <xsl:if test="//tei:revisionDesc/tei:change">
           <h3><xsl:sequence select="h:t('revision')"/></h3>
           <ul class="changes">
-            <xsl:for-each select="//tei:revisionDesc/tei:change"><li><xsl:value-of select="@when"/>: <xsl:apply-templates/></li></xsl:for-each>
+            <xsl:for-each select="//tei:revisionDesc/tei:change"><li><xsl:sequence select="h:lang(.)"/><xsl:value-of select="@when"/>: <xsl:apply-templates/></li></xsl:for-each>
           </ul>
         </xsl:if>
       </section>
     </div>
   </xsl:template>
+
+  <!-- Translations side by side in the header (kse:in-language): every version is written, each in an element
+       with its lang; the one kse:in-language picks for the default interface language shows, the others are
+       hidden until the language switch (edition.js) shows the version of the language chosen. Items all in
+       one language are rendered as they are. $class: the items are rendered as p of that class (notes);
+       $inline: as spans. -->
+  <xsl:template name="h:versions">
+    <xsl:param name="items" as="element()*"/>
+    <xsl:param name="class" as="xs:string" select="''"/>
+    <xsl:param name="inline" as="xs:boolean" select="false()"/>
+    <xsl:variable name="langs" select="distinct-values($items ! kse:lang-of(.))"/>
+    <xsl:variable name="shown" select="kse:in-language($items, $lang)"/>
+    <xsl:choose>
+      <xsl:when test="count($langs) le 1">
+        <xsl:for-each select="$items"><xsl:call-template name="h:version-item"><xsl:with-param name="class" select="$class"/><xsl:with-param name="inline" select="$inline"/></xsl:call-template></xsl:for-each>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:element name="{if ($inline) then 'span' else 'div'}">
+          <xsl:attribute name="class" select="'versions'"/>
+          <xsl:attribute name="data-versions" select="string-join($langs, ' ')"/>
+          <xsl:for-each-group select="$items" group-by="kse:lang-of(.)">
+            <xsl:element name="{if ($inline) then 'span' else 'div'}">
+              <xsl:attribute name="class" select="'version'"/>
+              <xsl:attribute name="data-version" select="current-grouping-key()"/>
+              <xsl:attribute name="lang" select="current-grouping-key()"/>
+              <xsl:if test="kse:dir(current-grouping-key()) != kse:dir($lang)"><xsl:attribute name="dir" select="kse:dir(current-grouping-key())"/></xsl:if>
+              <xsl:if test="not(current-group()[1] = $shown)"><xsl:attribute name="hidden" select="'hidden'"/></xsl:if>
+              <xsl:for-each select="current-group()"><xsl:call-template name="h:version-item"><xsl:with-param name="class" select="$class"/><xsl:with-param name="inline" select="$inline"/></xsl:call-template></xsl:for-each>
+            </xsl:element>
+          </xsl:for-each-group>
+        </xsl:element>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+  <xsl:template name="h:version-item">
+    <xsl:param name="class" as="xs:string"/>
+    <xsl:param name="inline" as="xs:boolean"/>
+    <xsl:choose>
+      <xsl:when test="$inline"><span><xsl:sequence select="h:lang(.)"/><xsl:value-of select="normalize-space(.)"/></span></xsl:when>
+      <xsl:when test="$class != ''"><p class="{$class}"><xsl:sequence select="h:lang(.)"/><xsl:apply-templates/></p></xsl:when>
+      <xsl:otherwise><xsl:apply-templates select="."/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+  <!-- the lang of a header node as an attribute (the page's lang is the interface's, which switches) -->
+  <xsl:function name="h:lang" as="attribute()?">
+    <xsl:param name="n" as="node()?"/>
+    <xsl:variable name="l" select="$n ! string(ancestor-or-self::*[@xml:lang][1]/@xml:lang)"/>
+    <xsl:if test="$l != ''"><xsl:attribute name="lang" select="$l"/></xsl:if>
+  </xsl:function>
 
   <!-- a source description: its titles, imprint and notes on one card -->
   <xsl:template match="tei:bibl | tei:biblStruct | tei:msDesc" mode="h:source">
@@ -294,7 +350,7 @@
       <xsl:variable name="imprint" select="string-join((.//tei:pubPlace, .//tei:publisher, .//tei:date[not(ancestor::tei:note)], .//tei:biblScope[not(ancestor::tei:note)]) ! normalize-space(.), ', ')"/>
       <xsl:if test="$imprint != ''"><xsl:text>. </xsl:text><xsl:value-of select="$imprint"/>.</xsl:if>
     </p>
-    <xsl:for-each select="tei:note"><p class="source-note"><xsl:apply-templates/></p></xsl:for-each>
+    <xsl:call-template name="h:versions"><xsl:with-param name="items" select="tei:note"/><xsl:with-param name="class" select="'source-note'"/></xsl:call-template>
   </xsl:template>
   <xsl:template match="*" mode="h:source"><xsl:apply-templates select="."/></xsl:template>
 
@@ -332,7 +388,7 @@
   <xsl:template match="tei:teiHeader//tei:persName | tei:teiHeader//tei:placeName | tei:teiHeader//tei:orgName | tei:teiHeader//tei:name | tei:teiHeader//tei:date">
     <span class="{local-name()}"><xsl:apply-templates/></span>
   </xsl:template>
-  <xsl:template match="tei:teiHeader//tei:p" priority="2"><p><xsl:call-template name="h:common-attrs"/><xsl:apply-templates/></p></xsl:template>
+  <xsl:template match="tei:teiHeader//tei:p" priority="2"><p><xsl:sequence select="h:lang(.)"/><xsl:call-template name="h:common-attrs"/><xsl:apply-templates/></p></xsl:template>
   <xsl:template match="tei:teiHeader//tei:note" priority="2"><span class="header-note"><xsl:apply-templates/></span></xsl:template>
 
   <!-- ============ text.html ============ -->

@@ -2,9 +2,10 @@
 
    - Interface language: the page is written in the default language; elements carry data-l10n="key"
      (text), data-l10n-title="key" … (attributes), or data-l10n-values / data-l10n-title-values (the text
-     in each language, JSON). The switch (one button per language of window.KSE_LANGUAGES) swaps them from
-     window.KSE_LABELS (assets/labels.js, generated from the same JSON files as the pages) and remembers the
-     choice (localStorage) across pages.
+     in each language, JSON; the page's <title> too). The switch (one button per language of
+     window.KSE_LANGUAGES) swaps them from window.KSE_LABELS (assets/labels.js, generated from the same JSON
+     files as the pages) and remembers the choice (localStorage) across pages. Texts the TEI gives in several
+     languages (data-versions: the editorial introduction) show the version of the language chosen.
    - Views and witnesses: radio buttons already switch them through CSS; this script remembers them, honours
      ?view=… and ?wit=… in the URL, and opens the apparatus view when a link targets an apparatus mark.
    - Comparison of two witnesses side by side: two copies of the text, each showing one witness (the same
@@ -50,6 +51,14 @@
     });
     document.querySelectorAll("[data-lang-switch] button[data-lang]").forEach(function (b) {
       b.setAttribute("aria-pressed", String(b.getAttribute("data-lang") === lang));
+    });
+    /* texts given in several languages (the editorial introduction): the version of this language shows */
+    document.querySelectorAll("[data-versions]").forEach(function (box) {
+      var have = box.getAttribute("data-versions").split(" ");
+      var pick = [lang, DEF].concat(LANGS, ["en"], have).filter(function (l) { return have.indexOf(l) >= 0; })[0];
+      Array.prototype.forEach.call(box.children, function (v) {
+        if (v.hasAttribute("data-version")) { v.hidden = v.getAttribute("data-version") !== pick; }
+      });
     });
     var dir = (window.KSE_DIRS || {})[lang] || "ltr";
     document.querySelectorAll(".site-header, .site-footer").forEach(function (el) {
