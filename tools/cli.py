@@ -167,7 +167,8 @@ def build(ctx, target_and_paths, outdir, force, params, paper):
     own = {t: {k: v for k, v in given.items() if k in known[t]} for t in targets}
     if "html" in targets:
         warnings: list[str] = []
-        entry = build_html.build_html(args, out, force=force, params=own['html'], warnings=warnings, project=project)
+        entry = build_html.build_html(args, out, force=force, params=own['html'], warnings=warnings, project=project,
+                                      with_pdf="pdf" in targets)
         for line in warnings:
             click.echo(line, err=True)
         click.echo(f"wrote {entry}")

@@ -44,12 +44,14 @@ PHASES = ("parse", "validate", "transform", "write")
 
 def build_html(sources: list[Path], outdir: Path | None = None, *, force: bool = False,
                params: dict[str, str] | None = None, timings: dict[str, float] | None = None,
-               warnings: list[str] | None = None, project: Project | None = None) -> Path:
+               warnings: list[str] | None = None, project: Project | None = None, with_pdf: bool = False) -> Path:
     """Write the site to OUTDIR/html/ and return the path of its entry page, OUTDIR/html/index.html.
 
     `sources` are files or folders (none: the project's documents); `outdir` defaults to the project's output
     folder; `params` (stylesheet parameters) override the project's [html] params. With `force`, malformed
-    and duplicate xml:ids are renamed for the build, one line each in `warnings`."""
+    and duplicate xml:ids are renamed for the build, one line each in `warnings`. The pages link to the print
+    edition of each document (OUTDIR/pdf/<name>.pdf) when `with_pdf` (the caller builds it too) or when it
+    is already there."""
     project = project or find_project()
     files = expand(list(sources), project)
     require_distinct_stems(files)
@@ -70,12 +72,16 @@ def build_html(sources: list[Path], outdir: Path | None = None, *, force: bool =
     clock["validate"] += time.perf_counter() - t
 
     target = Path(outdir if outdir is not None else project.output_dir()) / "html"
+    pdf_dir = target.parent / "pdf"
+    has_pdf = {doc.path: with_pdf or (pdf_dir / f"{doc.path.stem}.pdf").is_file() for doc in docs}
     with atomic_dir(target) as tmp:
         if len(docs) == 1:
-            _build_site(docs[0], nodes[docs[0].path], tmp, user_params, clock)
+            _build_site(docs[0], nodes[docs[0].path], tmp, user_params, clock,
+                        pdf_href=f"../pdf/{docs[0].path.stem}.pdf" if has_pdf[docs[0].path] else "")
         else:
             for doc in docs:
-                _build_site(doc, nodes[doc.path], tmp / doc.path.stem, user_params, clock)
+                _build_site(doc, nodes[doc.path], tmp / doc.path.stem, user_params, clock,
+                            pdf_href=f"../../pdf/{doc.path.stem}.pdf" if has_pdf[doc.path] else "")
             t = time.perf_counter()
             _write_collection_index(docs, tmp)
             clock["write"] += time.perf_counter() - t
@@ -86,7 +92,7 @@ def build_html(sources: list[Path], outdir: Path | None = None, *, force: bool =
 
 def known_params() -> list[str]:
     """The stylesheet parameters `--param` may set for the HTML edition."""
-    return declared_params(PARAM_FILES, reserved=("build-date", "script-data"))
+    return declared_params(PARAM_FILES, reserved=("build-date", "script-data", "pdf-href"))
 
 
 def project_params(project: Project) -> dict[str, str]:
@@ -97,10 +103,11 @@ def project_params(project: Project) -> dict[str, str]:
     return {k: v for k, v in params.items() if k in known_params()}
 
 
-def _build_site(doc: Document, node, site: Path, user_params: dict[str, str], clock: dict[str, float]) -> None:
+def _build_site(doc: Document, node, site: Path, user_params: dict[str, str], clock: dict[str, float],
+                pdf_href: str = "") -> None:
     src = doc.path
     site.mkdir(parents=True, exist_ok=True)
-    params = {"source-href": f"tei/{src.name}", "build-date": _dt.date.today().isoformat(),
+    params = {"source-href": f"tei/{src.name}", "build-date": _dt.date.today().isoformat(), "pdf-href": pdf_href,
               "script-data": json.dumps(script_data(doc), ensure_ascii=False), **user_params}
 
     t = time.perf_counter()

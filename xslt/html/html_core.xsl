@@ -180,25 +180,52 @@
       <xsl:apply-templates/>
     </xsl:element>
   </xsl:template>
-  <!-- p: a numbered paragraph (number in the margin, a permalink) when it is part of the running text -->
+  <!-- p: a numbered paragraph (number in the margin, a permalink) when it is part of the running text.
+       A paragraph the source breaks in two (p part="I", then "M" … "F") is one paragraph here, as in print:
+       the later parts follow in the same HTML p, each in a span with its own id and number (in the margin
+       beside the line where it begins; the diplomatic view shows the break of the witness there). -->
   <xsl:template match="tei:p">
     <xsl:variable name="numbered" select="empty(ancestor::*[self::tei:note or self::tei:cell or self::tei:item
                                           or self::tei:sp or self::tei:quote or self::tei:figure or self::tei:teiHeader])"/>
-    <xsl:variable name="id" select="kse:block-id(.)"/>
-    <p class="{string-join(('para'[$numbered], @part ! ('part-' || .)), ' ')}" id="{$id}">
-      <xsl:if test="@xml:lang"><xsl:attribute name="lang" select="@xml:lang"/></xsl:if>
+    <xsl:variable name="continues" select="$numbered and @part = ('M', 'F') and exists(preceding-sibling::*[1][self::tei:p][@part = ('I', 'M')])"/>
+    <xsl:if test="not($continues)">
+      <xsl:variable name="parts" select="if ($numbered and @part = ('I', 'M')) then h:later-parts(.) else ()"/>
+      <xsl:variable name="id" select="kse:block-id(.)"/>
+      <p class="{string-join(('para'[$numbered], @part ! ('part-' || .), 'joined'[exists($parts)]), ' ')}" id="{$id}">
+        <xsl:if test="@xml:lang"><xsl:attribute name="lang" select="@xml:lang"/></xsl:if>
+        <xsl:if test="$numbered">
+          <xsl:attribute name="data-n" select="kse:block-number(.)"/>
+          <xsl:call-template name="h:pnum"/><xsl:text> </xsl:text>
+        </xsl:if>
+        <xsl:apply-templates/>
+        <xsl:for-each select="$parts">
+          <xsl:text> </xsl:text>
+          <span class="part-join" id="{kse:block-id(.)}" data-n="{kse:block-number(.)}">
+            <xsl:if test="@xml:lang"><xsl:attribute name="lang" select="@xml:lang"/></xsl:if>
+            <xsl:call-template name="h:pnum"/><xsl:text> </xsl:text>
+            <xsl:apply-templates/>
+          </span>
+        </xsl:for-each>
+      </p>
       <xsl:if test="$numbered">
-        <xsl:attribute name="data-n" select="kse:block-number(.)"/>
-        <a class="pnum" href="#{$id}">
-          <xsl:sequence select="h:label-attr-n('title', if (@part = ('F', 'M')) then 'permalink-paragraph-continued' else 'permalink-paragraph',
-                                               kse:block-number(.))"/>
-          <xsl:value-of select="kse:block-number(.)"/>
-        </a><xsl:text> </xsl:text>
+        <xsl:for-each select=". | $parts"><xsl:call-template name="h:block-apparatus"/></xsl:for-each>
       </xsl:if>
-      <xsl:apply-templates/>
-    </p>
-    <xsl:if test="$numbered"><xsl:call-template name="h:block-apparatus"/></xsl:if>
+    </xsl:if>
   </xsl:template>
+  <!-- the number of a paragraph: a permalink -->
+  <xsl:template name="h:pnum">
+    <a class="pnum" href="#{kse:block-id(.)}">
+      <xsl:sequence select="h:label-attr-n('title', if (@part = ('F', 'M')) then 'permalink-paragraph-continued' else 'permalink-paragraph',
+                                           kse:block-number(.))"/>
+      <xsl:value-of select="kse:block-number(.)"/>
+    </a>
+  </xsl:template>
+  <!-- the parts that continue a paragraph broken by the source: M … up to F -->
+  <xsl:function name="h:later-parts" as="element()*">
+    <xsl:param name="p" as="element()"/>
+    <xsl:variable name="next" select="$p/following-sibling::*[1][self::tei:p][@part = ('M', 'F')]"/>
+    <xsl:sequence select="$next, $next[@part = 'M'] ! h:later-parts(.)"/>
+  </xsl:function>
   <!-- ab: an anonymous block -->
   <xsl:template match="tei:ab">
     <div class="ab" id="{kse:block-id(.)}"><xsl:if test="@xml:lang"><xsl:attribute name="lang" select="@xml:lang"/></xsl:if><xsl:apply-templates/></div>

@@ -116,6 +116,7 @@
             <xsl:if test="$h:text-dir != kse:dir($lang)"><xsl:attribute name="dir" select="kse:dir($lang)"/></xsl:if>
             <p><span lang="{$h:title-lang}" dir="{kse:dir($h:title-lang)}"><xsl:value-of select="$h:title"/></span>
               <xsl:for-each select="//tei:publicationStmt/tei:publisher[1]"> · <span><xsl:sequence select="h:lang(.)"/><xsl:value-of select="normalize-space(.)"/></span></xsl:for-each>
+              <xsl:if test="$pdf-href != ''"> · <a href="{$pdf-href}"><xsl:sequence select="h:t('pdf')"/></a></xsl:if>
               <xsl:if test="$source-href != ''"> · <a href="{$source-href}" download=""><xsl:sequence select="h:t('download')"/></a></xsl:if>
             </p>
             <p class="generated"><xsl:sequence select="h:t('generated')"/><xsl:if test="$build-date != ''"> · <xsl:value-of select="$build-date"/></xsl:if></p>
@@ -146,8 +147,21 @@
           $fd/tei:publicationStmt/tei:pubPlace[1] ! normalize-space(.),
           $fd/tei:publicationStmt/tei:date[1] ! normalize-space(.)), ' · ')"/>
       </p>
+      <!-- the version and the state of the text, as the print edition's colophon gives them -->
+      <xsl:variable name="version" select="string($fd/tei:editionStmt/tei:edition[1]/@n)"/>
+      <xsl:variable name="draft" select="//tei:revisionDesc/@status = 'draft'"/>
+      <xsl:variable name="revised" select="max(//tei:revisionDesc/tei:change/@when[. castable as xs:date] ! xs:date(.))"/>
+      <xsl:if test="$version != '' or $draft">
+        <p class="edition-status">
+          <xsl:if test="$version != ''"><span><xsl:sequence select="h:t('version')"/></span><xsl:text> </xsl:text><xsl:value-of select="$version"/></xsl:if>
+          <xsl:if test="$draft"><xsl:if test="$version != ''"><xsl:text> · </xsl:text></xsl:if><span class="draft"><xsl:sequence select="h:t('status-draft')"/></span></xsl:if>
+          <xsl:if test="exists($revised)"><xsl:text> · </xsl:text><time datetime="{$revised}"><xsl:sequence select="h:by-lang(function($l) { kse:format-iso(string($revised), $l) })"/></time></xsl:if>
+        </p>
+      </xsl:if>
       <p class="cta">
         <a class="button" href="text.html"><xsl:sequence select="h:t('reading')"/></a>
+        <xsl:for-each select="$h:scripts"><a class="button secondary" href="{h:script-file(.)}"><xsl:sequence select="h:t('in-script-' || .)"/></a></xsl:for-each>
+        <xsl:if test="$pdf-href != ''"><a class="button secondary" href="{$pdf-href}"><xsl:sequence select="h:t('pdf')"/></a></xsl:if>
         <xsl:if test="$source-href != ''"><a class="button secondary" href="{$source-href}" download=""><xsl:sequence select="h:t('download')"/></a></xsl:if>
       </p>
     </header>

@@ -282,7 +282,7 @@
         <ol>
           <xsl:for-each select="$apps">
             <xsl:variable name="entry" select="kse:app-entry(.)"/>
-            <li id="appn-{$entry?n}" value="{$entry?n}"><a class="app-back" href="#app-{$entry?n}"><xsl:value-of select="$entry?n"/></a><xsl:text> </xsl:text>
+            <li id="appn-{$entry?n}" value="{$entry?n}" class="kind-{$entry?kind}"><a class="app-back" href="#app-{$entry?n}"><xsl:value-of select="$entry?n"/></a><xsl:text> </xsl:text>
               <xsl:call-template name="h:entry"><xsl:with-param name="entry" select="$entry"/></xsl:call-template></li>
           </xsl:for-each>
         </ol>

@@ -68,6 +68,10 @@
       <xsl:for-each select="$h/tei:fileDesc/tei:publicationStmt/tei:availability/tei:licence">
         <xsl:sequence select="kp:colophon-item(kp:l('licence'), string-join((kp:prose(.), @target ! ('#linebreak()' || kp:t(.)))))"/>
       </xsl:for-each>
+      <!-- the reading edition on the web, when its address is given (parameter edition-url) -->
+      <xsl:if test="matches($edition-url, '^https?://[^\s]+$')">
+        <xsl:sequence select="kp:colophon-item(kp:l('online-edition'), '#link(' || kp:str($edition-url) || ')[' || kp:t($edition-url) || ']')"/>
+      </xsl:if>
       <xsl:for-each select="$h/tei:fileDesc/tei:publicationStmt/tei:idno">
         <xsl:sequence select="kp:colophon-item(kp:l('identifier'), kp:t(.))"/>
       </xsl:for-each>

@@ -153,8 +153,30 @@
     var r = document.getElementById("view-" + v);
     if (r && !r.checked) { r.checked = true; }
   }
+  /* a link to an apparatus entry (a note mark in the reading view, say) opens the apparatus view, where the
+     entry is shown, and then brings the entry into view: it was hidden when the browser scrolled to it */
   function viewFromHash() {
-    if (/^#app/.test(window.location.hash)) { setView("apparatus"); }
+    if (/^#app/.test(window.location.hash)) {
+      setView("apparatus");
+      var t = document.getElementById(decodeURIComponent(window.location.hash.slice(1)));
+      if (t) { t.scrollIntoView({ block: "center" }); }
+    }
+  }
+
+  /* ---------- tooltips inside the viewport ---------- */
+  /* An apparatus tooltip opens above its mark, from the mark's left edge; near the right edge of the screen
+     it is moved left, near the top it opens below. (Narrow screens show it as a sheet at the foot of the
+     screen, by CSS alone.) */
+  function placeTip(app) {
+    var tip = app.querySelector(":scope > .app-tip");
+    if (!tip || tip.offsetParent === null || getComputedStyle(tip).position === "fixed") { return; }
+    tip.style.setProperty("--tip-shift", "0px");
+    tip.classList.remove("tip-below");
+    var r = tip.getBoundingClientRect(), room = document.documentElement.clientWidth, shift = 0;
+    if (r.right > room - 8) { shift = room - 8 - r.right; }
+    if (r.left + shift < 8) { shift = 8 - r.left; }
+    tip.style.setProperty("--tip-shift", shift + "px");
+    if (r.top < 8) { tip.classList.add("tip-below"); }
   }
 
   /* ---------- query highlighting on text.html ---------- */
@@ -238,9 +260,14 @@
     document.addEventListener("keydown", function (e) {
       if (e.key === "Escape") { document.body.classList.add("tips-off"); }
     });
-    document.addEventListener("focusin", function () { document.body.classList.remove("tips-off"); });
+    document.addEventListener("focusin", function (e) {
+      document.body.classList.remove("tips-off");
+      var app = e.target.closest && e.target.closest(".app");
+      if (app) { placeTip(app); }
+    });
     document.addEventListener("mouseover", function (e) {
-      if (e.target.closest && e.target.closest(".app")) { document.body.classList.remove("tips-off"); }
+      var app = e.target.closest && e.target.closest(".app");
+      if (app) { document.body.classList.remove("tips-off"); placeTip(app); }
     });
   });
 })();
