@@ -254,7 +254,11 @@ def test_title_page_and_introduction(site):
     assert stats["түзету"] == str(c["interventions"])
     assert stats["оның ішінде сенімді"] == str(c["interventions_by_cert"].get("high", 0))
     assert stats["редакциялық ескертпе"] == str(c["notes"]) and stats["түзетілмеген орын"] == str(c["unmended"])
-    assert "kse-mini-fixture" in root.xpath("string(//blockquote[@class='citation'])")
+    # the suggested citation (in the interface language's style: ГОСТ in Kazakh) names the version; the BibTeX
+    # key is the edition's identifier (test_html_cite.py has the rest)
+    shown = root.xpath("string(//section[@id='citation']//blockquote[contains(@class, 'citation')][not(@hidden)])")
+    assert "Нұсқа 0.1" in shown and "Қазақстан халық шаруашылығын" in shown
+    assert "@online{kse-mini-fixture," in root.xpath("string(//section[@id='citation']//pre[contains(@id, 'bibtex')])")
 
 
 def test_abbreviations_of_the_text_are_listed_with_expansions(site):

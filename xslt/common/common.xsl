@@ -97,6 +97,13 @@
     kse:date-qualifiers($d as element()) as xs:string*               label keys: 'approx', 'date-uncertain', 'date-internal'
     kse:date-id($d as element()) as xs:string                        anchor of a date in the text: 'date-p2-1' (block id, position)
     kse:dates($root as node()) as element()*                         the dated expressions of the text, in date order
+  Citations (common_cite.xsl):
+    kse:cite($root, $format, $lang, $part as map(*)?, $url, $accessed) as xs:string
+                                                                     'gost' | 'text' | 'bibtex' | 'ris' | 'csl-json', of the
+                                                                     edition or of a paragraph (map{'n': '12'}), the version
+                                                                     always in; kse:cite-marker('url'|'date') for targets that
+                                                                     fill the URL and the day of access in later
+    kse:cite-meta($root) as map(*)                                   title, editors, version, date, key … from the header
   Hook templates (override in a target):
     mode kse:reading-text / kse:diplomatic-text  — the plain-text modes behind kse:text()
     mode kse:witness-text                        — the plain-text mode behind kse:witness-text()
@@ -113,4 +120,5 @@
   <xsl:import href="common_apparatus.xsl"/>
   <xsl:import href="common_names.xsl"/>
   <xsl:import href="common_dates.xsl"/>
+  <xsl:import href="common_cite.xsl"/>
 </xsl:stylesheet>

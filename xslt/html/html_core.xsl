@@ -195,14 +195,14 @@
         <xsl:if test="@xml:lang"><xsl:attribute name="lang" select="@xml:lang"/></xsl:if>
         <xsl:if test="$numbered">
           <xsl:attribute name="data-n" select="kse:block-number(.)"/>
-          <xsl:call-template name="h:pnum"/><xsl:text> </xsl:text>
+          <xsl:call-template name="h:pnum"/><xsl:call-template name="h:cite-link"/><xsl:text> </xsl:text>
         </xsl:if>
         <xsl:apply-templates/>
         <xsl:for-each select="$parts">
           <xsl:text> </xsl:text>
           <span class="part-join" id="{kse:block-id(.)}" data-n="{kse:block-number(.)}">
             <xsl:if test="@xml:lang"><xsl:attribute name="lang" select="@xml:lang"/></xsl:if>
-            <xsl:call-template name="h:pnum"/><xsl:text> </xsl:text>
+            <xsl:call-template name="h:pnum"/><xsl:call-template name="h:cite-link"/><xsl:text> </xsl:text>
             <xsl:apply-templates/>
           </span>
         </xsl:for-each>
@@ -230,6 +230,8 @@
   <xsl:template match="tei:ab">
     <div class="ab" id="{kse:block-id(.)}"><xsl:if test="@xml:lang"><xsl:attribute name="lang" select="@xml:lang"/></xsl:if><xsl:apply-templates/></div>
   </xsl:template>
+  <!-- hook: the citation link of a paragraph (html_cite.xsl fills it) -->
+  <xsl:template name="h:cite-link"/>
   <!-- hook: the per-block apparatus (html_textcrit.xsl fills it) -->
   <xsl:template name="h:block-apparatus"/>
 

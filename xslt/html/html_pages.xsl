@@ -116,6 +116,7 @@
             <xsl:if test="$h:text-dir != kse:dir($lang)"><xsl:attribute name="dir" select="kse:dir($lang)"/></xsl:if>
             <p><span lang="{$h:title-lang}" dir="{kse:dir($h:title-lang)}"><xsl:value-of select="$h:title"/></span>
               <xsl:for-each select="//tei:publicationStmt/tei:publisher[1]"> · <span><xsl:sequence select="h:lang(.)"/><xsl:value-of select="normalize-space(.)"/></span></xsl:for-each>
+              <xsl:text> · </xsl:text><a href="cite.html"><xsl:sequence select="h:t('cite')"/></a>
               <xsl:if test="$pdf-href != ''"> · <a href="{$pdf-href}"><xsl:sequence select="h:t('pdf')"/></a></xsl:if>
               <xsl:if test="$source-href != ''"> · <a href="{$source-href}" download=""><xsl:sequence select="h:t('download')"/></a></xsl:if>
             </p>
@@ -271,21 +272,9 @@
 
       <section id="citation">
         <h2><xsl:sequence select="h:t('citation')"/></h2>
-        <xsl:variable name="who" select="($fd/tei:titleStmt/(tei:editor, tei:respStmt/(tei:orgName, tei:persName, tei:name), tei:author),
-                                          $fd/tei:publicationStmt/tei:publisher)[1] ! normalize-space(.)"/>
-        <blockquote class="citation">
-          <xsl:value-of select="$who"/>
-          <xsl:if test="$who"> (<span><xsl:sequence select="h:t('editors')"/></span>). </xsl:if>
-          <cite lang="{$h:text-lang}"><xsl:value-of select="$h:title"/></cite>
-          <xsl:for-each select="$fd/tei:titleStmt/tei:title[@type = 'sub']">: <span><xsl:call-template name="h:common-attrs"/><xsl:value-of select="normalize-space(.)"/></span></xsl:for-each>
-          <xsl:text>. </xsl:text>
-          <xsl:for-each select="$fd/tei:editionStmt/tei:edition/@n"><span><xsl:sequence select="h:t('version')"/></span><xsl:text> </xsl:text><xsl:value-of select="."/>, </xsl:for-each>
-          <xsl:value-of select="($fd/tei:publicationStmt/tei:date)[1] ! normalize-space(.)"/>
-          <xsl:text>. </xsl:text>
-          <xsl:value-of select="if ($edition-url != '') then $edition-url else $fd/tei:publicationStmt/tei:idno[1] ! normalize-space(.)"/>
-          <xsl:text> (</xsl:text><span><xsl:sequence select="h:t('accessed')"/></span><xsl:text>: …).</xsl:text>
-        </blockquote>
-        <p class="hint"><xsl:sequence select="h:t('para-cite')"/></p>
+        <!-- the citation in the interface language's style, every format below it (html_cite.xsl) -->
+        <xsl:call-template name="h:cite-box"><xsl:with-param name="files" select="true()"/></xsl:call-template>
+        <p class="hint"><xsl:sequence select="h:t('para-cite')"/><xsl:text> </xsl:text><a href="cite.html#cite-paragraphs"><xsl:sequence select="h:t('cite-paragraphs')"/></a></p>
         <xsl:if test="$source-href != ''">
           <p><a class="button secondary" href="{$source-href}" download=""><xsl:sequence select="h:t('download')"/></a></p>
         </xsl:if>

@@ -148,6 +148,59 @@
   }
   window.KSE_COMPARE = openCompare;
 
+  /* ---------- citations (html_cite.xsl) ---------- */
+  /* The permalink: the address the page is read at, when the site was built without its public address
+     (edition-url) and is served over http(s). The day of access: today, in the form of each format. */
+  function two(n) { return (n < 10 ? "0" : "") + n; }
+  function citeDate(form, lang) {
+    var now = new Date(), y = now.getFullYear(), m = now.getMonth() + 1, d = now.getDate();
+    if (form === "dmy") { return two(d) + "." + two(m) + "." + y; }
+    if (form === "ris") { return y + "/" + two(m) + "/" + two(d); }
+    if (form === "csl") { return y + "," + m + "," + d; }
+    if (form === "long") {
+      var yearAbbr = label("year-abbr", lang);
+      return (label("date-order", lang) === "ymd" ? [y, yearAbbr, d, label("month-" + m, lang)]
+                                                  : [d, label("month-gen-" + m, lang), y, yearAbbr])
+        .filter(function (x) { return x !== ""; }).join(" ");
+    }
+    return y + "-" + two(m) + "-" + two(d);
+  }
+  function fillCitations() {
+    var served = /^https?:$/.test(window.location.protocol);
+    document.querySelectorAll(".cite-url[data-rel]").forEach(function (el) {
+      if (served && !/^https?:/.test(el.textContent)) {
+        el.textContent = new URL(el.getAttribute("data-rel"), window.location.href).href;
+      }
+    });
+    document.querySelectorAll(".cite-date[data-form]").forEach(function (el) {
+      el.textContent = citeDate(el.getAttribute("data-form"), el.getAttribute("data-lang") || DEF);
+    });
+    /* a format's download gives what the page shows (filled in), not the file of the build */
+    document.querySelectorAll(".cite-format").forEach(function (box) {
+      var pre = box.querySelector("pre"), link = box.querySelector("a[download]");
+      if (pre && link && window.Blob && window.URL && URL.createObjectURL) {
+        link.href = URL.createObjectURL(new Blob([pre.textContent], { type: "text/plain;charset=utf-8" }));
+      }
+    });
+    document.querySelectorAll("button.cite-copy[data-copy]").forEach(function (b) {
+      b.hidden = false;
+      b.addEventListener("click", function () {
+        var pre = document.getElementById(b.getAttribute("data-copy"));
+        if (!pre) { return; }
+        var done = function () { b.textContent = window.KSE_LABEL("copied"); };
+        if (navigator.clipboard && navigator.clipboard.writeText) {
+          navigator.clipboard.writeText(pre.textContent).then(done, function () {});
+        } else {
+          var range = document.createRange();
+          range.selectNodeContents(pre);
+          var sel = window.getSelection();
+          sel.removeAllRanges(); sel.addRange(range);
+          try { document.execCommand("copy"); done(); } catch (e) { /* the text stays selected */ }
+        }
+      });
+    });
+  }
+
   /* ---------- views ---------- */
   function setView(v) {
     var r = document.getElementById("view-" + v);
@@ -217,6 +270,7 @@
     document.querySelectorAll("[data-lang-switch] button[data-lang]").forEach(function (b) {
       b.addEventListener("click", function () { setLang(b.getAttribute("data-lang")); });
     });
+    fillCitations();
     var cmp = document.querySelector("[data-compare]");
     if (cmp) { cmp.hidden = false; cmp.addEventListener("click", openCompare); }
     var wits = document.querySelectorAll('input[name="wit"]');
