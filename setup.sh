@@ -12,6 +12,8 @@ APT_PACKAGES=(
   libxml2-utils        # xmllint, for scholars who like to cross-check
   poppler-utils        # pdftotext/pdffonts/pdftoppm: PDF tests and inspection
   hunspell-kk          # the Kazakh dictionary of the OCR assistant
+  aspell-kk            # a second Kazakh word list for the OCR assistant (53,000 forms; brings aspell's `precat`,
+                       # which expands the compressed list once into ~/.cache/tei-tools/)
   libhunspell-dev      # headers to build the `hunspell` Python binding
   build-essential      # compiler for that binding
   python3-dev python3-venv

@@ -45,7 +45,7 @@ def test_split_words_join_across_markup():
 
 
 def test_seventy_six_paragraphs_with_ids_in_order():
-    ps = tree().xpath("//tei:body//tei:p", namespaces=TEI)
+    ps = tree().xpath("//tei:body//tei:p[not(ancestor::tei:note)]", namespaces=TEI)
     assert [p.get("n") for p in ps] == [str(i) for i in range(1, 77)]
     assert [p.get("{http://www.w3.org/XML/1998/namespace}id") for p in ps] == [f"p{i}" for i in range(1, 77)]
 
@@ -116,3 +116,49 @@ def test_check_takes_the_witness_from_the_project_file(run_tools, tmp_path):
     result = run_tools("check", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     assert "w/x.txt: 0 differences" in result.stdout
+
+
+def test_commentary_and_bibliography_are_not_witness_text():
+    """Commentary notes and the bibliography are the editors' text: the witness reading skips them."""
+    p = etree.fromstring(
+        '<text xmlns="http://www.tei-c.org/ns/1.0"><body><p>бір<note type="commentary"><p>түсініктеме</p></note>'
+        ' екі</p>\n</body><back><div type="source"><p>үш</p></div> <div type="bibliography"><listBibl>'
+        '<biblStruct><monogr><title>Book</title><imprint><date>2018</date></imprint></monogr></biblStruct>'
+        '</listBibl></div></back></text>')
+    assert [w for w, _ in words_with_lines(witness_text(p))] == ["бір", "екі", "үш"]
+
+
+def test_a_bibliography_word_in_a_witness_division_is_caught(tmp_path):
+    """Only div[@type='bibliography'] is skipped: text added to the source line still counts as added."""
+    text = EDITION.read_text(encoding="utf-8").replace(
+        '<div type="source" xml:id="source">', '<div type="source" xml:id="source"><ab>Cameron</ab>', 1)
+    broken = tmp_path / "e.xml"
+    broken.write_text(text, encoding="utf-8")
+    assert [(d.kind, d.edition) for d in check_file(broken, witness=WITNESS).differences] == [("added", "Cameron")]
+
+
+def test_commentary_counted_apart_from_interventions():
+    t = tree()
+    c = check_file(EDITION).counts
+    assert c["commentary"] == len(t.xpath("//tei:text//tei:note[@type='commentary']", namespaces=TEI))
+    assert c["notes"] == len(t.xpath("//tei:text//tei:note[@type='editorial']", namespaces=TEI))
+    assert c["bibliography"] == len(t.xpath("//tei:div[@type='bibliography']//tei:biblStruct", namespaces=TEI))
+    assert c["bibliography"] >= 12
+
+
+def test_commentary_notes_are_bilingual_and_cite_the_bibliography():
+    t = tree()
+    bib = set(t.xpath("//tei:div[@type='bibliography']//tei:biblStruct/@xml:id", namespaces=TEI))
+    for note in t.xpath("//tei:text//tei:note[@type='commentary']", namespaces=TEI):
+        where = note.get("{http://www.w3.org/XML/1998/namespace}id")
+        assert where and where.startswith("cmt."), note.sourceline
+        langs = [p.get("{http://www.w3.org/XML/1998/namespace}lang") for p in note.xpath("tei:p", namespaces=TEI)]
+        assert langs == ["kk", "en"], (where, langs)
+        cited = {ptr[1:] for ptr in note.xpath(".//tei:bibl/tei:ptr/@target", namespaces=TEI)}
+        assert cited and cited <= bib, (where, cited - bib)
+
+
+def test_register_events_are_dated_or_say_why_not():
+    for ev in tree().xpath("//tei:person/tei:event", namespaces=TEI):
+        assert ev.get("type") in {"arrest", "execution", "rehabilitation"}
+        assert ev.get("when") or "not established" in "".join(ev.itertext()), ev.sourceline

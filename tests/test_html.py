@@ -320,6 +320,9 @@ def test_the_edition_builds(tmp_path):
     # ¶ 33/34, broken in two by the witness, is one paragraph (as in print); ¶ 34 keeps its anchor and number
     assert root.xpath("//p[@id='p76']") and root.xpath("//p[@id='p33']/span[@class='part-join'][@id='p34']")
     assert not root.xpath("//*[contains(@class, 'residue')]")
+    # the chronology is the article's: the dates of the commentary's bibliography are not events
+    chrono = page(entry.parent, "chronology.html").text_content()
+    assert "1920" in chrono and "Cornell University Press" not in chrono and "Hamburger Edition" not in chrono
 
 
 def test_invalid_edition_is_refused_unless_forced(tmp_path):

@@ -163,3 +163,38 @@ def test_year_word_forms(tmp_path):
     assert ("жылдар", "жылдары") in got and ("жылдың", "жылдардың") in got
     assert ("жылы", "жылдың") in got and ("ден", "деп") in got
     assert sum(1 for t, s in got if s == "жылдары") == 1  # "жылдар бойы" is right as it stands
+
+
+# ---------------------------------------------------------------- issue 18: digits, a grown lexicon, TEI --apply
+
+def test_digits_for_letters_inside_words(tmp_path):
+    got = _flag(tmp_path, "Ол к0мір мен қа3ақ туралы айтты. 1930-жылы 20-шы 5мың адам келді.")
+    assert got["к0мір"].suggestion == "көмір" and got["қа3ақ"].suggestion == "қазақ"
+    assert not {"1930", "20", "5мың"} & set(got)
+
+
+def test_knowledge_from_the_development_half_only():
+    from tools.lang.kk.ocr import learn_from_edition
+
+    dev = learn_from_edition(ROOT / "tei" / "kazakhstan-1920-1932.xml", keep=lambda p: int(p.get("n", "0")) % 2 == 1)
+    assert dev.corrections.get("жыды") == "жылы"            # ¶ 3 is in the development half
+    assert "коммунистіқ" not in dev.corrections              # ¶ 2 is held out
+    assert "жылы" in dev.words and "жыды" not in dev.words   # the reading text, corrections applied
+    assert not any(a == b for a, b in dev.corrections.items())
+
+
+def test_tei_apply_with_learned_corrections_is_byte_exact(run_tools, tmp_path):
+    doc = tmp_path / "d.xml"
+    body = "<p>1921 жыды наурызда съезд болды.</p>\n      <p>Ол &amp; тағы <choice><sic>кун</sic><corr>күн</corr></choice> жыды.</p>"
+    doc.write_text('<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>t</title>'
+                   '</titleStmt><publicationStmt><p/></publicationStmt><sourceDesc><p/></sourceDesc></fileDesc>'
+                   f'</teiHeader><text><body>\n      {body}\n    </body></text></TEI>\n', encoding="utf-8")
+    before = doc.read_bytes()
+    r = run_tools("suggest", "ocr", doc, "--lexicon", ROOT / "tei" / "kazakhstan-1920-1932.xml", "--apply",
+                  "--resp", "#me", "--format", "json")
+    assert r.returncode == 0, r.stderr
+    after = doc.read_text(encoding="utf-8")
+    assert after.count('<choice><sic>жыды</sic><corr resp="#me" cert="high">жылы</corr></choice>') == 2
+    import re
+    assert re.sub(r'<choice><sic>(жыды)</sic><corr resp="#me" cert="high">жылы</corr></choice>', r"\1",
+                  after).encode("utf-8") == before

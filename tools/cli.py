@@ -218,6 +218,36 @@ def schema(ctx, check_only):
     click.echo(regenerate(_project(ctx), check_only=check_only))
 
 
+@cli.command()
+@click.argument("witnesses", nargs=-1, required=True, type=click.Path())
+@click.option("-o", "--output", "output", type=click.Path(), required=True, metavar="OUT.xml",
+              help="The TEI document to write (parallel segmentation).")
+@click.option("--base", default=None, metavar="SIGLUM", help="The witness whose readings are the lemmata "
+                                                            "[default: the first].")
+@click.option("--language", default=None, metavar="LANG",
+              help="Language of the text, for the language pack's normalisation (e.g. kk) "
+                   "[default: xml:lang of a TEI witness's <text>].")
+@click.option("--title", default=None, help="Title of the collation [default: 'Collation of A, B, …'].")
+def collate(witnesses, output, base, language, title):
+    """Collate plain-text or TEI witnesses with CollateX into a TEI document in parallel segmentation.
+
+    Sigla come from the file names (A.txt -> A). Tokens are aligned on a normalised form (case, lookalike
+    Latin letters, the language pack's rules); every reading keeps its witness's characters, so each
+    witness's text can be read back exactly. The output is valid against tei_all and builds with
+    `tools build html OUT.xml`.
+    """
+    from tools.assist.collate import collate_files
+    from tools.core.outputs import atomic_write_bytes
+
+    paths = [Path(w) for w in witnesses]
+    out = Path(output)
+    if any(out.resolve() == p.resolve() for p in paths if p.exists()):
+        raise ToolError(f"{out}: error: the output would overwrite a witness; choose another -o", EXIT_USAGE)
+    doc = collate_files(paths, language=language, base=base, title=title)
+    atomic_write_bytes(out, doc.xml.encode("utf-8"))
+    click.echo(f"wrote {out}: {len(doc.sigla)} witnesses ({', '.join(doc.sigla)}), {doc.apps} apparatus entries")
+
+
 @cli.group()
 def suggest():
     """Editorial assistants that propose corrections (from the installed language packs)."""

@@ -129,3 +129,17 @@ def apply_ocr(path: Path | str, items, resp: str = "#tools") -> int:
 def apply_dates(path: Path | str, items) -> int:
     """Write date suggestions into a TEI file."""
     return apply_edits(path, [date_edit(it) for it in items])
+
+
+def name_edit(item, element: str) -> Edit:
+    """<persName|placeName|orgName ref="#id">ORIGINAL BYTES</…> around a name mention; a mention the tagger
+    is not sure of carries @cert (medium, low)."""
+    cert = cert_of(item.confidence)
+    attrs = f" ref={quoteattr(item.ref)}" + (f" cert={quoteattr(cert)}" if cert != "high" else "")
+    return Edit(item.start, item.end, f"<{element}{attrs}>", f"</{element}>")
+
+
+def apply_names(path: Path | str, items, elements: dict[str, str]) -> int:
+    """Write name mentions (items with a `ref` and a `kind` that `elements` maps to an element name) into a
+    TEI file."""
+    return apply_edits(path, [name_edit(it, elements[it.kind]) for it in items if it.ref and it.kind in elements])

@@ -12,7 +12,8 @@ file). A block's `text` is what the assistants read:
   `<sic>`, `<orig>`, `<abbr>`) and is *frozen*: no proposal may start, end or lie inside it;
 - characters inside `<sic>`/`<corr>` (and the other `<choice>` children) are frozen for every assistant;
   characters already inside a `<date>` carry the flag `in_date` so that the date tagger does not propose
-  them twice (the OCR finder does look inside dates: the edition puts `<choice>` inside `<date>`).
+  them twice (the OCR finder does look inside dates: the edition puts `<choice>` inside `<date>`); characters
+  inside a `<persName>`, `<placeName>`, `<orgName>` or `<name>` carry `in_name`, for the name tagger.
 Only the `<text>` of a TEI document is read (not the header, not `<standOff>`).
 
     src = load(path)            # Source(kind="text"|"tei", path, raw, blocks)
@@ -26,16 +27,19 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from tools.core import textmodel
 from tools.core.xmlsafe import decode_utf8, parse_bytes, read_bytes
 
 TEI_NS = "http://www.tei-c.org/ns/1.0"
 
-# Elements whose content forms one block of running text.
-BLOCK_ELEMENTS = {"p", "head", "ab", "l", "item", "cell", "label", "quote", "fw", "bibl", "dateline",
-                  "salute", "signed", "trailer", "byline", "docTitle", "titlePart"}
-CHOICE_CHILDREN = ("corr", "reg", "expan", "sic", "orig", "abbr")  # reading preference inside <choice>
-FROZEN = {"sic", "corr", "reg", "orig", "abbr", "expan", "supplied"}
-SKIPPED = {"note", "teiHeader", "standOff"}
+# The editorial rules are the common ones (tools.core.textmodel, shared with the XSLT layer): which elements
+# are blocks, which child of <choice> gives the reading (the edited one first, then the witness's), what is
+# not running text; the assistants also freeze every reading of a <choice> and what an editor supplied.
+BLOCK_ELEMENTS = textmodel.block_elements()
+CHOICE_CHILDREN = textmodel.choice_reading() + textmodel.choice_witness()  # reading preference inside <choice>
+FROZEN = frozenset(CHOICE_CHILDREN) | {"supplied"}
+SKIPPED = textmodel.not_text()
+NAMES = {"persName", "placeName", "orgName", "name", "geogName", "rs"}  # already tagged: `tag names` skips them
 
 _LEX = re.compile(
     r"<!--.*?-->"
@@ -58,13 +62,16 @@ class Block:
     src_end: list[int] = field(default_factory=list)
     frozen: list[bool] = field(default_factory=list)
     in_date: list[bool] = field(default_factory=list)
+    in_name: list[bool] = field(default_factory=list)
 
-    def add(self, ch: str, start: int, end: int, frozen: bool = False, in_date: bool = False) -> None:
+    def add(self, ch: str, start: int, end: int, frozen: bool = False, in_date: bool = False,
+            in_name: bool = False) -> None:
         self.text += ch
         self.src_start.append(start)
         self.src_end.append(end)
         self.frozen.append(frozen)
         self.in_date.append(in_date)
+        self.in_name.append(in_name)
 
     def span(self, i: int, j: int) -> tuple[int, int]:
         """The file span of block characters [i, j)."""
@@ -150,6 +157,7 @@ def tei_blocks(text: str) -> list[Block]:
             return
         frozen = bool(names & FROZEN)
         dated = "date" in names
+        named = bool(names & NAMES)
         if choice_depth >= 0:
             child = stack[choice_depth + 1] if len(stack) > choice_depth + 1 else ""
             if child == choice_child:
@@ -161,10 +169,10 @@ def tei_blocks(text: str) -> list[Block]:
                 m = _REF.match(chunk, k)
                 if m:
                     ch = _ref_char(m)
-                    cur.add(ch, base + k, base + m.end(), frozen, dated)
+                    cur.add(ch, base + k, base + m.end(), frozen, dated, named)
                     k = m.end()
                     continue
-            cur.add(chunk[k], base + k, base + k + 1, frozen, dated)
+            cur.add(chunk[k], base + k, base + k + 1, frozen, dated, named)
             k += 1
 
     for m in _LEX.finditer(text):
@@ -187,8 +195,9 @@ def tei_blocks(text: str) -> list[Block]:
                 if cur is not None and in_text and not (set(stack) & SKIPPED):
                     reading = "".join(choice_reading)
                     dated = "date" in stack
+                    named = bool(set(stack) & NAMES)
                     for ch in reading:
-                        cur.add(ch, choice_start, m.end(), True, dated)
+                        cur.add(ch, choice_start, m.end(), True, dated, named)
                 choice_depth = -1
             if depth == block_depth:
                 blocks.append(cur)

@@ -67,6 +67,7 @@ class CheckResult:
         lines += [
             f"  interventions: {c['interventions']} ({', '.join(f'{k} {v}' for k, v in cert.items())}); "
             f"editorial notes: {c['notes']}; unmended passages: {c['unmended']}",
+            f"  commentary: {c['commentary']} notes, {c['bibliography']} works in its bibliography",
             f"  persons: {c['persons']} in the register, {c['person_mentions']} mentions",
             f"  places: {c['places']} in the register, {c['place_mentions']} mentions",
             f"  organisations: {c['orgs']} in the register, {c['org_mentions']} mentions",
@@ -88,13 +89,16 @@ def counts(tree) -> dict:
         "interventions": len(corrs),
         "interventions_by_cert": {k: cert[k] for k in ("high", "medium", "low", "unspecified") if cert[k]},
         "notes": x("//tei:text//tei:note[@type='editorial']"),
+        # the historian's commentary is counted apart from the textual interventions and their notes
+        "commentary": x("//tei:text//tei:note[@type='commentary']"),
+        "bibliography": x("//tei:text//tei:div[@type='bibliography']//tei:biblStruct"),
         "unmended": x("//tei:text//tei:sic[not(parent::tei:choice)]"),
         "persons": x("//tei:person"), "person_mentions": x("//tei:text//tei:persName"),
         "places": x("//tei:place"), "place_mentions": x("//tei:text//tei:placeName"),
         "orgs": x("//tei:org"), "org_mentions": x("//tei:text//tei:orgName"),
         "dates": len(dates),
         "dates_from_context": sum(1 for d in dates if d.get("evidence") == "internal"),
-        "paragraphs": x("//tei:body//tei:p"),
+        "paragraphs": x("//tei:body//tei:p[not(ancestor::tei:note)]"),  # a commentary note has <p>s of its own
     }
 
 

@@ -6,6 +6,7 @@ distribution provides it); the core never imports a pack by name. A pack is a mo
     def commands(cli) -> None         # adds its commands to the CLI (e.g. `suggest ocr`, `tag dates`)
 and, optionally,
     def hyphenate(word: str) -> str   # the word with soft hyphens (U+00AD) where it may break
+    def collation_key(token: str) -> str   # more normalisation of a case-folded token for `tools collate`
     OTHER_SCRIPTS = ("Latn",)         # scripts (ISO 15924) the language is also written in, besides its own
     def transliterate(text: str, script: str) -> str     # the text in one of OTHER_SCRIPTS
     def search_folding(script: str) -> dict              # data for a search where both scripts meet

@@ -6,7 +6,8 @@ with json-doc()); tests/test_textmodel.py checks that the stylesheets and this m
 
 Mixed content is walked by `witness_text`, the one place that handles lxml's text/tail model for the
 witness reading: the text of <text> with the witness side of every <choice> (sic, orig, abbr) and nothing
-editorial (corr, reg, expan, supplied, notes, readings of other witnesses).
+editorial (corr, reg, expan, supplied, notes, readings of other witnesses, and divisions the editors wrote,
+such as the bibliography of the commentary).
 """
 from __future__ import annotations
 
@@ -43,6 +44,11 @@ def editorial() -> frozenset[str]:
     return frozenset(rules()["editorial"])
 
 
+def editorial_divs() -> frozenset[str]:
+    """Types of <div> the editors wrote, never witness text (the bibliography of the commentary)."""
+    return frozenset(rules().get("editorial-divs", ()))
+
+
 def not_text() -> frozenset[str]:
     """Elements whose content is not running text in any view (notes, header, forme work …)."""
     return frozenset(rules()["not-text"])
@@ -51,11 +57,12 @@ def not_text() -> frozenset[str]:
 def witness_text(el: etree._Element, skip: frozenset[str] | None = None) -> list[tuple[str, int]]:
     """Pieces of witness text under `el`, each with the source line of the node it came from."""
     skip = editorial() if skip is None else skip
+    divs = editorial_divs()
     out: list[tuple[str, int]] = []
 
     def walk(node):
         name = etree.QName(node).localname if isinstance(node.tag, str) else None
-        if name is not None and name not in skip:
+        if name is not None and name not in skip and not (name == "div" and node.get("type") in divs):
             if node.text:
                 out.append((node.text, node.sourceline or 0))
             for kid in node:

@@ -21,10 +21,11 @@
     <xsl:sequence select="string(($d/@when, $d/@from, $d/@notBefore, $d/@to, $d/@notAfter, $d/@when-iso)[1])"/>
   </xsl:function>
 
+  <!-- The dates of the chronology: the article's own, not those of references (bibl, biblStruct) or notes -->
   <xsl:function name="kse:dates" as="element()*">
     <xsl:param name="root" as="node()"/>
     <xsl:perform-sort select="$root//tei:text//tei:date[@when or @from or @to or @notBefore or @notAfter]
-        [not(ancestor::tei:date or ancestor::tei:bibl or ancestor::tei:note)]
+        [not(ancestor::tei:date or ancestor::tei:bibl or ancestor::tei:biblStruct or ancestor::tei:note)]
         [$show-residue = 'yes' or empty(ancestor::tei:div[@type = 'residue'])]">
       <xsl:sort select="kse:date-sort-key(.)"/>
     </xsl:perform-sort>

@@ -23,6 +23,14 @@
   xmlns:kse="urn:kse:xslt"
   exclude-result-prefixes="#all">
 
+  <!-- ============ the rules as data (shared with the Python core: text-rules.json) ============ -->
+  <xsl:variable name="kse:text-rules" as="map(*)" select="json-doc(resolve-uri('text-rules.json', static-base-uri()))"/>
+  <xsl:variable name="kse:block-names" as="map(xs:string, xs:boolean)"
+                select="map:merge(array:flatten($kse:text-rules?blocks) ! map{string(.): true()})"/>
+  <xsl:variable name="kse:choice-reading" as="xs:string*" select="array:flatten($kse:text-rules?choice-reading) ! string(.)"/>
+  <xsl:variable name="kse:choice-witness" as="xs:string*" select="array:flatten($kse:text-rules?choice-witness) ! string(.)"/>
+  <xsl:variable name="kse:not-text" as="xs:string*" select="array:flatten($kse:text-rules?not-text) ! string(.)"/>
+
   <!-- ============ interventions ============ -->
 
   <xsl:function name="kse:is-textual-intervention" as="xs:boolean">
@@ -34,8 +42,10 @@
   <xsl:function name="kse:is-attached-note" as="xs:boolean">
     <xsl:param name="note" as="element()"/>
     <xsl:variable name="prev" select="$note/preceding-sibling::node()[not(self::text()[not(normalize-space())])][1]"/>
-    <xsl:sequence select="exists($prev) and $prev instance of element() and kse:is-textual-intervention($prev)
-                          or exists($note/parent::*[kse:is-textual-intervention(.)])"/>
+    <!-- a commentary note comments on the passage, never on a correction: it is never attached -->
+    <xsl:sequence select="not($note/@type = 'commentary')
+                          and (exists($prev) and $prev instance of element() and kse:is-textual-intervention($prev)
+                               or exists($note/parent::*[kse:is-textual-intervention(.)]))"/>
   </xsl:function>
 
   <xsl:function name="kse:is-intervention" as="xs:boolean">
@@ -108,7 +118,7 @@
   <xsl:function name="kse:witness" as="node()*">
     <xsl:param name="n" as="element()"/>
     <xsl:sequence select="
-      if ($n/self::tei:choice) then ($n/(tei:sic | tei:orig | tei:abbr))[1]
+      if ($n/self::tei:choice) then (for $name in $kse:choice-witness return $n/tei:*[local-name() = $name])[1]
       else if ($n/self::tei:sic) then $n
       else if ($n/self::tei:app) then $n/tei:rdg
       else ()"/>
@@ -117,7 +127,7 @@
   <xsl:function name="kse:correction" as="node()*">
     <xsl:param name="n" as="element()"/>
     <xsl:sequence select="
-      if ($n/self::tei:choice) then ($n/(tei:corr | tei:reg | tei:expan))[1]
+      if ($n/self::tei:choice) then (for $name in $kse:choice-reading return $n/tei:*[local-name() = $name])[1]
       else if ($n/self::tei:corr or $n/self::tei:supplied) then $n
       else if ($n/self::tei:app) then $n/tei:lem
       else ()"/>
@@ -177,18 +187,16 @@
       <xsl:otherwise><xsl:apply-templates mode="#current"/></xsl:otherwise>
     </xsl:choose>
   </xsl:template>
-  <xsl:template match="tei:note | tei:rdg | tei:witDetail | tei:wit | tei:teiHeader | tei:standOff | tei:fw | tei:figDesc"
-                mode="kse:reading-text kse:diplomatic-text"/>
-  <xsl:template match="tei:choice/tei:sic | tei:choice/tei:orig | tei:choice/tei:abbr | tei:del" mode="kse:reading-text"/>
-  <xsl:template match="tei:choice/tei:corr | tei:choice/tei:reg | tei:choice/tei:expan | tei:supplied | tei:corr"
+  <xsl:template match="tei:*[local-name() = $kse:not-text]" mode="kse:reading-text kse:diplomatic-text"/>
+  <xsl:template match="tei:choice/tei:*[local-name() = $kse:choice-witness] | tei:del" mode="kse:reading-text"/>
+  <xsl:template match="tei:choice/tei:*[local-name() = $kse:choice-reading] | tei:supplied | tei:corr"
                 mode="kse:diplomatic-text"/>
   <!-- a gap is shown as the Leiden sign, so that a reading that is only a gap is not taken for an omission -->
   <xsl:template match="tei:gap" mode="kse:reading-text kse:diplomatic-text"><xsl:text>[…]</xsl:text></xsl:template>
   <xsl:template match="tei:lb | tei:cb" mode="kse:reading-text kse:diplomatic-text">
     <xsl:if test="not(@break = 'no')"><xsl:text> </xsl:text></xsl:if>
   </xsl:template>
-  <xsl:template match="tei:p | tei:l | tei:head | tei:ab | tei:item | tei:cell | tei:speaker | tei:stage"
-                mode="kse:reading-text kse:diplomatic-text">
+  <xsl:template match="tei:*[kse:is-block(.)]" mode="kse:reading-text kse:diplomatic-text">
     <xsl:next-match/><xsl:text> </xsl:text>
   </xsl:template>
 
@@ -196,10 +204,7 @@
 
   <xsl:function name="kse:is-block" as="xs:boolean">
     <xsl:param name="e" as="element()"/>
-    <xsl:sequence select="exists($e[self::tei:p or self::tei:l or self::tei:ab or self::tei:head or self::tei:item
-      or self::tei:cell or self::tei:speaker or self::tei:stage or self::tei:salute or self::tei:signed
-      or self::tei:dateline or self::tei:byline or self::tei:bibl or self::tei:label or self::tei:trailer
-      or self::tei:docTitle or self::tei:titlePart])"/>
+    <xsl:sequence select="namespace-uri($e) = 'http://www.tei-c.org/ns/1.0' and map:contains($kse:block-names, local-name($e))"/>
   </xsl:function>
 
   <xsl:function name="kse:block-of" as="element()?">
@@ -278,7 +283,7 @@
     <xsl:variable name="corrections" select="$apps[kse:intervention-kind(.) = ('correction', 'regularization', 'expansion', 'supplied', 'variant')]"/>
     <xsl:variable name="names" select="$root//tei:text//(tei:persName | tei:placeName | tei:orgName)"/>
     <xsl:sequence select="map{
-      'paragraphs':    count($body//tei:p),
+      'paragraphs':    count($body//tei:p[not(ancestor::tei:note)]),
       'words':         count(tokenize(kse:text($body, 'reading'), ' ')[not(. = ('-', '–', '—', ''))]),
       'interventions': count($apps),
       'corrections':   count($corrections),

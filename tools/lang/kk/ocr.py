@@ -33,6 +33,7 @@ clusters) are exempt from the vowel-harmony argument.
 """
 from __future__ import annotations
 
+import itertools
 import math
 import os
 import re
@@ -46,6 +47,7 @@ from tools.assist.textsource import Block, Source, load
 
 HUNSPELL_DIC = Path(os.environ.get("KK_HUNSPELL_DIC", "/usr/share/hunspell/kk_KZ.dic"))
 HUNSPELL_AFF = HUNSPELL_DIC.with_suffix(".aff")
+ASPELL_CWL = Path(os.environ.get("KK_ASPELL_CWL", "/usr/share/aspell/kk.cwl.gz"))
 EXTRA_WORDS = Path(__file__).resolve().parent / "data" / "kk-extra.txt"
 
 # OCR/keying confusions: (letter seen, letter meant) -> prior weight of that confusion (0..1).
@@ -132,14 +134,27 @@ class Lexicon:
                 ln = ln.split("#", 1)[0].strip().lower()
                 if ln:
                     self.extra.add(ln)
+        self.aspell = aspell_words()
+        self.grown: frozenset[str] = frozenset()
         self._spell: dict[str, bool] = {}
         self._morph: dict[str, bool] = {}
+
+    def grow(self, words) -> None:
+        """Add the words of a proofread text (lower case) to what the lexicon knows (the caches survive when
+        the words are the same as last time: the lexicon is shared by the whole process)."""
+        words = frozenset(words)
+        if words != self.grown:
+            self.grown = words
+            self._spell.clear()
+            self._morph.clear()
 
     def spell(self, word: str) -> bool:
         r = self._spell.get(word)
         if r is None:
+            lw = word.lower()
             try:
-                r = bool(self._h.spell(word)) or word.lower() in self.extra
+                r = (bool(self._h.spell(word)) or lw in self.extra or lw in self.grown
+                     or word == lw and lw in self.aspell)
             except UnicodeError:
                 r = False
             self._spell[word] = r
@@ -222,6 +237,83 @@ def _suffix_fits(stem: str, suf: str) -> bool:
 def lexicon() -> Lexicon:
     """The process-wide lexicon (hunspell loads once)."""
     return Lexicon()
+
+
+@lru_cache(maxsize=1)
+def aspell_words() -> frozenset[str]:
+    """The word list of Debian's aspell-kk (53,000 plain word forms, no affixes), or nothing when it is not
+    installed. It is a prezip-compressed list: `precat` (aspell's own tool) expands it; the result is cached
+    in ~/.cache/tei-tools/ so that later runs read a plain file."""
+    import subprocess
+
+    if not ASPELL_CWL.exists():
+        return frozenset()
+    cache = Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache")) / "tei-tools" / "aspell-kk.txt"
+    try:
+        if cache.exists() and cache.stat().st_mtime >= ASPELL_CWL.stat().st_mtime:
+            return frozenset(cache.read_text(encoding="utf-8").split())
+        import gzip
+        raw = gzip.decompress(ASPELL_CWL.read_bytes())
+        out = subprocess.run(["precat"], input=raw, capture_output=True, timeout=30, check=True).stdout
+        words = out.decode("utf-8").split()
+    except (OSError, subprocess.SubprocessError, UnicodeError, EOFError):
+        return frozenset()  # no precat or an unreadable list: hunspell alone
+    try:
+        cache.parent.mkdir(parents=True, exist_ok=True)
+        tmp = cache.with_suffix(f".{os.getpid()}.tmp")
+        tmp.write_text("\n".join(words), encoding="utf-8")
+        os.replace(tmp, cache)
+    except OSError:
+        pass
+    return frozenset(words)
+
+
+# ---------------------------------------------------------------- what a proofread edition teaches
+
+@dataclass
+class EditionKnowledge:
+    """Words of the reading text of a proofread edition (corrections applied) and the corrections it made
+    (sic -> corr, for errors that are not words), from some or all of its paragraphs."""
+    words: frozenset[str] = frozenset()
+    corrections: dict[str, str] = field(default_factory=dict)
+
+
+def learn_from_edition(path: Path | str, keep=None) -> EditionKnowledge:
+    """What the edition at `path` teaches: `keep(p)` picks its <p> elements (default: every one of <text>)."""
+    from tools.core.xmlsafe import parse_file
+
+    tei = "{http://www.tei-c.org/ns/1.0}"
+    text_el = parse_file(Path(path)).find(f".//{tei}text")
+    words: set[str] = set()
+    fixes: dict[str, str] = {}
+    for p in text_el.iter(tei + "p") if text_el is not None else ():
+        if keep is not None and not keep(p):
+            continue
+        for choice in p.iter(tei + "choice"):
+            sic, corr = choice.find(tei + "sic"), choice.find(tei + "corr")
+            if sic is None or corr is None or corr.get("cert") not in (None, "high", "medium"):
+                continue
+            a, b = "".join(sic.itertext()).strip(), "".join(corr.itertext()).strip()
+            if WORD.fullmatch(a) and WORD.fullmatch(b) and a.lower() != b.lower():  # not a mended capital
+                fixes[a.lower()] = b.lower()
+        words.update(w.lower() for w in WORD.findall("".join(_reading_of(p))))
+    return EditionKnowledge(frozenset(words), fixes)
+
+
+def _reading_of(el):
+    """The reading text of an element: corrections, regularisations and expansions, no notes."""
+    from lxml import etree
+
+    for node in [el]:
+        if node.text:
+            yield node.text
+        for c in node:
+            if isinstance(c.tag, str):
+                name = etree.QName(c).localname
+                if name not in ("sic", "orig", "abbr", "note"):
+                    yield from _reading_of(c)
+            if c.tail:
+                yield c.tail
 
 
 # ---------------------------------------------------------------- word features
@@ -369,9 +461,11 @@ def _sigmoid(x: float) -> float:
 
 
 class _Finder:
-    def __init__(self, src: Source):
+    def __init__(self, src: Source, knowledge: EditionKnowledge | None = None):
         self.src = src
         self.lex = lexicon()
+        self.known = knowledge or EditionKnowledge()
+        self.lex.grow(self.known.words - set(self.known.corrections))
         self.toks = _tokens(src.blocks)
         self.freq = Counter(t.text.lower() for t in self.toks)
         self._chain: dict[str, bool] = {}
@@ -463,6 +557,11 @@ class _Finder:
             if special:
                 items.append(special)
                 continue
+            fix = self.known.corrections.get(t.text.lower())
+            if fix and not self.lex.spell(t.text.lower()):
+                items.append(self.item(t, t.i, t.j, t.text, _match_case(t.text, fix), 0.9,
+                                       "corrected so in the proofread edition"))
+                continue
             if len(t.text) < 2 or not CYR.search(t.text):
                 continue
             if (b.text[t.j:t.j + 1] == "." and len(t.text) <= 4 and t.text.islower()
@@ -482,6 +581,7 @@ class _Finder:
                 items.append(self.item(t, t.i, t.j, t.text, sugg, conf, why))
         items.extend(self.splits())
         items.extend(self.headless_genitives())
+        items.extend(self.digits_in_words())
         items.sort(key=lambda x: (x.line, x.column))
         # one suggestion per place: keep the most confident
         best: dict[tuple[int, int], OcrItem] = {}
@@ -658,6 +758,33 @@ class _Finder:
         out.extend(self.year_word_forms())
         return out
 
+    def digits_in_words(self) -> list[OcrItem]:
+        """Digits read for letters inside a word (0 for о, 3 for з, 6 for б, 1 for і): "к0мір", "қа3ақ".
+        A number with its ending (1930-жылы, 20-шы, 5мың) is not one: the digit must touch letters on both
+        sides, or begin a word of three or more letters that the lexicon knows once mended."""
+        out = []
+        for bi, blk in enumerate(self.src.blocks):
+            for m in _DIGIT_WORD.finditer(blk.text):
+                w = m.group()
+                if any(blk.frozen[m.start():m.end()]) or sum(c.isdigit() for c in w) > 2:
+                    continue
+                inner = re.search(r"[^\W\d_][0136][^\W\d_]", w)
+                lead = re.fullmatch(r"[0136][^\W\d_]{3,}", w)
+                if not (inner or lead) or any(c.isdigit() and c not in _DIGIT_LETTER for c in w):
+                    continue
+
+                readings = ["".join(r) for r in itertools.product(*(_DIGIT_LETTER.get(c, c) for c in w))]
+                if w[0].isdigit() and w[1:2].isupper():
+                    readings = [r.upper() for r in readings]
+                scored = [(bool(self.lex.known(r.lower()) or self.freq.get(r.lower(), 0)), r) for r in readings]
+                known, fixed = max(scored, key=lambda x: x[0])
+                if lead and not known:
+                    continue
+                tok = _Tok(bi, m.start(), m.end(), w)
+                out.append(self.item(tok, m.start(), m.end(), w, fixed, 0.9 if known else 0.6,
+                                     "digit for a letter"))
+        return out
+
     def headless_genitives(self) -> list[OcrItem]:
         """-ң for -қ/-к: a genitive (ұлттың) needs a possessive head (ұлттың мәселесі); before a word
         without one (ұлттың мемлекеттілікті, облыстың губерниялық) the adjective in -қ/-к is meant, when
@@ -715,6 +842,9 @@ class _Finder:
         return out
 
 
+_DIGIT_LETTER = {"0": "оө", "3": "з", "6": "б", "1": "і"}
+_DIGIT_WORD = re.compile(r"(?<![\w-])(?=\w*[а-яәіңғүұқөһ])(?=\w*\d)\w+(?![\w-])", re.I)
+
 _YEAR_FORM_RULES = [
     (re.compile(r"\b1[6-9]\d\d\s*[-–]\s*(?:1[6-9])?\d\d\s+(?P<w>жылдар)(?=\s+(?!бойы|ішінде|аралығында|арасында)\w)"),
      "жылдары", 0.55, "year range as a time adverbial needs the possessive"),
@@ -725,12 +855,16 @@ _YEAR_FORM_RULES = [
 ]
 
 
-def suggest_ocr(path: Path | str, min_confidence: float = 0.0) -> list[OcrItem]:
-    """Likely OCR/keying errors in a plain-text witness or a TEI file, in reading order."""
+def suggest_ocr(path: Path | str, min_confidence: float = 0.0,
+                knowledge: EditionKnowledge | None = None) -> list[OcrItem]:
+    """Likely OCR/keying errors in a plain-text witness or a TEI file, in reading order. `knowledge`: what a
+    proofread edition teaches (`learn_from_edition`): its words join the lexicon, its corrections of
+    non-words are proposed wherever the same non-word recurs."""
     src = load(path)
-    return suggest_ocr_source(src, min_confidence)
+    return suggest_ocr_source(src, min_confidence, knowledge)
 
 
-def suggest_ocr_source(src: Source, min_confidence: float = 0.0) -> list[OcrItem]:
-    items = _Finder(src).run()
+def suggest_ocr_source(src: Source, min_confidence: float = 0.0,
+                       knowledge: EditionKnowledge | None = None) -> list[OcrItem]:
+    items = _Finder(src, knowledge).run()
     return [it for it in items if it.confidence >= min_confidence]
