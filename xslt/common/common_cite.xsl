@@ -157,7 +157,7 @@
             $url[. != ''] ! map{'URL': .},
             $url[. != ''] ! map{'accessed': 'ACCESSED'}))"/>
         <!-- the access date is written in by hand: it may be the marker, which is no number -->
-        <xsl:sequence select="replace(serialize($item, map{'method': 'json', 'indent': true()}), '&quot;ACCESSED&quot;',
+        <xsl:sequence select="replace(serialize($item, map{'method': 'json', 'indent': true(), 'escape-solidus': false()}), '&quot;ACCESSED&quot;',
                                       '{&quot;date-parts&quot;: [[' || kse:cite-date($accessed, 'csl', $lang) || ']]}', 'q')"/>
       </xsl:when>
       <xsl:otherwise><xsl:sequence select="error(xs:QName('kse:cite'), 'unknown citation format ' || $format)"/></xsl:otherwise>

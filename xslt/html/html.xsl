@@ -26,6 +26,7 @@
   <xsl:import href="html_pages.xsl"/>
   <xsl:import href="html_script.xsl"/>
   <xsl:import href="html_cite.xsl"/>
+  <xsl:import href="html_data.xsl"/>
 
   <xsl:output method="text" encoding="UTF-8"/>
   <xsl:mode on-no-match="text-only-copy"/>
@@ -88,10 +89,11 @@
       <xsl:with-param name="content"><xsl:call-template name="h:cite-page"/></xsl:with-param>
     </xsl:call-template>
     <xsl:call-template name="h:cite-files"/>
+    <xsl:call-template name="h:data-files"/>
     <xsl:call-template name="h:search-index"/>
     <xsl:call-template name="h:labels-js"/>
     <xsl:value-of select="('index.html', 'text.html', $h:scripts ! h:script-file(.), 'apparatus.html'[$h:has-apparatus], 'witnesses.html'[$h:has-witnesses], $h:registers ! (. || '.html'),
-                           'chronology.html'[$h:has-dates], 'search.html', 'cite.html', $h:cite-files, 'assets/search-index.js', 'assets/labels.js')"
+                           'chronology.html'[$h:has-dates], 'search.html', 'cite.html', $h:cite-files, $h:data-files, 'assets/search-index.js', 'assets/labels.js')"
                   separator="&#10;"/>
   </xsl:template>
 </xsl:stylesheet>

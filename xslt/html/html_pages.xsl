@@ -176,6 +176,7 @@
           <xsl:if test="//tei:encodingDesc/tei:editorialDecl"><li><a href="#principles"><xsl:sequence select="h:t('principles')"/></a></li></xsl:if>
           <li><a href="#statistics"><xsl:sequence select="h:t('statistics')"/></a></li>
           <li><a href="#citation"><xsl:sequence select="h:t('citation')"/></a></li>
+          <li><a href="#data"><xsl:sequence select="h:t('data')"/></a></li>
         </ol>
       </nav>
 
@@ -285,11 +286,30 @@
           </xsl:for-each>
         </xsl:for-each>
         <xsl:if test="//tei:revisionDesc/tei:change">
-          <h3><xsl:sequence select="h:t('revision')"/></h3>
+          <h3 id="revisions"><xsl:sequence select="h:t('revision')"/></h3>
           <ul class="changes">
             <xsl:for-each select="//tei:revisionDesc/tei:change"><li><xsl:sequence select="h:lang(.)"/><xsl:value-of select="@when"/>: <xsl:apply-templates/></li></xsl:for-each>
           </ul>
         </xsl:if>
+      </section>
+
+      <!-- machine access (html_data.xsl): the DTS entry point, plain texts, registers, the source -->
+      <section id="data">
+        <h2><xsl:sequence select="h:t('data')"/></h2>
+        <p class="hint"><xsl:sequence select="h:t('data-help')"/></p>
+        <ul class="data-list">
+          <li><a href="dts/index.json" type="application/ld+json"><xsl:sequence select="h:t('data-dts')"/></a></li>
+          <li><a href="export/{$h:res}-reading.txt" type="text/plain"><xsl:sequence select="h:t('data-reading')"/></a></li>
+          <li><a href="export/{$h:res}-diplomatic.txt" type="text/plain"><xsl:sequence select="h:t('data-diplomatic')"/></a></li>
+          <xsl:for-each select="$h:scripts"><li><a href="export/{$h:res}-{lower-case(.)}.txt" type="text/plain"><xsl:sequence select="h:t('data-script')"/></a>
+            (<span><xsl:sequence select="h:t('in-script-' || .)"/></span>)</li></xsl:for-each>
+          <xsl:if test="exists($h:registers)">
+            <li><span><xsl:sequence select="h:t('data-registers')"/></span>:
+              <xsl:for-each select="$h:registers"><xsl:text> </xsl:text><a href="export/{.}.csv" type="text/csv"><xsl:sequence select="h:t(.)"/></a><xsl:text> ·</xsl:text></xsl:for-each>
+              <xsl:text> </xsl:text><a href="export/registers.jsonld" type="application/ld+json">JSON-LD</a></li>
+          </xsl:if>
+          <xsl:if test="$source-href != ''"><li><a href="{$source-href}" download=""><xsl:sequence select="h:t('data-tei')"/></a></li></xsl:if>
+        </ul>
       </section>
     </div>
   </xsl:template>
