@@ -389,10 +389,12 @@
         <ol>
           <xsl:for-each select="$h:footnotes">
             <xsl:variable name="n" select="h:footnote-number(.)"/>
+            <!-- the note's language: its own or inherited (a note of an English bibliography is English) -->
+            <xsl:variable name="note-lang" select="string(ancestor-or-self::*[@xml:lang][1]/@xml:lang)"/>
             <li id="fn-{$n}" value="{$n}">
-              <xsl:if test="@xml:lang">
-                <xsl:attribute name="lang" select="@xml:lang"/>
-                <xsl:if test="kse:dir(@xml:lang) != $h:text-dir"><xsl:attribute name="dir" select="kse:dir(@xml:lang)"/></xsl:if>
+              <xsl:if test="$note-lang != '' and $note-lang != $h:text-lang">
+                <xsl:attribute name="lang" select="$note-lang"/>
+                <xsl:if test="kse:dir($note-lang) != $h:text-dir"><xsl:attribute name="dir" select="kse:dir($note-lang)"/></xsl:if>
               </xsl:if>
               <xsl:call-template name="h:note-place"/><xsl:apply-templates/> <a class="fn-back" href="#fnref-{$n}" aria-label="↩">↩</a></li>
           </xsl:for-each>

@@ -81,7 +81,7 @@
               <span class="site-kind"><xsl:sequence select="h:t('edition')"/></span>
             </div>
             <nav class="site-nav">
-              <xsl:sequence select="h:label-attr('aria-label', 'contents')"/>
+              <xsl:sequence select="h:label-attr('aria-label', 'site-menu')"/>
               <ul>
                 <xsl:for-each select="$h:nav">
                   <li><a href="{?file}">
@@ -92,6 +92,7 @@
             </nav>
             <div class="site-tools">
               <form class="quick-search" action="search.html" method="get" role="search">
+                <xsl:sequence select="h:label-attr('aria-label', 'search-site')"/>
                 <input type="search" name="q">
                   <xsl:sequence select="h:label-attr('aria-label', 'search'), h:label-attr('placeholder', 'search-hint')"/>
                 </input>
@@ -416,6 +417,8 @@
 
   <!-- ============ text.html ============ -->
   <xsl:template name="h:text-page">
+    <!-- the page's heading for assistive technology; the text's own heading is a heading of the text -->
+    <h1 class="visually-hidden" lang="{$h:title-lang}"><xsl:value-of select="$h:title"/></h1>
     <div class="text-layout">
       <xsl:call-template name="h:witness-switch"/>
       <xsl:if test="$h:has-apparatus">

@@ -152,6 +152,7 @@
   <xsl:template name="h:script-page">
     <xsl:param name="script" as="xs:string"/>
     <xsl:variable name="letters" select="$h:script-table($h:text-primary)($script)?letters"/>
+    <h1 class="visually-hidden" lang="{h:script-lang($script)}"><xsl:value-of select="h:in-script($h:title, $script, map{})"/></h1>
     <div class="text-layout">
       <div class="script-bar">
         <p class="script-links">
