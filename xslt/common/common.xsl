@@ -4,8 +4,9 @@
 
   WHAT: the editorial logic that must be the same in every target: which reading of a <choice> shows in
   which view, what counts as an intervention and its number in the apparatus, register lookups, date
-  formatting, the critical apparatus of one or many witnesses, the labels of the interface (one JSON file per
-  language) and the parameters. Targets only render.
+  formatting, the critical apparatus of one or many witnesses, the historical commentary and its
+  bibliography, the labels of the interface (one JSON file per language) and the parameters. Targets only
+  render.
   HOW: this file is only a list of imports (TEI Stylesheets style). A target's entry stylesheet does
     <xsl:import href="../common/common.xsl"/>
   and then imports its own modules, overriding the hook templates below where it must. Everything here
@@ -104,6 +105,26 @@
                                                                      always in; kse:cite-marker('url'|'date') for targets that
                                                                      fill the URL and the day of access in later
     kse:cite-meta($root) as map(*)                                   title, editors, version, date, key … from the header
+  Commentary, bibliography, fates (common_commentary.xsl; the model is described in that file's header):
+    kse:is-commentary($n) as xs:boolean                              a note of type commentary of the text
+    kse:commentary-notes($root) as element()*                        all of them, document order
+    kse:commentary-number($note) as xs:integer?                      1-based number in their own series
+    kse:commentary-id($note) as xs:string                            its anchor (@xml:id, else 'cmt-N')
+    kse:commented-passage($note) as xs:string                        the sentence of the reading text ending at the note
+    kse:version-langs($e) as xs:string*                              the languages it is written in (children with xml:lang)
+    kse:version-in($e, $l) as element()*                             its version in language $l
+    kse:version-lang($langs, $ui) as xs:string                       the version an interface language shows
+    kse:version-shown-for($langs, $l) as xs:string*                  the interface languages that show version $l
+    kse:lang-code($n) as xs:string                                   primary subtag of the nearest xml:lang
+    kse:bibliography($root) as element()*                            the works (listBibl outside the header), sorted
+    kse:is-work($e) / kse:cited-works($e) / kse:citing-notes($work)  works, what a ptr cites, the notes citing a work
+    kse:short-cite($work) as xs:string                               "Cameron 2018", "Абылхожин и др. 1989", "2018a"
+    kse:citation($bibl) as xs:string                                 "Cameron 2018, 158–217" (works and citedRange)
+    kse:reference($work) as map(*)*                                  the formatted reference as parts (text, label, date, href)
+    kse:bibl-ditto($work) as xs:boolean                              same authors as the entry before it
+    kse:bibl-sort-key($work) / kse:bibl-year($work) / kse:bibl-authors($work)
+    kse:fates($person) as element()*                                 its events and a death that says more than a date
+    kse:fate-key($e) as xs:string                                    label key: fate-arrest, fate-execution …
   Hook templates (override in a target):
     mode kse:reading-text / kse:diplomatic-text  — the plain-text modes behind kse:text()
     mode kse:witness-text                        — the plain-text mode behind kse:witness-text()
@@ -121,4 +142,5 @@
   <xsl:import href="common_names.xsl"/>
   <xsl:import href="common_dates.xsl"/>
   <xsl:import href="common_cite.xsl"/>
+  <xsl:import href="common_commentary.xsl"/>
 </xsl:stylesheet>

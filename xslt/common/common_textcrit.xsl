@@ -293,6 +293,8 @@
       'notes':         count($root//tei:text//tei:note[@type = 'editorial']),
       'entry-notes':   count($apps[kse:intervention-kind(.) = 'note']),  (: notes with an entry of their own :)
       'unmended':      count($apps[kse:intervention-kind(.) = 'sic']),
+      'commentary':    count(kse:commentary-notes($root)),  (: the historical commentary, apart from the apparatus :)
+      'bibliography':  count(kse:bibliography($root)),
       'persName':      count($names/self::tei:persName),
       'placeName':     count($names/self::tei:placeName),
       'orgName':       count($names/self::tei:orgName),

@@ -5,9 +5,12 @@
   USAGE. Run on a TEI P5 document with the base output URI set to the site folder
   (tools/build_html.py does this through tools/saxon.py). It writes index.html (title page and
   introduction), text.html (the text with its three views), apparatus.html, witnesses.html (when it has witnesses), persons/places/orgs.html (when
-  the document has such registers), chronology.html (when it has dated expressions), search.html, and
-  assets/search-index.js + assets/labels.js; text-latn.html (the reading text in another script of its
-  language, when a language pack offers one: html_script.xsl). The principal result is a manifest: one written file per line.
+  the document has such registers), chronology.html (when it has dated expressions), commentary.html and
+  bibliography.html (when it has a historical commentary, a bibliography: html_commentary.xsl), search.html,
+  cite.html and the files of cite/ (html_cite.xsl), the DTS API and the exports (dts/, export/: html_data.xsl),
+  text-latn.html (the reading text in another script of its language, when a language pack offers one:
+  html_script.xsl), assets/search-index.js + assets/labels.js. The principal result is a manifest: one
+  written file per line.
   LAYERS. Imports the common layer (editorial logic, labels, parameters), then the HTML modules; a
   profile for another edition imports this file and overrides what it must (import precedence).
 -->
@@ -23,6 +26,7 @@
   <xsl:import href="html_core.xsl"/>
   <xsl:import href="html_textcrit.xsl"/>
   <xsl:import href="html_names.xsl"/>
+  <xsl:import href="html_commentary.xsl"/>
   <xsl:import href="html_pages.xsl"/>
   <xsl:import href="html_script.xsl"/>
   <xsl:import href="html_cite.xsl"/>
@@ -39,7 +43,7 @@
     <xsl:call-template name="h:page">
       <xsl:with-param name="file" select="'text.html'"/><xsl:with-param name="key" select="'text'"/>
       <xsl:with-param name="content"><xsl:call-template name="h:text-page"/></xsl:with-param>
-      <xsl:with-param name="scripts" select="'assets/search.js'"/>
+      <xsl:with-param name="scripts" select="('assets/search.js', 'assets/commentary.js'[$h:has-commentary])"/>
       <xsl:with-param name="head"><xsl:call-template name="h:witness-css"/></xsl:with-param>
     </xsl:call-template>
     <xsl:for-each select="$h:scripts">
@@ -90,6 +94,7 @@
     </xsl:call-template>
     <xsl:call-template name="h:cite-files"/>
     <xsl:call-template name="h:data-files"/>
+    <xsl:call-template name="h:commentary-pages"/>
     <xsl:call-template name="h:search-index"/>
     <xsl:call-template name="h:labels-js"/>
     <xsl:value-of select="('index.html', 'text.html', $h:scripts ! h:script-file(.), 'apparatus.html'[$h:has-apparatus], 'witnesses.html'[$h:has-witnesses], $h:registers ! (. || '.html'),

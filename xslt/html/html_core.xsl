@@ -369,11 +369,12 @@
       <xsl:otherwise><span class="note-inline"><xsl:apply-templates/></span></xsl:otherwise>
     </xsl:choose>
   </xsl:template>
-  <!-- The notes at the foot of the text: every note of the text but the editorial ones (apparatus) and those
-       of an app (its entry), numbered once for the document (a map, not an xsl:number per note, which
-       would make the build quadratic); nested notes are numbered and listed too. -->
+  <!-- The notes at the foot of the text: every note of the text but the editorial ones (apparatus), the
+       commentary (a layer of its own: html_commentary.xsl), those of a work of the bibliography (its entry on
+       bibliography.html) and those of an app (its entry), numbered once for the document (a map, not an
+       xsl:number per note, which would make the build quadratic); nested notes are numbered and listed too. -->
   <xsl:variable name="h:footnotes" as="element()*"
-    select="//tei:text//tei:note[not(@type = 'editorial')][not(parent::tei:app or parent::tei:rdgGrp)]
+    select="//tei:text//tei:note[not(@type = 'editorial' or kse:is-commentary(.) or ancestor::*[kse:is-work(.)])][not(parent::tei:app or parent::tei:rdgGrp)]
             [$show-residue = 'yes' or empty(ancestor::tei:div[@type = 'residue'])]"/>
   <xsl:variable name="h:footnote-numbers" as="map(xs:string, xs:integer)"
     select="map:merge(for $i in 1 to count($h:footnotes) return map{generate-id($h:footnotes[$i]): $i})"/>

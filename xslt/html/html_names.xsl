@@ -101,8 +101,9 @@
         <p class="variants"><span class="field"><xsl:sequence select="h:t('variants')"/></span><xsl:text>: </xsl:text>
           <span lang="{$h:text-lang}"><xsl:value-of select="$variants" separator=" · "/></span></p>
       </xsl:if>
-      <xsl:variable name="role" select="string-join(((tei:occupation | tei:roleName | tei:state | tei:desc | tei:note) ! normalize-space(.)), '. ')"/>
+      <xsl:variable name="role" select="string-join(((tei:occupation | tei:roleName | tei:state | tei:desc) ! normalize-space(.)), '. ')"/>
       <xsl:if test="$role != ''"><p class="role" lang="en"><xsl:value-of select="$role"/></p></xsl:if>
+      <xsl:call-template name="h:entry-fates"/>
       <xsl:if test="exists($occ)">
         <div class="occurrences"><span class="field"><xsl:sequence select="h:t('occurrences')"/></span>
           <xsl:text> (</xsl:text><xsl:value-of select="count($occ)"/><xsl:text>): </xsl:text>

@@ -43,6 +43,8 @@
     map{'file': 'index.html', 'key': 'home'},
     map{'file': 'text.html', 'key': 'text'},
     map{'file': 'apparatus.html', 'key': 'apparatus'}[$h:has-apparatus],
+    map{'file': 'commentary.html', 'key': 'commentary'}[$h:has-commentary],
+    map{'file': 'bibliography.html', 'key': 'bibliography'}[$h:has-bibliography],
     map{'file': 'witnesses.html', 'key': 'witnesses'}[$h:has-witnesses],
     $h:registers ! map{'file': . || '.html', 'key': .},
     map{'file': 'chronology.html', 'key': 'chronology'}[$h:has-dates],
@@ -66,6 +68,7 @@
           <title><xsl:sequence select="h:by-lang(function($l) { (if ($key = 'home') then () else kse:label($key, $l) || ' · ') || h:title-in($l) })"/></title>
           <meta name="generator" content="kse-edition-tools (XSLT 3.0)"/>
           <link rel="stylesheet" href="assets/edition.css"/>
+          <xsl:call-template name="h:head-extra"/>
           <script>document.documentElement.className = 'js';</script>
           <script src="assets/labels.js" defer="defer"></script>
           <script src="assets/edition.js" defer="defer"></script>
@@ -251,6 +254,7 @@
             </xsl:for-each>
             <tr><td class="num"><xsl:value-of select="$stats('dates')"/></td>
               <td><a href="chronology.html"><xsl:sequence select="h:t('st-dates')"/></a></td></tr>
+            <xsl:call-template name="h:commentary-stats-rows"><xsl:with-param name="stats" select="$stats"/></xsl:call-template>
           </tbody>
         </table>
       </section>
@@ -430,6 +434,7 @@
           </input>
           <label for="view-{.}"><xsl:sequence select="h:t(.)"/></label>
         </xsl:for-each>
+        <xsl:call-template name="h:commentary-switch"/>
         <p class="view-help help-reading"><xsl:sequence select="h:t('help-reading')"/></p>
         <p class="view-help help-diplomatic"><xsl:sequence select="h:t('help-diplomatic')"/></p>
         <p class="view-help help-apparatus"><xsl:sequence select="h:t('help-apparatus')"/></p>
@@ -440,6 +445,7 @@
           <xsl:for-each select="$h:scripts"><a href="{h:script-file(.)}"><xsl:sequence select="h:t('in-script-' || .)"/></a></xsl:for-each>
         </p>
       </xsl:if>
+      <xsl:if test="not($h:has-apparatus)"><xsl:call-template name="h:commentary-switch"><xsl:with-param name="alone" select="true()"/></xsl:call-template></xsl:if>
       <article class="edition" lang="{$h:text-lang}" dir="{$h:text-dir}">
         <xsl:apply-templates select="/tei:TEI/tei:text | /tei:teiCorpus/tei:TEI/tei:text"/>
         <xsl:call-template name="h:footnotes"><xsl:with-param name="root" select="/"/></xsl:call-template>
@@ -450,7 +456,7 @@
   <!-- the source line of the article (back/div[@type='source']) -->
   <xsl:template match="tei:div[@type = 'source']">
     <section class="source-line"><xsl:call-template name="h:common-attrs"/>
-      <span class="field"><xsl:sequence select="h:t('source-line')"/>: </span>
+      <span class="field"><span><xsl:sequence select="h:t('source-line')"/></span>: </span>
       <xsl:apply-templates select="*/node()"/>
     </section>
   </xsl:template>
