@@ -7,6 +7,8 @@ Wall time is measured around the processes, CPU time as the user + system time o
 (resource.getrusage). Then one instrumented build of ours in a fresh process shows where its time goes.
 
     python bench/bench_pdf.py [EDITION] [--rounds N] [--paper A4|A5|B5] [--stylesheets DIR]
+    python bench/bench_pdf.py --scaling MB [--rounds N]   the edition with its body repeated to about MB megabytes,
+                                                          and to twice that, each side by side
 
 Needs Debian `fop` and `libsaxonhe-java`, and a copy of the TEI Stylesheets (github TEIC/Stylesheets; only
 `fo/` and `common/` are used), in DIR or $TEI_STYLESHEETS (default /tmp/Stylesheets). Not committed here.
@@ -61,16 +63,69 @@ def main() -> int:
     ap.add_argument("--rounds", type=int, default=5)
     ap.add_argument("--paper", default="A4")
     ap.add_argument("--stylesheets", default=os.environ.get("TEI_STYLESHEETS", "/tmp/Stylesheets"))
+    ap.add_argument("--scaling", type=float, default=None, metavar="MB",
+                    help="time the edition repeated to about MB megabytes, and to twice that")
     args = ap.parse_args()
-    src = Path(args.edition).resolve()
+    if args.scaling:
+        src = Path(args.edition).resolve()
+        with tempfile.TemporaryDirectory() as gen:
+            results = []
+            for factor in (1, 2):
+                doc = Path(gen) / f"repeated-{factor}.xml"
+                repeat_body(src, doc, args.scaling * factor)
+                print(f"== {doc.name}: {doc.stat().st_size / 1e6:.1f} MB")
+                results.append(compare(doc, args, force=True))
+            (o1, t1), (o2, t2) = results
+            print(f"doubled / single: ours {o2[0] / o1[0]:.2f}x wall, {o2[1] / o1[1]:.2f}x CPU; "
+                  f"TEI Stylesheets + FOP {t2[0] / t1[0]:.2f}x wall, {t2[1] / t1[1]:.2f}x CPU")
+        return 0
+    compare(Path(args.edition).resolve(), args)
+    return 0
+
+
+def repeat_body(src: Path, out: Path, megabytes: float) -> None:
+    """The edition with its body repeated until the file has about `megabytes` MB: each copy's xml:ids get a
+    suffix and the pointers inside the copies follow them (the registers, bibliography and header are shared).
+    A document both builds can set (bench_html's generated TEI has constructs fo.xsl turns into invalid FO)."""
+    import copy
+
+    from lxml import etree
+
+    tree = etree.parse(str(src))
+    body = tree.find(".//{http://www.tei-c.org/ns/1.0}body")
+    original = list(body)
+    size = len(etree.tostring(tree, encoding="utf-8"))
+    per_copy = len(etree.tostring(body, encoding="utf-8"))
+    copies = max(0, round((megabytes * 1e6 - size) / per_copy))
+    xml_id = "{http://www.w3.org/XML/1998/namespace}id"
+    ids = {e.get(xml_id) for e in body.iter() if e.get(xml_id)}
+    for k in range(1, copies + 1):
+        for child in original:
+            dup = copy.deepcopy(child)
+            for e in dup.iter():
+                if not isinstance(e.tag, str):
+                    continue
+                if e.get(xml_id):
+                    e.set(xml_id, f"{e.get(xml_id)}-{k}")
+                for att in ("target", "from", "to", "corresp"):
+                    v = e.get(att)
+                    if v and any(t.startswith("#") and t[1:] in ids for t in v.split()):
+                        e.set(att, " ".join(f"{t}-{k}" if t.startswith("#") and t[1:] in ids else t for t in v.split()))
+            body.append(dup)
+    tree.write(str(out), encoding="utf-8", xml_declaration=True)
+
+
+def compare(src: Path, args, force: bool = False) -> tuple[tuple[float, float], tuple[float, float]]:
+    """Both builds side by side, alternating, args.rounds rounds; the medians (wall, CPU) of ours and theirs."""
     fo_xsl = Path(args.stylesheets) / "fo" / "fo.xsl"
     for need in (fo_xsl, SAXON_JAR):
         if not need.exists():
             print(f"bench_pdf: {need} not found (see the module comment)", file=sys.stderr)
-            return 2
+            raise SystemExit(2)
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
-        ours = [[sys.executable, "-m", "tools", "build", "pdf", str(src), "-o", str(tmp / "ours"), "--paper", args.paper]]
+        ours = [[sys.executable, "-m", "tools", "build", "pdf", str(src), "-o", str(tmp / "ours"), "--paper", args.paper,
+                 *(["--force"] if force else [])]]
         theirs = [["java", "-jar", str(SAXON_JAR), f"-s:{src}", f"-xsl:{fo_xsl}", f"-o:{tmp / 'tei.fo'}"],
                   ["fop", "-fo", str(tmp / "tei.fo"), "-pdf", str(tmp / "tei.pdf")]]
         print(f"load before: {os.getloadavg()[0]:.2f}")
@@ -88,9 +143,10 @@ def main() -> int:
               f"theirs {med['theirs'][0]:.2f} s wall, {med['theirs'][1]:.2f} s CPU; "
               f"ours is {med['theirs'][0] / med['ours'][0]:.1f}x faster in wall time, "
               f"{med['theirs'][1] / med['ours'][1]:.1f}x in CPU time")
-        steps = run_phases(PHASES.format(root=str(ROOT), src=str(src), out=str(tmp / "phases"), paper=args.paper))
-        print("ours, one build in a fresh process: " + ", ".join(f"{k} {v:.2f} s" for k, v in steps.items()))
-    return 0
+        if not force:
+            steps = run_phases(PHASES.format(root=str(ROOT), src=str(src), out=str(tmp / "phases"), paper=args.paper))
+            print("ours, one build in a fresh process: " + ", ".join(f"{k} {v:.2f} s" for k, v in steps.items()))
+    return med["ours"], med["theirs"]
 
 
 if __name__ == "__main__":

@@ -6,8 +6,10 @@ process, for the few tests where the process itself matters (fd-level stderr, th
 """
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -17,6 +19,10 @@ from click.testing import CliRunner
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures"
 EDITION = ROOT / "tei" / "kazakhstan-1920-1932.xml"
+
+# the toolkit's cache (pruned grammars, compile proofs, verdicts) in a folder of this test session: no test
+# sees what an earlier run or the user's own runs left there
+os.environ["TEI_TOOLS_CACHE"] = tempfile.mkdtemp(prefix="tei-tools-cache-")
 
 
 @dataclass

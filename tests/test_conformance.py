@@ -85,3 +85,42 @@ def test_tools_validate_and_jing_agree(doc):
 def test_what_we_accept_tei_all_accepts(doc):
     if lxml_valid(doc):
         assert jing_valid(TEI_ALL, doc)
+
+
+# -- tei_all: `tools validate` (tei_all pruned to each document's elements) ≡ jing on the whole tei_all -------
+
+# documents we wrote, modelled on real projects (tests/fixtures/realworld/README.md), and the other foreign
+# fixtures; each judged by tei_all whatever it declares (--schema tei_all)
+TEI_ALL_CORPUS = sorted([*(FIXTURES / "realworld").glob("*.xml"), *(FIXTURES / "foreign").glob("*.xml"),
+                         *(FIXTURES / "declared").glob("*.xml"), *(FIXTURES / "rng-corpus").glob("*.xml"),
+                         *(FIXTURES / "valid").glob("*.xml"), EDITION])
+
+
+@pytest.fixture(scope="module")
+def jing_on_tei_all():
+    """jing's verdicts on the whole corpus, one JVM (restarted after a fatal error)."""
+    import jingrun
+
+    return jingrun.run(TEI_ALL, TEI_ALL_CORPUS)
+
+
+@pytest.fixture(scope="module")
+def ours_on_tei_all():
+    from tools.core.validate import validate_paths
+
+    report = validate_paths(TEI_ALL_CORPUS, schema="tei_all", use_cache=False)
+    bad = report.invalid_files()
+    return {doc: shown not in bad for doc, shown in zip(TEI_ALL_CORPUS, report.files)}
+
+
+@pytest.mark.slow
+def test_the_tei_all_corpus_has_both_verdicts(jing_on_tei_all):
+    verdicts = [not errors for errors in jing_on_tei_all.values()]
+    assert verdicts.count(True) >= 10 and verdicts.count(False) >= 10
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("doc", TEI_ALL_CORPUS, ids=lambda p: f"{p.parent.name}/{p.name}")
+def test_tei_all_verdict_is_jings(doc, jing_on_tei_all, ours_on_tei_all):
+    errors = jing_on_tei_all[doc.resolve()]
+    assert ours_on_tei_all[doc] == (not errors), errors[:3]

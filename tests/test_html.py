@@ -326,7 +326,8 @@ def test_the_edition_builds(tmp_path):
 
 
 def test_invalid_edition_is_refused_unless_forced(tmp_path):
-    bad = tmp_path / "bad.xml"
+    (tmp_path / "src").mkdir()
+    bad = tmp_path / "src" / "bad.xml"
     bad.write_text(MINI.read_text(encoding="utf-8").replace('resp="#ed" cert="high">үстіне', 'resp="#ed">үстіне')
                    .replace("../../schema/", str(ROOT / "schema") + "/"), encoding="utf-8")
     with pytest.raises(ToolError) as err:
@@ -378,7 +379,8 @@ def test_javascript_targets_do_not_become_links(tmp_path):
     doc = MINI.read_text(encoding="utf-8")
     doc = doc.replace("</body>", '<div><p><ref target="javascript:alert(1)">click</ref> '
                       '<ref target="https://example.org/">ok</ref></p></div></body>', 1)
-    src = tmp_path / "x.xml"
+    (tmp_path / "src").mkdir()
+    src = tmp_path / "src" / "x.xml"
     src.write_text(doc, encoding="utf-8")
     site = build_html([src], tmp_path / "out", force=True).parent
     hrefs = [h for f in site.glob("*.html") for h in lhtml.parse(str(f)).getroot().xpath("//@href")]

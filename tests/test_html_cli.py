@@ -21,7 +21,8 @@ def test_build_html_defaults_to_the_edition(run_tools_process, tmp_path):
 
 
 def test_invalid_edition_exits_1_with_the_problems(run_tools_process, tmp_path):
-    bad = tmp_path / "bad.xml"
+    (tmp_path / "src").mkdir()
+    bad = tmp_path / "src" / "bad.xml"
     bad.write_text(MINI.read_text(encoding="utf-8").replace('resp="#ed" cert="high">үстіне', 'resp="#ed">үстіне')
                    .replace("../../schema/", str(ROOT / "schema") + "/"), encoding="utf-8")
     proc = run_tools_process("build", "html", bad, "-o", tmp_path / "out")

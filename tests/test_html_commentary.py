@@ -309,7 +309,8 @@ def test_which_version_an_interface_shows(tmp_path):
 
 
 def test_hostile_bibliography_makes_no_live_link(tmp_path):
-    src = tmp_path / "hostile.xml"
+    (tmp_path / "src").mkdir()
+    src = tmp_path / "src" / "hostile.xml"  # outputs are never written inside a source folder
     src.write_text('''<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>T</title></titleStmt>
       <publicationStmt><p>P</p></publicationStmt><sourceDesc><p>S</p></sourceDesc></fileDesc></teiHeader>
       <text><body><p>Text.<note type="commentary" xml:id="n1"><p xml:lang="en">See <bibl><ptr target="#w"/></bibl>.</p></note></p></body>

@@ -22,6 +22,22 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures"
 # reading view shows the lemma only, its test would miss the readings)
 SAMPLES = sorted((FIXTURES / "foreign").glob("*.xml")) + [FIXTURES / "apparatus" / "several-witnesses.xml"]
 TEI = "{http://www.tei-c.org/ns/1.0}"
+MATHML = "{http://www.w3.org/1998/Math/MathML}"
+
+
+def prose_text(element) -> str:
+    """The text of an element without its MathML: a formula is set as math (its letters are the mathematical
+    italic ones, its superscripts touch their bases), not as words; test_mathml_is_set_as_math reads it."""
+    parts = []
+    for node in element.iter():
+        if isinstance(node.tag, str) and node.tag.startswith(MATHML):
+            if node.tail and not node.getparent().tag.startswith(MATHML):
+                parts.append(node.tail)
+            continue
+        if any(a.tag.startswith(MATHML) for a in node.iterancestors() if isinstance(a.tag, str)):
+            continue
+        parts.extend(t for t in (node.text if isinstance(node.tag, str) else None, node.tail) if t)
+    return " ".join(parts)
 
 
 def words(s: str) -> list[str]:
@@ -47,7 +63,7 @@ def printed(tmp_path_factory):
 def test_words_of_the_text_are_printed(printed, sample):
     name = sample.name
     text = etree.parse(str(sample)).find(f".//{TEI}text")
-    expected = words(" ".join(text.itertext()))
+    expected = words(prose_text(text))
     found = Counter(words(pdf_text(printed[name])))
     missing = []
     for w in expected:
@@ -63,10 +79,10 @@ def test_words_of_the_text_are_printed(printed, sample):
 
 def test_apparatus_of_several_witnesses_has_their_sigla(printed):
     text = re.sub(r"\s+", " ", re.sub(r"\xad+\s*", "", pdf_text(printed["several-witnesses.xml"])))
-    for entry in ("өткіздік] өткіздім R; өтіп едік M",       # two readings, each with its siglum (@n)
-                  "өткіздік] жоқ R K (R: erased)",            # an omission, two witnesses, a witDetail
-                  "қалған] қалған K; қалғанда M. M adds",     # a reading group, a note inside app
-                  "1 4 қалды] толды R M"):                    # an app in verse line 1, keyed by its number
+    for entry in ("өткіздік P K] өткіздім R; өтіп едік M",   # two readings, each with its siglum (@n)
+                  "өткіздік P] жоқ R K (R erased)",            # an omission, two witnesses, a witDetail
+                  "қалған P R] қалған K; қалғанда M M adds",   # a reading group, a note inside app
+                  "1 4 қалды P] толды R M"):                   # an app in verse line 1, keyed by its number
         assert entry in text, f"{entry!r} not in the apparatus"
     # the sigla come from listWit (@n, or abbr[@type='siglum']: K), and the list of sigla explains them
     listed = re.sub(r"\s+", " ", pdf_text(printed["several-witnesses.xml"], "-raw"))   # in the order set: siglum, witness
@@ -110,7 +126,8 @@ def test_odd_structures_print(tmp_path):
     """Empty titles and heads, notes in notes, an app in an app, choice of two unclears, two subtitles (the
     XPTY0004 of the old print target), a language tag Typst would refuse, nested texts in a group: the book
     is printed, every word of the text in it."""
-    src = tmp_path / "odd.xml"
+    (tmp_path / "src").mkdir()  # outputs never go among the sources
+    src = tmp_path / "src" / "odd.xml"
     src.write_text(ODD, encoding="utf-8")
     [pdf] = build_pdf([src], tmp_path / "out", force=True)
     text = " ".join(words(pdf_text(pdf)))
@@ -119,3 +136,82 @@ def test_odd_structures_print(tmp_path):
               "lambda", "endnote", "inline", "mu", "nu", "xi", "omicron", "pi", "rho", "sigma", "tau", "upsilon",
               "phi", "chi", "psi", "omega", "One", "Two"):
         assert re.search(rf"\b{w}\b", text), w
+
+
+def test_mathml_is_set_as_math(printed):
+    """The MathML of manuscript.xml is set by Typst's math (h = r² x), its text in reading order; its link
+    (href="javascript:…") is no link in the PDF, and nothing in the PDF can act (no actions, no scripts)."""
+    import pikepdf
+
+    pdf = printed["manuscript.xml"]
+    text = re.sub(r"\s+", "", unicodedata.normalize("NFKC", pdf_text(pdf)))
+    # mathematical italic h, r, x (NFKC: plain letters); the script element's text stays text, upright
+    assert "h=r2xalert(2)" in text
+    with pikepdf.open(pdf) as doc:
+        for page in doc.pages:
+            for annot in page.get("/Annots", []):
+                assert annot.get("/Subtype") != "/Link" or "/URI" not in repr(annot.get("/A", {}))
+        everything = b"".join(obj.read_bytes() if isinstance(obj, pikepdf.Stream) else repr(obj).encode()
+                              for obj in doc.objects)
+    for action in (b"/JavaScript", b"/JS", b"/URI", b"/Launch", b"javascript"):
+        assert action not in everything, action
+
+
+HOSTILE_MATH = r"""<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>Math</title></titleStmt>
+<publicationStmt><p/></publicationStmt><sourceDesc><p/></sourceDesc></fileDesc></teiHeader><text><body><div>
+<p>Before <formula><math xmlns="http://www.w3.org/1998/Math/MathML" display="block"><mrow><mi>a</mi><mo>+</mo>
+<mfrac><mn>1</mn><msqrt><mi>q</mi></msqrt></mfrac><mo>&#x2212;</mo><mroot><mi>z</mi><mn>3</mn></mroot></mrow>
+<msubsup><mo>&#x2211;</mo><mi>i</mi><mi>n</mi></msubsup><munderover><mo>&#x222B;</mo><mn>0</mn><mn>9</mn></munderover>
+<mover><mi>v</mi><mo>^</mo></mover><munder><mi>lim</mi><mi>k</mi></munder><mspace width="thickmathspace"/>
+<mtext>"quote\ #hash $dollar [bracket] */comment</mtext><mi mathvariant="normal">sin</mi><mi>)); panic("x</mi>
+<mfenced open="[" close="]"><mi>p</mi><mi>w</mi></mfenced><ms>lit</ms><msub><mi>y</mi><mn>7</mn></msub>
+<mtable><mtr><mtd><mn>5</mn></mtd><mtd><mn>6</mn></mtd></mtr><mtr><mtd><mn>8</mn></mtd></mtr></mtable>
+<mphantom><mi>hidden</mi></mphantom><semantics><mi>s</mi><annotation encoding="TeX">\\frac</annotation></semantics>
+<unknown>strange</unknown></math></formula> after.</p></div></body></text></TEI>"""
+
+
+def test_mathml_of_every_kind_prints_and_no_character_escapes(tmp_path):
+    """Every mapped MathML element, with text that would be Typst syntax in markup, code or math mode: the
+    book prints, every token comes back as it was written (the phantom is hidden, the annotation dropped)."""
+    (tmp_path / "src").mkdir()  # outputs never go among the sources
+    src = tmp_path / "src" / "math.xml"
+    src.write_text(HOSTILE_MATH, encoding="utf-8")
+    [pdf] = build_pdf([src], tmp_path / "out", force=True)
+    text = unicodedata.normalize("NFKC", pdf_text(pdf))
+    for token in ('"quote\\ #hash $dollar [bracket] */comment', "sin", ')); panic("x', "strange", "lit", "Before", "after"):
+        assert token in text, token
+    flat = re.sub(r"\s+", "", text)
+    for token in ("a+", "1", "q", "z", "3", "y7", "[p,w]", "56", "8", "∑", "∫", "lim"):
+        assert token in flat, token
+    assert "hidden" not in flat and "frac" not in flat
+
+
+def test_force_repairs_bad_ids_for_print(tmp_path, run_tools):
+    """--force renames malformed and duplicate xml:ids in memory, one located warning each (as for HTML),
+    and the PDF is printed with every paragraph."""
+    from test_repair import DOC
+
+    (tmp_path / "src").mkdir()  # outputs never go among the sources
+    src = tmp_path / "src" / "ids.xml"
+    src.write_text(DOC, encoding="utf-8")
+    assert run_tools("build", "pdf", src, "-o", tmp_path / "out").returncode == 1
+    done = run_tools("build", "pdf", src, "-o", tmp_path / "out", "--force")
+    assert done.returncode == 0, done.stderr
+    assert done.stderr.count(": warning: ") == 3 and f"{src}:6:8: warning: malformed xml:id" in done.stderr
+    text = re.sub(r"\s+", " ", pdf_text(tmp_path / "out" / "pdf" / "ids.pdf"))
+    assert "Third, a duplicate." in text and "Fourth, a number." in text
+
+
+def test_labels_follow_the_interface_language(tmp_path):
+    """The labels are the label data's (xslt/common/labels), in the first interface language: the project's
+    (Kazakh here), or English when asked; the manuscript description's fields have their labels, not the
+    names of their elements."""
+    src = FIXTURES / "foreign" / "msdesc.xml"
+    [kk] = build_pdf([src], tmp_path / "kk", force=True)
+    [en] = build_pdf([src], tmp_path / "en", force=True, params={"languages": "en kk"})
+    kk_text, en_text = (re.sub(r"\s+", " ", re.sub(r"\xad\s*", "", pdf_text(p))) for p in (kk, en))
+    assert "Мазмұны" in kk_text and "Қолжазбаның сипаттамасы" in kk_text and "Парақтар fol. 1r" in kk_text
+    assert "Contents" in en_text and "Manuscript description" in en_text and "Folios fol. 1r" in en_text
+    assert "Мазмұны" not in en_text
+    for text in (kk_text, en_text):
+        assert "SUPPORT DESC" not in text and "MS ITEM" not in text and "ms-" not in text

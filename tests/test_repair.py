@@ -39,7 +39,8 @@ def test_a_good_document_is_left_byte_for_byte():
 
 
 def test_build_with_force_renames_and_warns(tmp_path, run_tools):
-    src = tmp_path / "ids.xml"
+    (tmp_path / "src").mkdir()  # outputs never go among the sources
+    src = tmp_path / "src" / "ids.xml"
     src.write_text(DOC, encoding="utf-8")
     refused = run_tools("build", "html", src, "-o", tmp_path / "out")
     assert refused.returncode == 1

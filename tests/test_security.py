@@ -14,6 +14,7 @@ SECRET = "SECRET-MUST-NOT-LEAK"
 
 @pytest.fixture
 def bait(tmp_path):
+    """The hostile documents, in tmp_path/in (outputs go beside it: never among the sources)."""
     secret = tmp_path / "secret.txt"
     secret.write_text(SECRET)
     (tmp_path / "evil.dtd").write_text(f'<!ENTITY xxe SYSTEM "{secret.as_uri()}">')
@@ -23,12 +24,13 @@ def bait(tmp_path):
         "external-dtd.xml": base.replace("<TEI ", f'<!DOCTYPE TEI SYSTEM "{(tmp_path / "evil.dtd").as_uri()}">\n<TEI ', 1),
         "internal-subset.xml": base.replace("<TEI ", f'<!DOCTYPE TEI [<!ENTITY xxe SYSTEM "{secret.as_uri()}">]>\n<TEI ', 1),
     }
+    (tmp_path / "in").mkdir()
     for name, text in docs.items():
-        (tmp_path / name).write_text(text, encoding="utf-8")
+        (tmp_path / "in" / name).write_text(text, encoding="utf-8")
     # UTF-16 without a byte-order mark: a byte pattern cannot see "<!ENTITY" in it
-    (tmp_path / "utf16-nobom.xml").write_bytes(
+    (tmp_path / "in" / "utf16-nobom.xml").write_bytes(
         docs["internal-subset.xml"].replace('encoding="UTF-8"', 'encoding="UTF-16"').encode("utf-16-le"))
-    return tmp_path
+    return tmp_path / "in"
 
 
 def _no_leak(result, out_dir):
@@ -50,7 +52,7 @@ def test_validate_refuses_dtds_and_entities(run_tools, bait, doc):
 @pytest.mark.parametrize("target", ["html", "pdf"])
 @pytest.mark.parametrize("force", [False, True])
 def test_builds_never_expand_entities_even_with_force(run_tools, bait, doc, target, force):
-    out = bait / f"out-{target}-{force}"
+    out = bait.parent / f"out-{target}-{force}"
     args = ["build", target, bait / doc, "-o", out] + (["--force"] if force else [])
     result = run_tools(*args)
     _no_leak(result, out)
@@ -60,4 +62,4 @@ def test_builds_never_expand_entities_even_with_force(run_tools, bait, doc, targ
 @pytest.mark.parametrize("command", [["check"], ["suggest", "ocr"], ["tag", "dates"]])
 def test_other_commands_refuse_them_too(run_tools, bait, command):
     result = run_tools(*command, bait / "external-dtd.xml")
-    _no_leak(result, bait / "none")
+    _no_leak(result, bait.parent / "none")

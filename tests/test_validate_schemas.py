@@ -52,11 +52,32 @@ def test_a_local_declared_schema_judges_its_document():
     assert report.schemas[next(iter(report.schemas))].endswith("local.rng")
 
 
-def test_compact_syntax_and_missing_schematron_are_named():
+def test_a_compact_syntax_schema_judges_its_document_and_a_missing_schematron_is_named(tmp_path):
     schema = judge(DECLARED / "compact-schema.xml")
-    assert schema.is_tei_all and schema.schematron is None
-    text = " ".join(schema.warnings)
-    assert "RELAX NG compact syntax" in text and "missing.sch does not exist" in text
+    assert schema.rng == (DECLARED / "project.rnc").resolve() and schema.schematron is None
+    assert "missing.sch does not exist" in " ".join(schema.warnings)
+    report = validate_paths([DECLARED / "compact-schema.xml"], use_cache=False)
+    assert report.ok and report.schemas[next(iter(report.schemas))].endswith("project.rnc")
+    # project.rnc allows no <facsimile>, which tei_all allows: the verdict is the .rnc's
+    doc = tmp_path / "compact.xml"
+    (tmp_path / "project.rnc").write_bytes((DECLARED / "project.rnc").read_bytes())
+    doc.write_text((DECLARED / "compact-schema.xml").read_text(encoding="utf-8").replace(
+        "  <text>", '  <facsimile><graphic url="f1.png"/></facsimile>\n  <text>'), encoding="utf-8")
+    report = validate_paths([doc], use_cache=False)
+    assert not report.ok
+    assert any("facsimile" in p.message for p in report.problems if p.severity == "error"), report.problems
+
+
+def test_a_broken_compact_syntax_schema_falls_back_to_tei_all_with_a_warning(tmp_path):
+    (tmp_path / "broken.rnc").write_text("start = element TEI {", encoding="utf-8")
+    doc = tmp_path / "doc.xml"
+    doc.write_text((DECLARED / "compact-schema.xml").read_text(encoding="utf-8").replace("project.rnc", "broken.rnc"),
+                   encoding="utf-8")
+    report = validate_paths([doc], use_cache=False)
+    assert report.ok, report.problems  # tei_all accepts the document
+    warnings = [p.message for p in report.problems if p.severity == "warning"]
+    assert any("broken.rnc is not valid RELAX NG compact syntax" in w and "judged by tei_all instead" in w
+               for w in warnings), warnings
 
 
 def test_the_project_schema_judges_the_project_documents():

@@ -45,8 +45,25 @@ class _ToolsGroup(click.Group):
         except (click.exceptions.ClickException, click.exceptions.Exit, click.exceptions.Abort, KeyboardInterrupt):
             raise
         except Exception as exc:  # a bug of ours: still one line, never a traceback, and its own exit code
-            click.echo(f"internal error: {type(exc).__name__}: {exc} (please report it)", err=True)
-            ctx.exit(EXIT_INTERNAL)
+            code = report_unexpected(exc)
+            ctx.exit(code)
+
+
+def report_unexpected(exc: BaseException) -> int:
+    """One line for an exception no library function turned into a ToolError; its exit code. An OSError of the
+    machine or of the user's folders (a full disk, a read-only folder) that slipped through is exit 2 with its
+    path and cause; anything else is a bug of ours (exit 3)."""
+    from tools.core.outputs import ENVIRONMENT_ERRNOS, environment_error
+
+    if isinstance(exc, OSError) and exc.errno in ENVIRONMENT_ERRNOS:
+        err = environment_error(exc)
+        report_error(err)
+        return err.exit_code
+    if isinstance(exc, MemoryError):
+        click.echo("error: out of memory: the input is too large for this machine", err=True)
+        return EXIT_USAGE
+    click.echo(f"internal error: {type(exc).__name__}: {exc} (please report it)", err=True)
+    return EXIT_INTERNAL
 
 
 def report_error(err: ToolError) -> None:
@@ -69,19 +86,26 @@ def cli(ctx, project_dir):
 
 @cli.command()
 @click.argument("paths", nargs=-1, type=click.Path())
+@click.option("--schema", metavar="tei_all|FILE", help="Judge every file by this schema instead: tei_all, or a "
+              "RELAX NG (.rng, .rnc) or Schematron (.sch, with tei_all) file.")
+@click.option("--jobs", "-j", type=click.IntRange(min=1), metavar="N",
+              help="Worker processes (default: one per core).")
+@click.option("--no-cache", is_flag=True, help="Judge every file afresh (verdicts are otherwise cached, keyed by "
+              "the file's and the schemas' contents).")
 @FORMAT
 @click.pass_context
-def validate(ctx, paths, fmt):
+def validate(ctx, paths, schema, jobs, no_cache, fmt):
     """Validate TEI files: well-formedness, RELAX NG, Schematron.
 
-    Each file is judged by the schema it declares in <?xml-model?> when it can be had here, else by the
-    project's schema for the project's documents, else by tei_all; a line says which. PATHS are files or
-    directories (every *.xml in them); default: the project's documents.
-    Exit 0 when every file is valid (warnings allowed), 1 when any is invalid, 2 for usage problems.
+    Each file is judged by the schema it declares in <?xml-model?> when it can be had here (RELAX NG in
+    XML or compact syntax, Schematron), else by the project's schema for the project's documents, else by
+    tei_all; a line says which. PATHS are files or directories (every *.xml in them); default: the
+    project's documents. Exit 0 when every file is valid (warnings allowed), 1 when any is invalid, 2 for
+    usage problems, 3 when a file could not be judged (a limit of the validator).
     """
     from tools.core.validate import validate_paths
 
-    report = validate_paths(paths, project=_project(ctx))
+    report = validate_paths(paths, project=_project(ctx), schema=schema, jobs=jobs, use_cache=not no_cache)
     if fmt == "json":
         bad = report.invalid_files()
         click.echo(json.dumps({
@@ -101,6 +125,8 @@ def validate(ctx, paths, fmt):
                    f"{errors} error(s), {warnings} warning(s)", err=True)
     if report.usage_error:
         sys.exit(EXIT_USAGE)
+    if report.internal_error:
+        sys.exit(EXIT_INTERNAL)
     sys.exit(0 if report.ok else EXIT_INVALID)
 
 
@@ -148,7 +174,9 @@ def build(ctx, target_and_paths, outdir, force, params, paper):
     default: the project's documents. The input is validated first and an invalid edition is refused
     (with the validation messages) unless --force; a failed build leaves the previous output as it was.
     """
-    from tools.core.saxon import check_params
+    from tools.core.outputs import check_output
+    from tools.core.params import check_params
+    from tools.core.project import expand
     from tools.targets import html as build_html
     from tools.targets import pdf as build_pdf
 
@@ -161,10 +189,15 @@ def build(ctx, target_and_paths, outdir, force, params, paper):
     out = Path(outdir) if outdir else None
     builders = {"html": build_html, "pdf": build_pdf}
     given = _params(params)
-    # a parameter must be known to one of the chosen targets; each target gets only its own
+    # a parameter must be known to one of the chosen targets, with a value of its type; each target gets only
+    # its own
     known = {t: builders[t].known_params() for t in targets}
-    check_params(given, sorted({n for names in known.values() for n in names}))
+    check_params(given, {n: spec for t in targets for n, spec in known[t].items()})
     own = {t: {k: v for k, v in given.items() if k in known[t]} for t in targets}
+    # every target's output folder is checked before any is written: `build` refuses, nothing touched
+    files = expand(args, project)
+    for t in targets:
+        check_output((out if out is not None else project.output_dir()) / t, files, project)
     if "html" in targets:
         warnings: list[str] = []
         entry = build_html.build_html(args, out, force=force, params=own['html'], warnings=warnings, project=project,
@@ -173,7 +206,13 @@ def build(ctx, target_and_paths, outdir, force, params, paper):
             click.echo(line, err=True)
         click.echo(f"wrote {entry}")
     if "pdf" in targets:
-        for pdf in build_pdf.build_pdf(args, out, force=force, paper=paper, params=own["pdf"], project=project):
+        warnings = []
+        written = build_pdf.build_pdf(args, out, force=force, paper=paper, params=own["pdf"], warnings=warnings,
+                                      project=project)
+        if "html" not in targets:  # the same documents: the HTML build has told them already
+            for line in warnings:
+                click.echo(line, err=True)
+        for pdf in written:
             click.echo(f"wrote {pdf}")
 
 
@@ -283,8 +322,7 @@ def main(argv: list[str] | None = None) -> None:
         click.echo("interrupted", err=True)
         sys.exit(130)
     except Exception as exc:  # a bug of ours: still one line, never a traceback, and its own exit code
-        click.echo(f"internal error: {type(exc).__name__}: {exc} (please report it)", err=True)
-        sys.exit(EXIT_INTERNAL)
+        sys.exit(report_unexpected(exc))
     sys.exit(code if isinstance(code, int) else 0)
 
 

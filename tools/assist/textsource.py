@@ -23,6 +23,8 @@ Only the `<text>` of a TEI document is read (not the header, not `<standOff>`).
 from __future__ import annotations
 
 import bisect
+import hashlib
+import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -106,10 +108,21 @@ def is_xml(data: bytes) -> bool:
     return data.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"<")
 
 
+# what `load` last read from each file (SHA-256 of its bytes): `--apply` (tools.assist.minedit) writes only
+# if the file still holds what the suggestions were computed on
+_READ: dict[str, str] = {}
+
+
+def last_read(path: Path | str) -> str | None:
+    """The SHA-256 of the bytes `load` last read from `path` in this process, or None."""
+    return _READ.get(os.path.realpath(path))
+
+
 def load(path: Path | str) -> Source:
     """Read a plain-text or TEI file into blocks with source positions."""
     path = Path(path)
     data = read_bytes(path)
+    _READ[os.path.realpath(path)] = hashlib.sha256(data).hexdigest()
     text = _decode(data, path)
     if is_xml(data):
         parse_bytes(data, str(path))  # well-formedness, located errors, no entities

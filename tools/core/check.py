@@ -7,7 +7,7 @@ names for the document (edition.toml, [witnesses]), or the one given with --witn
 """
 from __future__ import annotations
 
-import difflib
+from array import array
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -16,7 +16,8 @@ from lxml import etree
 
 from tools.core.errors import EXIT_USAGE, ToolError
 from tools.core.project import Project, display, expand, find_project
-from tools.core.textmodel import witness_text, words_with_lines
+from tools.core.align import opcodes
+from tools.core.textmodel import iter_witness_text, iter_words, witness_text, words_with_lines  # noqa: F401
 from tools.core.xmlsafe import decode_utf8, parse_file, read_bytes
 
 TEI = "http://www.tei-c.org/ns/1.0"
@@ -103,6 +104,10 @@ def counts(tree) -> dict:
 
 
 def check_file(path: Path, *, project: Project | None = None, witness: Path | None = None) -> CheckResult:
+    """Counts, and the word-for-word comparison with the witness. Memory stays a few times the file's size: the
+    tree is dropped once the witness reading is taken from it, and words are held once each (interned) with
+    their line numbers in arrays; the alignment (tools.core.align) takes time about proportional to the
+    length."""
     project = project or find_project()
     tree = parse_file(path)
     shown = display(path)
@@ -110,25 +115,57 @@ def check_file(path: Path, *, project: Project | None = None, witness: Path | No
     result = CheckResult(shown, display(wpath) if wpath else None, counts=counts(tree))
     if wpath is None:
         return result
+    words: dict[str, str] = {}  # one string per distinct word
     text = tree.find(f"{T}text")
-    edition = words_with_lines(witness_text(text)) if text is not None else []
+    b, b_lines = _words(iter_words(iter_witness_text(text)) if text is not None else (), words)
+    del tree, text
     try:
-        witness_lines = decode_utf8(read_bytes(wpath), display(wpath)).split("\n")
+        a, a_lines = _words(_witness_words(wpath), words)
     except ToolError as err:
         where = project.file if witness is None and project.file else "--witness"
         raise ToolError(f"{where}: error: the witness of {shown} cannot be read: {err}", err.exit_code)
-    witness_words = [(w, i + 1) for i, line in enumerate(witness_lines) for w in line.split()]
-    result.words = len(witness_words)
-    a = [w for w, _ in witness_words]
-    b = [w for w, _ in edition]
-    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+    del words
+    result.words = len(a)
+    for tag, i1, i2, j1, j2 in opcodes(a, b):
         if tag == "equal":
             continue
         kind = {"delete": "lost", "insert": "added", "replace": "changed"}[tag]
-        wl = witness_words[i1][1] if i1 < len(witness_words) else (witness_words[-1][1] if witness_words else 0)
-        tl = edition[j1][1] if j1 < len(edition) else (edition[-1][1] if edition else 0)
+        wl = a_lines[i1] if i1 < len(a) else (a_lines[-1] if a else 0)
+        tl = b_lines[j1] if j1 < len(b) else (b_lines[-1] if b else 0)
         result.differences.append(Difference(kind, " ".join(a[i1:i2]), " ".join(b[j1:j2]), wl, tl))
     return result
+
+
+def _words(pairs, interned: dict[str, str]) -> tuple[list[str], array]:
+    """(word, line) pairs as a list of shared strings and an array of line numbers."""
+    out, lines = [], array("l")
+    share = interned.setdefault
+    for word, line in pairs:
+        out.append(share(word, word))
+        lines.append(line)
+    return out, lines
+
+
+def _witness_words(wpath: Path):
+    """(word, line) of the witness file, line by line (UTF-8, a byte-order mark allowed; a located error
+    otherwise)."""
+    data = read_bytes(wpath)
+    shown = display(wpath)
+    start = 3 if data.startswith(b"\xef\xbb\xbf") else 0
+    number = 0
+    while start <= len(data):
+        end = data.find(b"\n", start)
+        if end < 0:
+            end = len(data)
+        number += 1
+        try:
+            line = data[start:end].decode("utf-8")
+        except UnicodeDecodeError:
+            decode_utf8(data, shown)  # raises the located error
+            raise
+        for word in line.split():
+            yield word, number
+        start = end + 1
 
 
 def check_paths(paths=(), *, project: Project | None = None, witness: Path | None = None) -> list[CheckResult]:

@@ -24,9 +24,11 @@ def hyphenator(lang: str | None) -> Callable[[str], str] | None:
     """A function putting soft hyphens into a text of language `lang` ('kk', 'kk-Cyrl'), if a pack offers one."""
     if not lang:
         return None
-    word = pack_hyphenator(lang)
-    if word is None:
+    found = pack_hyphenator(lang)
+    if found is None:
         return None
+    # a text repeats its words (names, terms, suffixed forms): each distinct word is broken once
+    word = lru_cache(maxsize=1 << 16)(found)
     return lambda text: WORD.sub(lambda m: word(m.group(0)), text)
 
 

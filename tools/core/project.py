@@ -90,12 +90,13 @@ class Project:
         return self.languages[0]
 
     def document_files(self) -> list[Path]:
-        """The edition's TEI documents (the globs of `documents`), sorted, each once."""
+        """The edition's TEI documents (the globs of `documents`), sorted, each once; never a file of an output
+        folder of the toolkit (a site's copy of the TEI source, when a glob such as **/*.xml reaches build/)."""
         found: dict[Path, None] = {}
         for pattern in self.documents:
             for name in sorted(glob.glob(str(self.root / pattern), recursive=True)):
                 p = Path(name)
-                if p.is_file():
+                if p.is_file() and not _in_output(p, self.root):
                     found.setdefault(p.resolve(), None)
         return list(found)
 
@@ -234,15 +235,24 @@ def expand(paths=(), project: Project | None = None) -> list[Path]:
     return unique
 
 
-def _walkable(rel: Path, base: Path) -> bool:
-    """May a folder expansion look into `base/rel`? Not into hidden folders, the witness folder (plain text)
-    or an output folder of the toolkit."""
+def _in_output(path: Path, root: Path) -> bool:
+    """Is `path` (below `root`) inside an output folder of the toolkit?"""
+    try:
+        rel = path.parent.relative_to(root)
+    except ValueError:
+        return False
+    return not _walkable(rel, root, hidden=True)
+
+
+def _walkable(rel: Path, base: Path, hidden: bool = False) -> bool:
+    """May a folder expansion look into `base/rel`? Not into an output folder of the toolkit, nor (unless
+    `hidden`: a glob of the project file says where to look) into hidden folders or the witness folder."""
     from tools.core.outputs import is_tool_output
 
     here = base
     for part in rel.parts:
         here = here / part
-        if part.startswith(".") or part == "witness" or is_tool_output(here):
+        if is_tool_output(here) or (not hidden and (part.startswith(".") or part == "witness")):
             return False
     return True
 

@@ -14,8 +14,16 @@ from functools import lru_cache
 from pathlib import Path
 
 from tools.core.errors import EXIT_INVALID, EXIT_USAGE, ToolError
+from tools.core.params import check_params, declared_params  # noqa: F401  (where the builders have found them)
 
 _processor = None
+
+# SaxonC parses with the JDK's parser, whose secure-processing limits it sets low: 100 levels of nesting,
+# 200 attributes (namespace declarations included) per element, names of 1,000 characters. Documents reach
+# Saxon only after the safe parser (tools.core.xmlsafe: no DTD, no entities; libxml2's own limits of 256
+# levels and 10 MB per text node) and the validator have accepted them, so Saxon's limits are lifted: a
+# document the safe parser accepted is never refused by the XSLT processor.
+_PARSER_LIMITS = ("jdk.xml.maxElementDepth", "jdk.xml.elementAttributeLimit", "jdk.xml.maxXMLNameLimit")
 
 
 def processor():
@@ -23,7 +31,10 @@ def processor():
     if _processor is None:
         from saxonche import PySaxonProcessor
 
-        _processor = PySaxonProcessor(license=False)
+        proc = PySaxonProcessor(license=False)
+        for limit in _PARSER_LIMITS:
+            proc.set_configuration_property(f"http://saxon.sf.net/feature/parserProperty?uri={limit}", "0")
+        _processor = proc
     return _processor
 
 
@@ -55,24 +66,6 @@ def compile_stylesheet(path: str):
     return exe
 
 
-def declared_params(param_files, reserved=()) -> list[str]:
-    """Names of the xsl:param a user may set (`--param`): those declared in `param_files`, less `reserved`
-    (parameters the builder itself sets)."""
-    import re
-
-    names = []
-    for path in param_files:
-        names += re.findall(r'<xsl:param\s+name="([^"]+)"', Path(path).read_text(encoding="utf-8"))
-    return [n for n in dict.fromkeys(names) if n not in reserved]
-
-
-def check_params(params: dict[str, str], known: list[str]) -> None:
-    unknown = sorted(set(params) - set(known))
-    if unknown:
-        raise ToolError(f"error: unknown stylesheet parameter(s) {', '.join(unknown)}; known: {', '.join(known)}",
-                        EXIT_USAGE)
-
-
 def load_source(source):
     """A TEI document as a Saxon document: `source` is a loaded `tools.core.document.Document` (or a path, read
     and parsed here). The tree was parsed and checked by `xmlsafe` (which refuses DTDs and entities, whatever
@@ -83,7 +76,20 @@ def load_source(source):
     from tools.core.document import Document, load
 
     doc = source if isinstance(source, Document) else load(source)
-    return processor().parse_xml(xml_text=etree.tostring(doc.root, encoding="unicode"))
+    text = etree.tostring(doc.root, encoding="unicode")
+    with _captured_stderr() as err:
+        try:
+            node = processor().parse_xml(xml_text=text)
+        except Exception as exc:  # PySaxonApiError; with the limits lifted, not expected for a parsed document
+            node, why = None, f"{exc} {err()}"
+        else:
+            why = err()
+    if node is None:
+        # Saxon's line numbers are those of the serialized tree, not of the file: the message names none
+        detail = " ".join(why.split())[:300]
+        raise ToolError(f"{doc.shown}: error: the XSLT processor cannot read this document ({detail}); the safe "
+                        "parser accepted it: please report it with the document", EXIT_INVALID)
+    return node
 
 
 def transform_to_string(stylesheet: Path, source, params: dict[str, str] | None = None,
@@ -106,11 +112,30 @@ def transform_to_string(stylesheet: Path, source, params: dict[str, str] | None 
         exe.set_base_output_uri(Path(base_output).resolve().as_uri() + "/")
     with _captured_stderr() as err:
         try:
-            out = exe.transform_to_string(xdm_node=node)
+            out, why = exe.transform_to_string(xdm_node=node), ""
         except Exception as exc:
-            raise ToolError(f"{shown}: error: transformation by {Path(stylesheet).name} failed: {exc} "
-                            f"{err().strip()}".strip(), EXIT_INVALID)
+            out, why = None, f"{exc} {err().strip()}".strip()
+        if out is None and not why:
+            why = err().strip()
     if out is None:
-        raise ToolError(f"{shown}: error: transformation by {Path(stylesheet).name} failed: {err().strip()}",
-                        EXIT_INVALID)
+        env = _environment(why)
+        if env and base_output is not None:  # writing a page failed: the disk, not the document
+            raise ToolError(f"{base_output}: error: cannot write the output: {env}", EXIT_USAGE)
+        raise ToolError(f"{shown}: error: transformation by {Path(stylesheet).name} failed: {why}", EXIT_INVALID)
     return out
+
+
+# what the JDK's messages say when the disk or the folder is at fault (Saxon keeps only the message)
+_ENVIRONMENT_MESSAGES = {
+    "No space left on device": "the disk is full: free some space and run again",
+    "Disk quota exceeded": "the disk quota is exceeded: free some space and run again",
+    "Read-only file system": "the file system is read-only: choose a writable place",
+    "Permission denied": "permission denied: choose a folder you may write to",
+}
+
+
+def _environment(message: str) -> str | None:
+    for text, cause in _ENVIRONMENT_MESSAGES.items():
+        if text in message:
+            return cause
+    return None

@@ -19,6 +19,7 @@ from __future__ import annotations
 import copy
 import sys
 import tomllib
+from collections import deque
 from pathlib import Path
 
 from lxml import etree
@@ -66,14 +67,26 @@ class Customizer:
     def _productive(self) -> set[str]:
         """The defines that match some finite tree (least fixpoint). A define that is not productive matches
         nothing, e.g. <listPerson> once <person> is gone: it would need a <listPerson> inside, for ever.
-        Such a pattern is notAllowed in disguise; left in, it sends libxml2's compiler into an endless loop."""
+        Such a pattern is notAllowed in disguise; left in, it sends libxml2's compiler into an endless loop.
+        A worklist: a define is looked at again only when one it refers to has become productive."""
+        users: dict[str, set[str]] = {}
+        for name, define in self.defines.items():
+            for ref in define.iter(R + "ref"):
+                users.setdefault(ref.get("name"), set()).add(name)
         productive: set[str] = set()
-        while True:
-            newly = {n for n, d in self.defines.items()
-                     if n not in productive and all(self._yields(k, productive) for k in d)}
-            if not newly:
-                return productive
-            productive |= newly
+        todo = deque(self.defines)
+        queued = set(todo)
+        while todo:
+            name = todo.popleft()
+            queued.discard(name)
+            if name in productive or not all(self._yields(k, productive) for k in self.defines[name]):
+                continue
+            productive.add(name)
+            for user in users.get(name, ()):
+                if user not in productive and user not in queued:
+                    todo.append(user)
+                    queued.add(user)
+        return productive
 
     def _yields(self, el: etree._Element, productive: set[str]) -> bool:
         tag = el.tag[len(R):]
@@ -165,11 +178,13 @@ class Customizer:
                 parent = el.getparent()
                 if len(el) != 1 or parent is None:
                     continue
-                # An element's first child may be its name class; a lone <choice> there would read as one, so
-                # it keeps its wrapper. A lone group is unwrapped everywhere: libxml2 loops for ever on
-                # element a { group((b | a)+), attribute? } (pruning uncovers such groups, e.g. listPerson).
-                first_of_element = parent.tag == R + "element" and el.getprevious() is None
-                if not first_of_element or (el.tag == R + "group" and el[0].tag != R + "choice"):
+                # The first child of an element or attribute without @name is its name class: a choice there
+                # is a name class and stays. Anywhere else a lone group or choice is unwrapped: libxml2 loops
+                # for ever on element a { group((b | a)+), attribute? } and on
+                # element msItem { group(p+ | (bibl | msItem)+), attribute? } (pruning uncovers such groups).
+                name_class = parent.tag in (R + "element", R + "attribute") and parent.get("name") is None \
+                    and el.getprevious() is None
+                if not name_class:
                     parent.replace(el, el[0])
                     changed = True
 

@@ -56,28 +56,36 @@ def not_text() -> frozenset[str]:
 
 def witness_text(el: etree._Element, skip: frozenset[str] | None = None) -> list[tuple[str, int]]:
     """Pieces of witness text under `el`, each with the source line of the node it came from."""
+    return list(iter_witness_text(el, skip))
+
+
+def iter_witness_text(el: etree._Element, skip: frozenset[str] | None = None):
+    """`witness_text` one piece at a time (a large document's pieces are never all held at once)."""
     skip = editorial() if skip is None else skip
     divs = editorial_divs()
-    out: list[tuple[str, int]] = []
 
     def walk(node):
         name = etree.QName(node).localname if isinstance(node.tag, str) else None
         if name is not None and name not in skip and not (name == "div" and node.get("type") in divs):
             if node.text:
-                out.append((node.text, node.sourceline or 0))
+                yield node.text, node.sourceline or 0
             for kid in node:
-                walk(kid)
+                yield from walk(kid)
         if node is not el and node.tail:
             parent = node.getparent()
-            out.append((node.tail, parent.sourceline if parent is not None else 0))
+            yield node.tail, parent.sourceline if parent is not None else 0
 
-    walk(el)
-    return out
+    return walk(el)
 
 
-def words_with_lines(pieces: list[tuple[str, int]]) -> list[tuple[str, int]]:
+def words_with_lines(pieces) -> list[tuple[str, int]]:
     """Whitespace-separated words; a word split across nodes (e.g. <sic>ОК</sic>-нің) is joined."""
-    words: list[tuple[str, int]] = []
+    return list(iter_words(pieces))
+
+
+def iter_words(pieces):
+    """`words_with_lines` one word at a time: a word is given once the next piece shows it is complete."""
+    pending: tuple[str, int] | None = None
     joinable = False
     for text, line in pieces:
         if not text:
@@ -88,9 +96,12 @@ def words_with_lines(pieces: list[tuple[str, int]]) -> list[tuple[str, int]]:
             continue
         starts_glued = not text[0].isspace()
         for i, part in enumerate(parts):
-            if i == 0 and starts_glued and joinable and words:
-                words[-1] = (words[-1][0] + part, words[-1][1])
+            if i == 0 and starts_glued and joinable and pending is not None:
+                pending = (pending[0] + part, pending[1])
             else:
-                words.append((part, line))
+                if pending is not None:
+                    yield pending
+                pending = (part, line)
         joinable = not text[-1].isspace()
-    return words
+    if pending is not None:
+        yield pending

@@ -60,7 +60,15 @@ def parse_bytes(data: bytes, path: str) -> etree._ElementTree:
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         # UTF-16 with a byte-order mark: re-encode as UTF-8 (same lines and columns) so that the checks
         # below, the entity check above all, see the real characters
-        text = data.decode("utf-16")
+        try:
+            text = data.decode("utf-16")
+        except UnicodeDecodeError as exc:  # a UTF-16 byte-order mark on bytes that are not UTF-16 throughout
+            before = data[:exc.start].decode("utf-16", "replace")
+            line, col = before.count("\n") + 1, len(before) - (before.rfind("\n") + 1) + 1
+            msg = ("the file starts with a UTF-16 byte-order mark but is not UTF-16 throughout (truncated or mixed "
+                   "encodings): re-save it as UTF-8")
+            raise ToolError(f"{path}:{line}:{col}: error: {msg}", EXIT_INVALID,
+                            [Problem(path, line, col, "error", msg)]) from None
         text = re.sub(r'^(<\?xml[^>]*encoding=["\'])UTF-16(["\'])', r"\1UTF-8\2", text, flags=re.IGNORECASE)
         data = text.encode("utf-8")
     body = data.lstrip(b"\xef\xbb\xbf \t\r\n")
@@ -136,6 +144,17 @@ def _hint_syntax(msg: str) -> str:
     m = re.match(r"ID (\S+) already defined", msg)
     if m:
         return f'duplicate xml:id "{m.group(1)}": every identifier must be unique in the file; rename one of them'
+    bare = re.sub(r",? (?:try|use) XML_PARSE_HUGE(?: option)?", "", msg)  # advice for programmers, not editors
+    if "Excessive depth in document" in msg:
+        return (f"{bare} — elements are nested more than 256 deep, the limit of the safe parser (a safeguard "
+                "against hostile documents): no edition needs that many levels; flatten the nesting")
+    if "Text node too long" in msg or "Buffer size limit exceeded" in msg:
+        return (f"{bare} — a text or an attribute value longer than 10,000,000 characters, the limit of the safe "
+                "parser (a safeguard against hostile documents): split it (e.g. into paragraphs)")
+    if "Name too long" in msg:
+        return msg + " — a name longer than 50,000 characters, the limit of the safe parser"
+    if "XML_PARSE_HUGE" in msg:
+        return bare + " — a limit of the safe parser (a safeguard against hostile documents)"
     if "Opening and ending tag mismatch" in msg:
         return msg + " — close the inner element before the outer one"
     if "Premature end of data" in msg or "EndTag" in msg:

@@ -8,11 +8,12 @@ byte-for-byte copy of the TEI source for download, and swaps the folder in whole
 a failed or interrupted build leaves the previous site as it was. The stylesheet is compiled once per
 process (tools.saxon). Several sources give one sub-site each (OUTDIR/html/<stem>/) under an index page.
 
-Order of work: every source is parsed safely first (tools.xmlsafe: no entities, no DTD, no network; this is
-not waived by `force`, since Saxon would otherwise expand what the safe parser refuses), then validated
-(tools.validate, policy "declared": foreign TEI without our schema is checked for well-formedness only) and
-refused when invalid unless `force`. `timings`, if given, receives the seconds of each phase
-(parse, validate, transform, write) for bench/bench_html.py.
+Order of work: the output folder is checked first (tools.core.outputs.check_output: a folder holding files the
+tools did not write, containing an input or lying among the sources is refused before anything is read);
+every source is parsed safely (tools.xmlsafe: no entities, no DTD, no network; this is not waived by `force`,
+since Saxon would otherwise expand what the safe parser refuses), then validated (tools.validate) and refused
+when invalid unless `force`; only then is it handed to Saxon (tools.core.saxon.load_source). `timings`, if
+given, receives the seconds of each phase (parse, validate, transform, write) for bench/bench_html.py.
 """
 from __future__ import annotations
 
@@ -23,11 +24,12 @@ import re
 import shutil
 import time
 from pathlib import Path
+from urllib.parse import quote
 
 from tools.core import packs, resources
 from tools.core.document import Document, load
 from tools.core.errors import EXIT_INVALID, ToolError
-from tools.core.outputs import atomic_dir
+from tools.core.outputs import atomic_dir, check_output
 from tools.core.project import Project, expand, find_project, require_distinct_stems
 from tools.core.saxon import check_params, declared_params, load_source, transform_to_string
 from tools.core.validate import require_valid
@@ -61,20 +63,28 @@ def build_html(sources: list[Path], outdir: Path | None = None, *, force: bool =
     for phase in PHASES:
         clock.setdefault(phase, 0.0)
 
+    target = Path(outdir if outdir is not None else project.output_dir()) / "html"
+    check_output(target, files, project)  # a folder holding a user's files, or among the sources: refused now
+
     t = time.perf_counter()
     found: list[str] = [] if warnings is None else warnings
     docs = [load(src, force=force, warnings=found) for src in files]  # read and parsed once, first: located errors
-    nodes = {doc.path: load_source(doc) for doc in docs}
     clock["parse"] += time.perf_counter() - t
 
     t = time.perf_counter()
     require_valid(docs, force=force, output="the HTML edition", project=project)
     clock["validate"] += time.perf_counter() - t
 
-    target = Path(outdir if outdir is not None else project.output_dir()) / "html"
     pdf_dir = target.parent / "pdf"
     has_pdf = {doc.path: with_pdf or (pdf_dir / f"{doc.path.stem}.pdf").is_file() for doc in docs}
-    with atomic_dir(target) as tmp:
+
+    # only now does the XSLT processor see the documents: accepted by the safe parser and by the validator
+    # (or --force)
+    t = time.perf_counter()
+    nodes = {doc.path: load_source(doc) for doc in docs}
+    clock["parse"] += time.perf_counter() - t
+
+    with atomic_dir(target, inputs=files, project=project) as tmp:
         if len(docs) == 1:
             _build_site(docs[0], nodes[docs[0].path], tmp, user_params, clock,
                         pdf_href=f"../pdf/{docs[0].path.stem}.pdf" if has_pdf[docs[0].path] else "")
@@ -107,7 +117,8 @@ def _build_site(doc: Document, node, site: Path, user_params: dict[str, str], cl
                 pdf_href: str = "") -> None:
     src = doc.path
     site.mkdir(parents=True, exist_ok=True)
-    params = {"source-href": f"tei/{src.name}", "build-date": _dt.date.today().isoformat(), "pdf-href": pdf_href,
+    # the file's name as a URL path (a name may hold '#', '?', '%' or a colon)
+    params = {"source-href": "tei/" + quote(src.name), "build-date": _dt.date.today().isoformat(), "pdf-href": pdf_href,
               "script-data": json.dumps(script_data(doc), ensure_ascii=False), **user_params}
 
     t = time.perf_counter()

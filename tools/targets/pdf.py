@@ -28,7 +28,7 @@ from pathlib import Path
 
 from tools.core import resources
 from tools.core.document import Document, load
-from tools.core.errors import EXIT_INTERNAL, EXIT_USAGE, ToolError
+from tools.core.errors import EXIT_INTERNAL, EXIT_INVALID, EXIT_USAGE, Problem, ToolError
 from tools.core.outputs import atomic_dir
 from tools.core.project import Project, expand, find_project, require_distinct_stems
 from tools.core.saxon import check_params, declared_params, transform_to_string
@@ -54,17 +54,25 @@ def known_params() -> list[str]:
     return declared_params((resources.xslt("common", "common_param.xsl"), PRINT_DIR / "print_param.xsl"))
 
 
+def project_params(project: Project) -> dict[str, str]:
+    """The stylesheet parameters the project file sets for print: its [pdf] params, and what other tables say
+    (the siglum of a single witness, the interface languages: the first is the language of the labels)."""
+    params = {"witness-siglum": project.witness_siglum, "languages": " ".join(project.languages),
+              "indexes": " ".join(project.pdf.get("indexes", [])), **project.pdf.get("params", {})}
+    return {k: v for k, v in params.items() if v != "" or k != "indexes"}
+
+
 def build_pdf(sources: list[Path], outdir: Path | None = None, *, force: bool = False, paper: str | None = None,
               params: dict[str, str] | None = None, timings: dict[str, float] | None = None,
-              project: Project | None = None) -> list[Path]:
-    """Write OUTDIR/pdf/<name>.pdf for each TEI file of `sources` (files or folders; none = the project's)."""
+              warnings: list[str] | None = None, project: Project | None = None) -> list[Path]:
+    """Write OUTDIR/pdf/<name>.pdf for each TEI file of `sources` (files or folders; none = the project's).
+
+    With `force`, malformed and duplicate xml:ids are renamed for the build (tools.core.repair), one line each
+    in `warnings`, and an invalid edition is built all the same."""
     project = project or find_project()
     paper = paper or project.pdf.get("paper") or "A4"
     outdir = outdir if outdir is not None else project.output_dir()
-    params = {"witness-siglum": project.witness_siglum, "indexes": " ".join(project.pdf.get("indexes", [])),
-              **project.pdf.get("params", {}), **(params or {})}
-    if not params["indexes"]:
-        del params["indexes"]
+    params = {**project_params(project), **(params or {})}
     files = expand(sources, project)
     require_distinct_stems(files)
     check_params(params, known_params())
@@ -75,13 +83,14 @@ def build_pdf(sources: list[Path], outdir: Path | None = None, *, force: bool = 
         clock.setdefault(phase, 0.0)
 
     t = time.perf_counter()
-    docs = [load(f) for f in files]  # each file read and parsed once: located errors before anything else
+    found: list[str] = [] if warnings is None else warnings
+    docs = [load(f, force=force, warnings=found) for f in files]  # read and parsed once: located errors first
     clock["parse"] += time.perf_counter() - t
     t = time.perf_counter()
     require_valid(docs, force=force, output="the PDF", project=project)
     clock["validate"] += time.perf_counter() - t
     written = []
-    with atomic_dir(Path(outdir) / "pdf") as tmp:
+    with atomic_dir(Path(outdir) / "pdf", inputs=files, project=project) as tmp:
         for doc in docs:
             pdf = render(doc, paper=paper, params=params, clock=clock)
             t = time.perf_counter()
@@ -133,6 +142,28 @@ def render(source: Document | Path, *, paper: str = "A4", params: dict[str, str]
     doc = source if isinstance(source, Document) else load(source)
     text = typst_source(doc, params, clock)
     t = time.perf_counter()
-    pdf = typeset(text, paper, name=doc.shown)
+    try:
+        pdf = typeset(text, paper, name=doc.shown)
+    except ToolError as err:
+        if re.search(r"maximum [a-z ]*depth exceeded", str(err)):  # parsing, show rule, call depth
+            raise _too_deep(doc) from None
+        raise
     clock["typeset"] = clock.get("typeset", 0.0) + time.perf_counter() - t
     return pdf
+
+
+def _too_deep(doc: Document) -> ToolError:
+    """Typst's parser refuses markup nested past its limit (some 60 levels of inline wrappers such as <hi> or
+    <foreign>, or of lists): a located error (exit 1) at the document's deepest element, not an internal one."""
+    from lxml import etree
+
+    depth = deepest = 0
+    where = doc.root
+    for event, el in etree.iterwalk(doc.root, events=("start", "end")):
+        depth += 1 if event == "start" else -1
+        if event == "start" and depth > deepest:
+            deepest, where = depth, el
+    line = where.sourceline or 1
+    msg = (f"elements nested {deepest} deep here are more than the print edition can set (Typst's limit on nested "
+           "markup): flatten the nesting (the HTML edition is not limited)")
+    return ToolError(f"{doc.shown}:{line}:1: error: {msg}", EXIT_INVALID, [Problem(doc.shown, line, 1, "error", msg)])

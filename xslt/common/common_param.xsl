@@ -7,20 +7,20 @@
   xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
   xmlns:xs="http://www.w3.org/2001/XMLSchema"
   exclude-result-prefixes="#all">
-  <!-- languages: the interface languages, space-separated, the default first (labels in xslt/common/labels/LANG.json;
+  <!-- languages (languages): the interface languages, space-separated, the default first (labels in xslt/common/labels/LANG.json;
        the builder passes the project file's [interface] languages). -->
   <xsl:param name="languages" as="xs:string" select="'kk en ru'"/>
-  <!-- lang: the default interface language (labels, date formats); the first of `languages` unless set. -->
+  <!-- lang (language): the default interface language (labels, date formats); the first of `languages` unless set. -->
   <xsl:param name="lang" as="xs:string" select="(tokenize($languages)[1], 'en')[1]"/>
   <!-- show-residue (yes|no): include the div[@type='residue'] (web-page residue of the witness) in the text. -->
   <xsl:param name="show-residue" as="xs:string" select="'no'"/>
-  <!-- source-href: relative link to the downloadable copy of the TEI source ('' = no download link). -->
+  <!-- source-href (url): relative link to the downloadable copy of the TEI source ('' = no download link). -->
   <xsl:param name="source-href" as="xs:string" select="''"/>
-  <!-- witness-siglum: the siglum of the witness (the web copy) in apparatus entries and lists of sigla. -->
+  <!-- witness-siglum (text): the siglum of the witness (the web copy) in apparatus entries and lists of sigla. -->
   <xsl:param name="witness-siglum" as="xs:string" select="'W'"/>
-  <!-- base-witness: the id of the witness whose reading is the lemma of an app without <lem> ('' = the first
+  <!-- base-witness (id): the id of the witness whose reading is the lemma of an app without <lem> ('' = the first
        witness of listWit). -->
   <xsl:param name="base-witness" as="xs:string" select="''"/>
-  <!-- edition-url: public address of the edition, used in the citation suggestion ('' = none). -->
+  <!-- edition-url (url): public address of the edition, used in the citation suggestion ('' = none). -->
   <xsl:param name="edition-url" as="xs:string" select="''"/>
 </xsl:stylesheet>

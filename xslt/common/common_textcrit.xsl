@@ -118,7 +118,10 @@
   <xsl:function name="kse:witness" as="node()*">
     <xsl:param name="n" as="element()"/>
     <xsl:sequence select="
-      if ($n/self::tei:choice) then (for $name in $kse:choice-witness return $n/tei:*[local-name() = $name])[1]
+      (: a choice of alternatives that are not corrections (two unclear readings, two segs): the second is
+         the other reading :)
+      if ($n/self::tei:choice) then ((for $name in $kse:choice-witness return $n/tei:*[local-name() = $name])[1],
+                                     $n/*[2][empty($n/tei:*[local-name() = ($kse:choice-reading, $kse:choice-witness)])])[1]
       else if ($n/self::tei:sic) then $n
       else if ($n/self::tei:app) then $n/tei:rdg
       else ()"/>
@@ -127,7 +130,10 @@
   <xsl:function name="kse:correction" as="node()*">
     <xsl:param name="n" as="element()"/>
     <xsl:sequence select="
-      if ($n/self::tei:choice) then (for $name in $kse:choice-reading return $n/tei:*[local-name() = $name])[1]
+      (: a choice of alternatives that are not corrections (two unclear readings, two segs): the first is
+         the text :)
+      if ($n/self::tei:choice) then ((for $name in $kse:choice-reading return $n/tei:*[local-name() = $name])[1],
+                                     $n/*[1][empty($n/tei:*[local-name() = ($kse:choice-reading, $kse:choice-witness)])])[1]
       else if ($n/self::tei:corr or $n/self::tei:supplied) then $n
       else if ($n/self::tei:app) then $n/tei:lem
       else ()"/>

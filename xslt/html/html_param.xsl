@@ -9,9 +9,9 @@
   exclude-result-prefixes="#all">
   <!-- default-view (reading|diplomatic|apparatus): the view of text.html when the page opens. -->
   <xsl:param name="default-view" as="xs:string" select="'reading'"/>
-  <!-- line-numbers-every: verse lines show their number when it is a multiple of this (0 = never). -->
+  <!-- line-numbers-every (integer): verse lines show their number when it is a multiple of this (0 = never). -->
   <xsl:param name="line-numbers-every" as="xs:string" select="'5'"/>
-  <!-- build-date: the date printed in the footer ('' = none; the builder passes today's date). -->
+  <!-- build-date (date): the date printed in the footer ('' = none; the builder passes today's date). -->
   <xsl:param name="build-date" as="xs:string" select="''"/>
   <!-- other-scripts (yes|no): a page of the reading text in each other script its language is written in, when
        a language pack offers one (Kazakh: the Latin alphabet of 2021), and the names of the registers in it. -->

@@ -15,7 +15,9 @@
     print_front.xsl  title page, colophon, introduction, sigla and abbreviations, manuscript description
     print_text.xsl   the text and its apparatus (one page-foot entry per intervention)
     print_core.xsl   TEI structures beyond the edition's own (verse, drama, letters, lists, tables, notes …)
+    print_math.xsl   MathML as Typst math
     print_back.xsl   chronology, indexes and contents
+    print_commentary.xsl  the commentary (the second series of notes) and the works it cites
   The page design is the Typst template kse.typ (imported by the document as "/kse.typ"): this stylesheet
   writes only calls of its functions, with all TEI text as Typst strings.
   USAGE: tools.targets.pdf.build_pdf(); by hand: saxon -xsl:print.xsl -s:edition.xml > book.typ, then
@@ -34,24 +36,15 @@
   <xsl:import href="print_param.xsl"/>
   <xsl:import href="print_typst.xsl"/>
   <xsl:import href="print_core.xsl"/>
+  <xsl:import href="print_math.xsl"/>
   <xsl:import href="print_front.xsl"/>
   <xsl:import href="print_text.xsl"/>
   <xsl:import href="print_back.xsl"/>
+  <xsl:import href="print_commentary.xsl"/>
 
   <xsl:output method="text" encoding="UTF-8"/>
 
-  <!-- Labels only the print edition uses (the shared ones, book matter included, are in ../common/common_labels.xsl). -->
-  <xsl:variable name="kse:label-table" as="map(*)" select="map:merge(($kse:common-labels, map{
-    'index-note':      map{'kk': 'Сандар мәтіннің беттерін көрсетеді.', 'en': 'Numbers refer to pages of the text.'},
-    'app-explain':     map{'kk': 'Аппарат (беттің астында): ¶ абзац нөмірі; түзетудің мәтіндегі нөмірі; түзетілген оқылым] нұсқадағы оқылым, нұсқаның белгісі; сенімділігі жоғары емес түзетулерде сенімділік дәрежесі; редакциялық ескертпелер.',
-                           'en': 'Apparatus (at the foot of the page): ¶ paragraph number; the number of the intervention, as in the text; corrected reading] reading of the witness, siglum; the certainty where it is not high; editorial notes.'},
-    'typeset':         map{'kk': 'Әріп түрі',                         'en': 'Typeface'},
-    'contents':        map{'kk': 'Мазмұны',                           'en': 'Contents'},
-    'index-in-text':   map{'kk': 'мәтінде',                           'en': 'in the text'},
-    'ms-desc':         map{'kk': 'Қолжазбаның сипаттамасы',           'en': 'Manuscript description'},
-    'endnotes':        map{'kk': 'Ескертпелер',                       'en': 'Notes'},
-    'omitted':         map{'kk': 'жоқ',                               'en': 'om.'}
-  }), map{'duplicates': 'use-last'})"/>
+  <!-- The labels, those only the print edition uses included, are data: ../common/labels/*.json (kse:label). -->
 
   <xsl:variable name="kp:doc-lang" as="xs:string"
                 select="(kp:lang-code((/tei:TEI/tei:text/@xml:lang, /tei:TEI/@xml:lang)[1])[. != ''], $kp:ui-lang)[1]"/>
@@ -81,6 +74,7 @@
     <xsl:text>#k.start-text()&#xA;#set page(numbering: "1")&#xA;</xsl:text>
     <xsl:apply-templates select="tei:TEI/tei:text" mode="kp:text"/>
     <!-- back matter -->
+    <xsl:call-template name="kp:commentary"/>
     <xsl:call-template name="kp:indexes"/>
     <xsl:call-template name="kp:contents"/>
   </xsl:template>

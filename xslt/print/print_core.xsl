@@ -241,7 +241,10 @@
   <xsl:template match="tei:unclear" mode="kp:inline"><xsl:apply-templates mode="kp:inline"/><xsl:sequence select="kp:t('(?)')[not(current()/ancestor::tei:choice)]"/></xsl:template>
   <xsl:template match="tei:subst" mode="kp:inline"><xsl:apply-templates mode="kp:inline"/></xsl:template>
   <xsl:template match="tei:gi" mode="kp:inline"><xsl:sequence select="kp:t('&lt;' || . || '&gt;')"/></xsl:template>
+  <!-- a formula in another notation than MathML (TeX, plain text): its text (MathML: print_math.xsl) -->
   <xsl:template match="tei:formula" mode="kp:inline"><xsl:sequence select="kp:t(normalize-space(.))"/></xsl:template>
+  <!-- the letters an editor adds to expand an abbreviation, in parentheses (the Leiden convention): e(st) -->
+  <xsl:template match="tei:ex" mode="kp:inline"><xsl:sequence select="kp:t('(') || kp:items(node(), 'kp:inline') || kp:t(')')"/></xsl:template>
   <!-- everything else inline: its content (TEI elements) -->
   <xsl:template match="tei:*" mode="kp:inline" priority="-1"><xsl:apply-templates mode="kp:inline"/></xsl:template>
   <!-- a block inside a phrase (a list in a paragraph, a quoted verse line …): set inline, parted by spaces -->

@@ -12,6 +12,7 @@
 <xsl:stylesheet version="3.0"
   xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
   xmlns:xs="http://www.w3.org/2001/XMLSchema"
+  xmlns:map="http://www.w3.org/2005/xpath-functions/map"
   xmlns:tei="http://www.tei-c.org/ns/1.0"
   xmlns:kse="urn:kse:xslt"
   xmlns:kp="urn:kse:print"
@@ -98,7 +99,7 @@
     <xsl:sequence select="'#k.colophon-item(' || kp:str($label) || ', ' || kp:block($body) || ')'"/>
   </xsl:function>
 
-  <xsl:variable name="kp:colophon-changes" as="xs:integer" select="3"/>
+  <xsl:variable name="kp:colophon-changes" as="xs:integer" select="1"/>
 
   <!-- the language a TEI element is written in (its own or its nearest ancestor's xml:lang), 'kk' or 'en' -->
   <xsl:function name="kp:lang-of" as="xs:string">
@@ -172,12 +173,15 @@
   <xsl:template name="kp:abbreviations">
     <xsl:variable name="orgs" select="//tei:standOff//tei:org[tei:orgName[@type = 'abbr']]"/>
     <xsl:variable name="sigla" as="xs:string*">
-      <!-- the witnesses: those of listWit with their sigla, or the edition's one witness -->
-      <xsl:variable name="witnesses" select="/tei:TEI/tei:teiHeader//tei:listWit//tei:witness"/>
-      <xsl:sequence select="if ($witnesses) then $witnesses ! kp:pair(kp:str(kp:siglum-of(.)),
+      <!-- the witnesses: those of listWit with their sigla (the common model's), or the edition's one witness -->
+      <xsl:variable name="witnesses" select="kse:witnesses(/)"/>
+      <xsl:sequence select="if ($witnesses) then $witnesses ! kp:pair(kp:str(kse:witness-siglum(.)),
                               kp:str(normalize-space(string-join(node() except tei:abbr[@type = 'siglum']))))
                             else kp:pair(kp:str($witness-siglum), kp:str(kp:l('witness-desc')))"/>
       <xsl:sequence select="kp:pair('&quot;]&quot;', kp:str(kp:l('app-explain')))"/>
+      <xsl:if test="exists(kse:commentary-notes(/))">
+        <xsl:sequence select="kp:pair('&quot;*&quot;', kp:str(kp:l('commentary-mark')))"/>
+      </xsl:if>
       <xsl:if test="//tei:text//tei:supplied">
         <xsl:sequence select="kp:pair('&quot;⟨ ⟩&quot;', kp:str(kp:l('supplied-by')))"/>
       </xsl:if>
@@ -237,18 +241,44 @@
       <xsl:text>]&#xA;</xsl:text>
     </xsl:if>
   </xsl:template>
-  <!-- a section of msDesc: its name as a label, its text as prose; sections holding sections recurse -->
+  <!-- A section of msDesc: a field with its label from the label data ('ms-' + element name, as the HTML
+       edition has them), its text as prose, the labelled sections inside it run on with their labels;
+       sections that only hold sections (msContents, physDesc …) give a field to each; a section without a
+       label of its own prints its text under the label of what holds it. -->
   <xsl:template match="*" mode="kp:ms">
     <xsl:choose>
       <xsl:when test="* and (every $c in * satisfies $c[* and not(self::tei:p)])">
         <xsl:apply-templates select="*" mode="kp:ms"/>
       </xsl:when>
       <xsl:otherwise>
-        <xsl:text>#k.ms-field(</xsl:text><xsl:value-of select="kp:str(replace(local-name(), '([a-z])([A-Z])', '$1 $2'))"/>
-        <xsl:text>, </xsl:text><xsl:value-of select="kp:block(kp:prose(.))"/><xsl:text>)&#xA;</xsl:text>
+        <xsl:text>#k.ms-field(</xsl:text><xsl:value-of select="kp:str(string-join((kp:ms-label(.), @n), ' '))"/>
+        <xsl:text>, </xsl:text><xsl:value-of select="kp:block(kp:ms-items(node()))"/><xsl:text>)&#xA;</xsl:text>
       </xsl:otherwise>
     </xsl:choose>
   </xsl:template>
+  <xsl:function name="kp:ms-label" as="xs:string">
+    <xsl:param name="e" as="element()"/>
+    <xsl:sequence select="($e/ancestor-or-self::*[map:contains($kse:label-table, 'ms-' || local-name())][1] ! kp:l('ms-' || local-name()),
+                           kp:l('ms-desc'))[1]"/>
+  </xsl:function>
+  <xsl:function name="kp:ms-items" as="xs:string">
+    <xsl:param name="nodes" as="node()*"/>
+    <xsl:sequence select="string-join(for $n in $nodes return
+        if ($n/self::*[map:contains($kse:label-table, 'ms-' || local-name())] and not($n/self::tei:p))
+        (: a labelled part runs on with its label, and a full stop when it stands among other parts only :)
+        then (kp:t(' ')[$n/preceding-sibling::node()] || '#k.ms-sublabel(' || kp:str(string-join((kp:l('ms-' || local-name($n)), $n/@n), ' ')) || ')'
+              || kp:t(' ') || kp:ms-items($n/node()) || kp:t('.')[not(matches(normalize-space($n), '[.!?]$'))][empty($n/../text()[normalize-space()])])
+        else if ($n/self::*) then (if ($n/self::tei:p or $n/self::tei:lb or $n/self::tei:q or $n/self::tei:title or $n/self::tei:hi
+                                         or $n/self::tei:foreign or $n/self::tei:emph or $n/self::tei:term or $n/self::tei:mentioned
+                                         or $n/self::tei:gi or $n/self::tei:att or $n/self::tei:val)
+                                   then kp:prose-of($n) else kp:ms-items($n/node()))
+        else kp:prose-of($n))"/>
+  </xsl:function>
+  <xsl:function name="kp:prose-of" as="xs:string">
+    <xsl:param name="n" as="node()"/>
+    <xsl:variable name="items" as="xs:string*"><xsl:apply-templates select="$n" mode="kp:prose"/></xsl:variable>
+    <xsl:sequence select="string-join($items)"/>
+  </xsl:function>
 
   <!-- ============ header prose, as content items ============ -->
   <xsl:function name="kp:prose" as="xs:string">

@@ -15,6 +15,6 @@
   <!-- apparatus-key (paragraph|line): what an apparatus entry is keyed to — the paragraph number ("¶ 6"),
        or, as printed critical editions do, the line of the page (lines numbered in the margin). -->
   <xsl:param name="apparatus-key" as="xs:string" select="'paragraph'"/>
-  <!-- typeface: the family named in the colophon (the template sets the face itself). -->
+  <!-- typeface (text): the family named in the colophon (the template sets the face itself). -->
   <xsl:param name="typeface" as="xs:string" select="'Noto Serif'"/>
 </xsl:stylesheet>

@@ -19,6 +19,7 @@
 <xsl:stylesheet version="3.0"
   xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
   xmlns:xs="http://www.w3.org/2001/XMLSchema"
+  xmlns:map="http://www.w3.org/2005/xpath-functions/map"
   xmlns:tei="http://www.tei-c.org/ns/1.0"
   xmlns:kse="urn:kse:xslt"
   xmlns:kp="urn:kse:print"
@@ -144,10 +145,41 @@
     <xsl:sequence select="kp:t('⟨')"/><xsl:apply-templates mode="kp:inline"/><xsl:sequence select="kp:t('⟩')"/>
     <xsl:call-template name="kp:app"/>
   </xsl:template>
+  <!-- an app whose lemma stands in the text (parallel segmentation): the lemma of the common model (the lem,
+       else the base witness's reading), then the mark -->
   <xsl:template match="tei:app" mode="kp:inline">
-    <xsl:apply-templates select="(tei:lem, tei:rdg[1])[1]" mode="kp:inline"/>
+    <xsl:apply-templates select="kse:app-entry(.)?lemma?nodes" mode="kp:inline"/>
     <xsl:call-template name="kp:app"/>
   </xsl:template>
+  <!-- location-referenced: the lem only repeats the text around it; the mark stands where the app does -->
+  <xsl:template match="tei:app[not(kse:lemma-in-text(.))]" mode="kp:inline" priority="2">
+    <xsl:call-template name="kp:app"/>
+  </xsl:template>
+  <!-- double-end-point: the text between the anchors stands as it is; the mark goes after it, at the @to
+       anchor (else the @from one); the app itself, inline or in a listApp, prints nothing where it stands -->
+  <xsl:template match="tei:app[kp:anchored(.)]" mode="kp:inline" priority="3"/>
+  <xsl:template match="tei:anchor[@xml:id]" mode="kp:inline">
+    <xsl:for-each select="key('kp:app-at', '#' || @xml:id)[kp:anchored(.)]">
+      <xsl:call-template name="kp:app"/>
+    </xsl:for-each>
+  </xsl:template>
+  <xsl:key name="kp:app-at" match="tei:app[@from or @to]" use="normalize-space((@to, @from)[1])"/>
+  <xsl:function name="kp:anchored" as="xs:boolean">
+    <xsl:param name="app" as="element(tei:app)"/>
+    <xsl:sequence select="exists(($app/@to, $app/@from)[1] ! kse:anchor(.)[ancestor::tei:text])"/>
+  </xsl:function>
+  <!-- listApp: its apps that have a place in the text are marked there; the others (@loc only) are listed
+       where the listApp stands, "3 (3) alto] alti P" -->
+  <xsl:template match="tei:listApp" mode="kp:text">
+    <xsl:variable name="loose" select="tei:app[not(kp:anchored(.))][exists(kse:app-number(.))]"/>
+    <xsl:apply-templates select="tei:head" mode="kp:text"/>
+    <xsl:for-each select="$loose">
+      <xsl:text>#k.list-app-entry</xsl:text>
+      <xsl:value-of select="kp:block((@loc ! (kp:t('(' || normalize-space(.) || ')') || kp:t('&#xA0;')), kp:app-entry(.)))"/>
+      <xsl:text>&#xA;</xsl:text>
+    </xsl:for-each>
+  </xsl:template>
+  <xsl:template match="tei:listApp" mode="kp:inline"/>
   <xsl:template match="tei:lem | tei:rdg" mode="kp:inline"><xsl:apply-templates mode="kp:inline"/></xsl:template>
 
   <!-- a note: an editorial one is printed in the entry of the intervention it belongs to, or as an entry of
@@ -168,18 +200,22 @@
       </xsl:otherwise>
     </xsl:choose>
   </xsl:template>
-  <!-- the author's notes are marked a, b, c … (the apparatus has the numbers) -->
+  <!-- the author's notes are marked a, b, c … in each text (the apparatus has the numbers), computed once for
+       the document (an xsl:number per note counted the notes before it: quadratic in a long text) -->
+  <xsl:variable name="kp:note-letters" as="map(xs:string, xs:string)" select="map:merge(
+      for $t in //tei:text return
+        let $notes := $t//tei:note[not(@type = ('editorial', 'commentary'))][not(ancestor::tei:note)]
+                          [not(@place = ('inline', 'interlinear', 'above', 'below'))][ancestor::tei:text[1] is $t]
+        return for $i in 1 to count($notes) return map{generate-id($notes[$i]): format-integer($i, 'a')})"/>
   <xsl:function name="kp:note-number" as="xs:string">
     <xsl:param name="note" as="element()"/>
-    <xsl:variable name="n"><xsl:number select="$note" level="any" from="tei:text" format="a"
-        count="tei:note[not(@type = 'editorial')][not(ancestor::tei:note)][not(@place = ('inline', 'interlinear', 'above', 'below'))]"/></xsl:variable>
-    <xsl:sequence select="string($n)"/>
+    <xsl:sequence select="string($kp:note-letters(generate-id($note)))"/>
   </xsl:function>
   <xsl:template name="kp:endnotes">
     <xsl:variable name="notes" select=".//tei:note[@place = 'end'][not(@type = 'editorial')][not(ancestor::tei:note)]
                                        [$show-residue = 'yes' or empty(ancestor::tei:div[@type = 'residue'])]"/>
     <xsl:if test="$notes">
-      <xsl:text>#k.endnotes(</xsl:text><xsl:value-of select="kp:str(kp:l('endnotes'))"/><xsl:text>, </xsl:text>
+      <xsl:text>#k.endnotes(</xsl:text><xsl:value-of select="kp:str(kp:l('notes'))"/><xsl:text>, </xsl:text>
       <xsl:value-of select="kp:array($notes ! kp:pair(kp:str(kp:note-number(.)), kp:block(kp:items(node(), 'kp:inline'))))"/>
       <xsl:text>)&#xA;</xsl:text>
     </xsl:if>
@@ -198,20 +234,29 @@
   </xsl:template>
 
   <!-- ============ the apparatus: a mark per intervention, its entry at the foot of the page ============ -->
-  <!-- The first entry of a block (paragraph, line) opens with the block number ("¶ 6"). Two marks with nothing
-       printed between them would read as one number ("АССР⁵⁹⁶⁰"): a raised comma parts them (sep). -->
+  <!-- The entries are those of the common model (kse:app-entry, common_apparatus.xsl): the same lemma,
+       readings, sigla, numbers and notes as in the HTML edition; this module only sets them. The first entry
+       of a block (paragraph, line) opens with the block number ("¶ 6"). Two marks with nothing printed
+       between them would read as one number ("АССР⁵⁹⁶⁰"): a raised comma parts them (sep). The entries of
+       apps nested in a reading (which is not in the text, so has no mark) run on after the entry of the app
+       around them. -->
+  <xsl:variable name="kp:by-number" as="element()*" select="kse:interventions(/)"/>
   <xsl:template name="kp:app">
     <xsl:variable name="n" select="kse:app-number(.)"/>
     <xsl:if test="exists($n)">
-      <xsl:variable name="block" select="kse:block-of(.)"/>
+      <xsl:variable name="block" select="kse:block-of(kse:app-location(.))"/>
+      <xsl:variable name="previous" select="$kp:by-number[$n - 1]"/>
       <xsl:variable name="opens-block" as="xs:boolean"
-                    select="exists($block) and generate-id(.) = generate-id(kse:block-interventions($block)[exists(kse:app-number(.))][1])"/>
+                    select="exists($block) and not(exists($previous) and kse:block-of(kse:app-location($previous)) is $block)"/>
       <xsl:variable name="entry" as="xs:string*">
         <xsl:if test="$opens-block and $apparatus-key != 'line'">
           <!-- a verse line is keyed by its number alone, as editions of poetry do -->
           <xsl:sequence select="'#k.app-key(' || kp:str(kse:block-number($block)) || (', sign: none'[$block/self::tei:l]) || ')'"/>
         </xsl:if>
-        <xsl:call-template name="kp:app-entry"/>
+        <xsl:sequence select="kp:app-entry(.)"/>
+        <xsl:for-each select="(.//tei:rdg//tei:app | .//tei:rdgGrp//tei:app)[exists(kse:app-number(.))]">
+          <xsl:sequence select="'#h(0.9em)' || kp:app-entry(.)"/>
+        </xsl:for-each>
       </xsl:variable>
       <xsl:sequence select="'#k.mark(' || $n || ', ' || kp:block($entry) || (', sep: true'[kp:mark-before(current())]) || ')'"/>
     </xsl:if>
@@ -237,67 +282,52 @@
                           else kp:mark-before($n)"/>
   </xsl:function>
 
-  <!-- one entry: "12 lemma] witness reading W, certainty. Notes." -->
-  <xsl:template name="kp:app-entry">
-    <xsl:variable name="kind" select="kse:intervention-kind(.)"/>
-    <xsl:variable name="cert" select="kse:cert(.)"/>
-    <xsl:sequence select="'#k.app-n(' || kse:app-number(.) || ')' || kp:t('&#xA0;')"/>
-    <xsl:choose>
-      <xsl:when test="$kind = 'variant'">
-        <xsl:sequence select="string-join(kp:keep-ordinals((kse:text(kse:correction(.), 'reading')[. != ''], kp:l('omitted'))[1]))"/>
-        <xsl:sequence select="kp:t('] ')"/>
-        <xsl:variable name="readings" select="tei:rdg | tei:rdgGrp/tei:rdg"/>
-        <xsl:for-each select="$readings">
-          <xsl:variable name="text" select="kse:text(node(), 'diplomatic')"/>
-          <xsl:sequence select="if ($text != '') then kp:t($text) else '#emph(' || kp:str(kp:l('omitted')) || ')'"/>
-          <xsl:sequence select="kp:t('&#xA0;') || '#k.siglum(' || kp:str(string-join(kp:sigla(@wit), ' ')) || ')'"/>
-          <xsl:if test="position() != last()"><xsl:sequence select="kp:t('; ')"/></xsl:if>
+  <!-- One entry of the common model, as HTML's h:entry sets it (html_textcrit.xsl):
+       "12 lemma A] reading B; om. C (cause) (B: detail) certainty notes" -->
+  <xsl:function name="kp:app-entry" as="xs:string">
+    <xsl:param name="e" as="element()"/>
+    <xsl:variable name="entry" select="kse:app-entry($e)"/>
+    <xsl:variable name="items" as="xs:string*">
+      <xsl:sequence select="'#k.app-n(' || $entry?n || ')' || kp:t('&#xA0;')"/>
+      <xsl:if test="$entry?kind != 'note'">
+        <xsl:if test="exists($entry?lemma)">
+          <xsl:sequence select="kp:reading($entry?lemma)"/>
+          <xsl:sequence select="(kp:t(' ') || '#k.app-kind(' || kp:str(kp:l('kind-supplied')) || ')')[$entry?kind = 'supplied']"/>
+          <xsl:sequence select="kp:t(']')"/>
+        </xsl:if>
+        <xsl:for-each select="$entry?readings">
+          <xsl:if test="position() gt 1"><xsl:sequence select="kp:t(';')"/></xsl:if>
+          <xsl:sequence select="kp:t(' '), kp:reading(.)"/>
         </xsl:for-each>
-        <!-- what the editor says of a witness's reading (witDetail): "(R: erased)" -->
-        <xsl:for-each select="tei:witDetail">
-          <xsl:sequence select="kp:t(' (') || '#k.siglum(' || kp:str(string-join(kp:sigla(@wit), ' ')) || ')'
-                                || kp:t(': ') || kp:items(node(), 'kp:note') || kp:t(')')"/>
+        <xsl:for-each select="kse:loose-details($entry)">
+          <xsl:sequence select="kp:t(' (') || string-join(kse:sigla(.) ! ('#k.siglum(' || kp:str(.) || ')' || kp:t(' ')))
+                                || kp:items(node(), 'kp:note') || kp:t(')')"/>
         </xsl:for-each>
-      </xsl:when>
-      <xsl:when test="self::tei:choice[not(tei:corr or tei:reg or tei:expan or tei:sic or tei:orig or tei:abbr)]">
-        <xsl:sequence select="kp:t(kse:text(*[1], 'reading') || '] ' || string-join(*[position() gt 1] ! kse:text(., 'reading'), ' | '))"/>
-      </xsl:when>
-      <xsl:when test="$kind = ('correction', 'regularization', 'expansion')">
-        <xsl:sequence select="kp:keep-ordinals(kse:text(kse:correction(.), 'reading'))"/>
-        <xsl:sequence select="kp:t('] ' || kse:text(kse:witness(.), 'diplomatic') || '&#xA0;')"/>
-        <xsl:sequence select="'#k.siglum(' || kp:str($witness-siglum) || ')'"/>
-      </xsl:when>
-      <xsl:when test="$kind = 'sic'">
-        <xsl:sequence select="kp:t(kse:text(., 'diplomatic') || '&#xA0;')"/>
-        <xsl:sequence select="'#k.siglum(' || kp:str($witness-siglum || ', ' || kp:l('kind-sic')) || ')'"/>
-      </xsl:when>
-      <xsl:when test="$kind = 'supplied'">
-        <xsl:sequence select="kp:t('⟨' || kse:text(., 'reading') || '⟩] ')"/>
-        <xsl:sequence select="'#emph(' || kp:str(kp:l('supplied-by')) || ')'"/>
-      </xsl:when>
-    </xsl:choose>
-    <xsl:if test="$cert = ('medium', 'low')">
-      <xsl:sequence select="kp:t(', ') || '#k.cert(' || kp:str(lower-case(kp:l('certainty')) || ': ' || kp:l('cert-' || $cert)) || ')'"/>
-    </xsl:if>
-    <xsl:for-each select="kse:notes-of(.)">
-      <xsl:if test="$kind != 'note' or position() > 1"><xsl:sequence select="kp:t('. ')"/></xsl:if>
-      <xsl:variable name="code" select="kp:lang-code((ancestor-or-self::*/@xml:lang)[last()])"/>
-      <xsl:sequence select="'#text(' || kp:lang-args(($code[. != ''], 'kk')[1]) || ')' || kp:block(kp:items(node(), 'kp:note'))"/>
-    </xsl:for-each>
-  </xsl:template>
-
-  <!-- The sigla of a reading's @wit ("#P #R" → "P R"): each witness's siglum as listWit gives it (its @n, or
-       the text of its <witness> when short), else the pointer itself. -->
-  <xsl:function name="kp:sigla" as="xs:string*">
-    <xsl:param name="wit" as="attribute()?"/>
-    <xsl:sequence select="for $t in tokenize(normalize-space($wit), ' ')
-        return let $id := replace($t, '^#', ''), $w := key('kse:id', $id, root($wit))[1]
-        return if ($w) then kp:siglum-of($w) else $id"/>
+        <xsl:sequence select="(kp:t(' ') || '#k.app-kind(' || kp:str(kp:l('kind-sic')) || ')')[$entry?kind = 'sic']"/>
+        <xsl:sequence select="(kp:t(' ') || '#k.cert(' || kp:str(kp:l('cert-' || $entry?cert)) || ')')[$entry?cert != '']"/>
+      </xsl:if>
+      <xsl:for-each select="$entry?notes">
+        <xsl:variable name="code" select="kp:lang-code((ancestor-or-self::*/@xml:lang)[last()])"/>
+        <xsl:if test="$entry?kind != 'note' or position() gt 1"><xsl:sequence select="kp:t(' ')"/></xsl:if>
+        <xsl:sequence select="'#text(' || kp:lang-args(($code[. != ''], $kp:doc-lang)[1]) || ')' || kp:block(kp:items(node(), 'kp:note'))"/>
+      </xsl:for-each>
+    </xsl:variable>
+    <xsl:sequence select="string-join($items)"/>
   </xsl:function>
-  <xsl:function name="kp:siglum-of" as="xs:string">
-    <xsl:param name="w" as="element()"/>
-    <xsl:sequence select="(normalize-space($w/@n)[. != ''], $w/tei:abbr[@type = 'siglum'] ! normalize-space(.),
-                           string($w/@xml:id))[1]"/>
+
+  <!-- a reading of the model: its text (or om./lac.), its sigla, its cause and type, what it says of its
+       witnesses (begins, ends, lacuna), the editor's details on it -->
+  <xsl:function name="kp:reading" as="xs:string">
+    <xsl:param name="r" as="map(*)"/>
+    <xsl:sequence select="string-join((
+        if ($r?lacuna) then '#emph(' || kp:str(kp:l('app-lacuna')) || ')'
+        else if ($r?omission) then '#emph(' || kp:str(kp:l('app-omission')) || ')'
+        else if (exists($r?node)) then kp:items($r?nodes, 'kp:note')
+        else string-join(kp:keep-ordinals($r?text)),
+        $r?sigla ! (kp:t(' ') || '#k.siglum(' || kp:str(.) || ')'),
+        ($r?cause[. != ''], $r?type[. != ''][$r?role = 'rdg']) ! kp:t(' (' || . || ')'),
+        kse:reading-markers($r) ! kp:t(' (' || kp:l(.) || ')'),
+        $r?details ! (kp:t(' (') || kp:items(node(), 'kp:note') || kp:t(')'))))"/>
   </xsl:function>
 
   <xsl:mode name="kp:note" on-no-match="shallow-skip"/>
@@ -308,6 +338,11 @@
   </xsl:template>
   <xsl:template match="tei:note" mode="kp:note"/>
   <xsl:template match="tei:choice" mode="kp:note"><xsl:apply-templates select="kse:correction(.)" mode="kp:note"/></xsl:template>
-  <xsl:template match="tei:app" mode="kp:note"><xsl:apply-templates select="(tei:lem, tei:rdg[1])[1]" mode="kp:note"/></xsl:template>
+  <xsl:template match="tei:app" mode="kp:note"><xsl:apply-templates select="kse:app-entry(.)?lemma?nodes" mode="kp:note"/></xsl:template>
+  <xsl:template match="tei:choice/tei:sic | tei:choice/tei:orig | tei:choice/tei:abbr | tei:rdg | tei:witDetail | tei:wit
+                       | tei:lacunaStart | tei:lacunaEnd | tei:witStart | tei:witEnd" mode="kp:note"/>
+  <xsl:template match="tei:gap" mode="kp:note"><xsl:sequence select="kp:t('[…]')"/></xsl:template>
+  <xsl:template match="tei:pb | tei:cb" mode="kp:note"><xsl:sequence select="kp:t(' ')"/></xsl:template>
+  <xsl:template match="tei:gi" mode="kp:note"><xsl:sequence select="kp:t('&lt;' || . || '&gt;')"/></xsl:template>
   <xsl:template match="tei:lb" mode="kp:note"><xsl:sequence select="kp:t(' ')[not(current()/@break = 'no')]"/></xsl:template>
 </xsl:stylesheet>
