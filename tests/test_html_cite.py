@@ -118,7 +118,8 @@ def test_without_an_address_files_leave_the_url_out_and_pages_use_relative_ones(
 
 
 def test_special_characters_are_escaped_for_bibtex(tmp_path):
-    src = tmp_path / "odd.xml"
+    (tmp_path / "src").mkdir()  # outputs never go among the sources
+    src = tmp_path / "src" / "odd.xml"
     src.write_text(MINI.read_text(encoding="utf-8").replace(
         '<title type="main" xml:lang="kk">Қазақстан халық шаруашылығын қалпына келтіру дәуірінде</title>',
         '<title type="main" xml:lang="kk">Notes &amp; {braces} 100% #1 a_b</title>'), encoding="utf-8")

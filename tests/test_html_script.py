@@ -78,7 +78,8 @@ def test_names_keep_their_links_and_take_the_registers_forms(site):
 
 
 def test_other_languages_are_left_as_they_are(site, tmp_path):
-    src = tmp_path / "ru.xml"
+    (tmp_path / "src").mkdir()  # outputs never go among the sources
+    src = tmp_path / "src" / "ru.xml"
     src.write_text(MINI.read_text(encoding="utf-8").replace(
         "газетінде жазды", 'газетінде <foreign xml:lang="ru">Степь</foreign> жазды'), encoding="utf-8")
     root = page(build_html([src], tmp_path / "out").parent, "text-latn.html")
@@ -105,7 +106,8 @@ def test_pages_link_to_each_other_and_the_letter_table_is_shown(site):
 
 
 def test_no_page_without_a_pack(tmp_path):
-    src = tmp_path / "en.xml"
+    (tmp_path / "src").mkdir()  # outputs never go among the sources
+    src = tmp_path / "src" / "en.xml"
     src.write_text('<TEI xmlns="http://www.tei-c.org/ns/1.0" xml:lang="en"><teiHeader><fileDesc><titleStmt><title>T</title>'
                    '</titleStmt><publicationStmt><p/></publicationStmt><sourceDesc><p/></sourceDesc></fileDesc></teiHeader>'
                    '<text><body><p>Hello</p></body></text></TEI>', encoding="utf-8")
