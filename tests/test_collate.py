@@ -121,7 +121,8 @@ def test_jing_and_html_build(run_tools, tmp_path):
     import shutil
     import subprocess
 
-    out = tmp_path / "c.xml"
+    (tmp_path / "src").mkdir()  # outputs never go among the sources
+    out = tmp_path / "src" / "c.xml"
     assert run_tools("collate", *WITS, "-o", out).returncode == 0
     root = Path(__file__).resolve().parent.parent
     if shutil.which("jing"):

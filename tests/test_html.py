@@ -41,15 +41,27 @@ def page(site: Path, name: str):
 
 
 def search_index(site: Path) -> list[dict]:
-    text = (site / "assets" / "search-index.js").read_text(encoding="utf-8")
-    return json.loads(text[text.index("=") + 1:].rstrip().rstrip(";"))
+    """The blocks of the text as the search shows them (search/t/0-*.js, tools.targets.search_index)."""
+    blocks = []
+    for chunk in sorted((site / "search" / "t").glob("0-*.js"), key=lambda p: int(p.stem.split("-")[1])):
+        text = chunk.read_text(encoding="utf-8")
+        data = json.loads(text[text.index("(") + 1:text.rindex(")")])
+        blocks += [{"id": b[0], "n": b[1], "k": b[2], "r": b[3], "d": b[4] or b[3]} for b in data["blocks"]]
+    return blocks
+
+
+def search_shard(site: Path, key: str) -> dict:
+    from tools.targets.search_index import key_file
+
+    text = (site / "search" / "s" / key_file(key)).read_text(encoding="utf-8")
+    return json.loads(text[text.index(",") + 1:text.rindex(")")])
 
 
 # ---------- the site as a whole ----------
 
 def test_every_page_is_written(site):
     for name in PAGES + ["assets/edition.css", "assets/edition.js", "assets/search.js",
-                         "assets/search-index.js", "assets/labels.js"]:
+                         "search/meta.js", "assets/labels.js"]:
         assert (site / name).is_file(), name
 
 
@@ -235,6 +247,10 @@ def test_search_index_has_reading_and_witness_text(site):
     assert "күн" in docs["p2"]["r"] and "кун бұрын" in docs["p2"]["d"]
     assert docs["p2"]["n"] == "2"
     assert not any("Жарияланған" in d["r"] for d in docs.values())  # residue is left out
+    # the term of the witness only ("кун", folded "кун") points to p2 as a witness hit; "күн" folds to it too
+    p2 = [i for i, d in enumerate(search_index(site)) if d["id"] == "p2"][0]
+    rows = search_shard(site, "ку")["кун"]
+    assert [0, [p2], []] in rows or any(r[0] == 0 and p2 in r[1] for r in rows)
 
 
 # ---------- 6. title page and introduction ----------
@@ -339,7 +355,10 @@ def test_invalid_edition_is_refused_unless_forced(tmp_path):
 
 
 def test_failed_build_keeps_the_previous_site(tmp_path, monkeypatch):
-    entry = build_html([MINI], tmp_path)
+    src = tmp_path / "src" / MINI.name
+    src.parent.mkdir()
+    src.write_bytes(MINI.read_bytes().replace(b"../../schema/", (str(ROOT / "schema") + "/").encode()))
+    entry = build_html([src], tmp_path)
     before = entry.read_bytes()
     import tools.targets.html as B
 
@@ -347,10 +366,13 @@ def test_failed_build_keeps_the_previous_site(tmp_path, monkeypatch):
         raise ToolError("boom", 1)
 
     monkeypatch.setattr(B, "transform_to_string", broken)
+    monkeypatch.setenv("TOOLS_JOBS", "1")  # the patched function is this process's
+    src.write_bytes(src.read_bytes() + b"\n")  # changed: it must be transformed again
     with pytest.raises(ToolError):
-        build_html([MINI], tmp_path)
+        build_html([src], tmp_path)
     assert entry.read_bytes() == before
-    assert [p.name for p in tmp_path.iterdir()] == ["html"]  # no temporary folder left behind
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name != ".tools-cache") == ["html", "src"]  # no temporary folder left
+    assert not list((tmp_path / ".tools-cache").rglob(".staging-*"))  # nor a half-made cache entry
 
 
 def test_unknown_parameter_is_a_usage_error(tmp_path):

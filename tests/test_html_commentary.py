@@ -113,8 +113,9 @@ def test_the_switch_and_the_language_rules_need_no_script(site):
 def test_commentary_page_in_text_order_with_passages_and_links_both_ways(site, tei):
     root = page(site, "commentary.html")
     text = page(site, "text.html")
-    index = {d["id"]: d["r"] for d in json.loads(
-        (site / "assets" / "search-index.js").read_text(encoding="utf-8").split("=", 1)[1].rstrip().rstrip(";"))}
+    # the reading text of each block, as the search's text files give it (search/t/*.js: [id, n, kind, reading, …])
+    index = {b[0]: b[3] for f in sorted((site / "search" / "t").glob("*.js")) for b in json.loads(
+        f.read_text(encoding="utf-8").split("(", 1)[1].rstrip().rstrip(";").rstrip(")"))["blocks"]}
     entries = root.xpath("//ol[@class='cmt-list']/li")
     notes = notes_of(tei)
     assert [e.get("id") for e in entries] == [n.get(XML_ID) for n in notes]

@@ -772,7 +772,8 @@ def test_any_text_reaches_the_pdf_unchanged(tmp_path):
     head = _random_text(rng, 30)
     numbers = ["#1]", "2*", '"3"']
     body = "".join(f'<p n="{_xml(numbers[i % 3])}{i}">{_xml(t)}</p>' for i, t in enumerate(paras))
-    tei = tmp_path / "random.xml"
+    (tmp_path / "src").mkdir()  # outputs never go among the sources
+    tei = tmp_path / "src" / "random.xml"
     tei.write_text(f'''<?xml version="1.0" encoding="UTF-8"?>
 <TEI xmlns="http://www.tei-c.org/ns/1.0" xml:lang="zxx"><teiHeader><fileDesc><titleStmt><title>Random {_xml(head)}</title>
 </titleStmt><publicationStmt><p>test</p></publicationStmt><sourceDesc><p>generated</p></sourceDesc></fileDesc></teiHeader>

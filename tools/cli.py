@@ -216,6 +216,24 @@ def build(ctx, target_and_paths, outdir, force, params, paper):
             click.echo(f"wrote {pdf}")
 
 
+@cli.command()
+@click.argument("path", required=False, type=click.Path())
+@click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True,
+              help="The port on 127.0.0.1 (0: any free port).")
+@click.pass_context
+def serve(ctx, path, port):
+    """Serve the HTML edition on 127.0.0.1 while you edit: every save rebuilds what changed and reloads the
+    open page; while a file is invalid, the page shows its problems (file:line:col and message).
+
+    PATH is the edition's folder (default: the current one, or --project DIR) or a TEI file or folder.
+    Ctrl-C stops it.
+    """
+    from tools.targets.serve import serve as run
+
+    project = _project(ctx) if path is None else None
+    sys.exit(run(Path(path) if path else None, port=port, project=project, log=lambda line: click.echo(line, err=True)))
+
+
 def _params(pairs) -> dict[str, str]:
     out = {}
     for pair in pairs:

@@ -234,6 +234,8 @@ def check_output(target: Path, inputs=(), project=None) -> Path:
             raise ToolError(f"{target}: error: the output folder lies inside the source folder {folder}; outputs "
                             "are never written among the sources: choose another -o OUTDIR (e.g. build)",
                             EXIT_USAGE)
+    if real.parent.exists() and not real.parent.is_dir():
+        raise ToolError(f"{real.parent}: error: the output folder is a file; choose another -o OUTDIR", EXIT_USAGE)
     with environment_errors(target, "read the output folder"):
         _recover(real)
         if real.exists() or real.is_symlink():

@@ -18,7 +18,11 @@ The format (every key optional; paths are relative to the project file):
 
     [edition]
     name = "kazakhstan-1920-1932"          # short name (folder and file names); default: the folder's name
+    title = "Қазақ совет энциклопедиясы"   # the title of the edition as a whole (a corpus's collection page)
     documents = ["tei/*.xml"]              # globs of the edition's TEI documents
+    registers = ["tei/registers.xml"]      # TEI files of registers shared by the documents (listPerson, listPlace,
+                                           # listOrg); documents point into them: @ref="registers.xml#pers.x".
+                                           # They are not documents of the edition, even where a glob matches them
     [witnesses]                            # plain-text witness of a document, for `tools check`
     "tei/kazakhstan-1920-1932.xml" = "tei/witness/000_2a7645c052e16c4f.txt"
     [schema]
@@ -55,7 +59,7 @@ PROJECT_FILE = "edition.toml"
 
 # the keys each table may hold, and their types: a typo in a key must not pass unnoticed
 _SCHEMA: dict[str, dict[str, type | tuple[type, ...]]] = {
-    "edition": {"name": str, "documents": list},
+    "edition": {"name": str, "title": str, "documents": list, "registers": list},
     "witnesses": {},  # free: document path -> witness path
     "schema": {"rng": str, "schematron": str, "customization": str},
     "interface": {"languages": list},
@@ -72,7 +76,9 @@ class Project:
     root: Path                                  # the folder of the project file (or the working folder)
     file: Path | None = None                    # the project file; None: no project, toolkit defaults
     name: str = ""
+    title: str = ""                             # the edition's title ([edition] title, else its name)
     documents: tuple[str, ...] = ()             # globs relative to root
+    registers: tuple[Path, ...] = ()            # shared register files (absolute), not documents
     witnesses: dict[str, str] = field(default_factory=dict)
     rng: Path | None = None
     schematron: Path | None = None
@@ -90,15 +96,23 @@ class Project:
         return self.languages[0]
 
     def document_files(self) -> list[Path]:
-        """The edition's TEI documents (the globs of `documents`), sorted, each once; never a file of an output
-        folder of the toolkit (a site's copy of the TEI source, when a glob such as **/*.xml reaches build/)."""
+        """The edition's TEI documents (the globs of `documents`), in the order of the globs, each sorted, each
+        file once; the shared register files are not documents even where a glob matches them, nor is a file of
+        an output folder of the toolkit (a site's copy of the TEI source, when a glob such as **/*.xml reaches
+        build/)."""
         found: dict[Path, None] = {}
+        registers = set(self.register_files())
         for pattern in self.documents:
             for name in sorted(glob.glob(str(self.root / pattern), recursive=True)):
                 p = Path(name)
-                if p.is_file() and not _in_output(p, self.root):
+                if p.is_file() and p.resolve() not in registers and not _in_output(p, self.root):
                     found.setdefault(p.resolve(), None)
         return list(found)
+
+    def register_files(self) -> list[Path]:
+        """The shared register files ([edition] registers), resolved; those that exist and those that do not
+        (a missing one is reported by whoever reads it)."""
+        return [p.resolve() for p in self.registers]
 
     def is_document(self, path: Path) -> bool:
         return Path(path).resolve() in set(self.document_files())
@@ -113,7 +127,7 @@ class Project:
 
     def source_dirs(self) -> list[Path]:
         """Folders that hold the edition's sources (documents, witnesses, schema): no output may go there."""
-        dirs = {p.parent for p in self.document_files()}
+        dirs = {p.parent for p in self.document_files()} | {p.parent for p in self.register_files()}
         dirs |= {(self.root / w).resolve().parent for w in self.witnesses.values()}
         return sorted(dirs)
 
@@ -162,10 +176,16 @@ def load_project(path: Path) -> Project:
         raise ToolError(f"{path}: error: [interface] languages must be a non-empty list of language codes "
                         f"such as \"kk\", \"en\", \"ru\" (got {bad or languages!r})", EXIT_USAGE)
     paper = get("pdf", "paper")
+    registers = get("edition", "registers", [])
+    if not all(isinstance(r, str) and r for r in registers):
+        raise ToolError(f"{path}: error: [edition] registers must be a list of paths of TEI files, "
+                        f"such as [\"tei/registers.xml\"] (got {registers!r})", EXIT_USAGE)
+    name = get("edition", "name") or root.name
     return Project(
         root=root, file=path,
-        name=get("edition", "name") or root.name,
+        name=name, title=get("edition", "title") or name,
         documents=tuple(get("edition", "documents", ["tei/*.xml"])),
+        registers=tuple(root / r for r in registers),
         witnesses={str(k): str(v) for k, v in data.get("witnesses", {}).items()},
         rng=rel(get("schema", "rng")), schematron=rel(get("schema", "schematron")),
         customization=rel(get("schema", "customization")),

@@ -92,11 +92,18 @@ def load_source(source):
     return node
 
 
+def parse_text(xml_text: str):
+    """A Saxon document from XML text the toolkit made or checked itself (never a user's file as such)."""
+    return processor().parse_xml(xml_text=xml_text)
+
+
 def transform_to_string(stylesheet: Path, source, params: dict[str, str] | None = None,
-                        base_output: Path | None = None, *, node=None) -> str:
+                        base_output: Path | None = None, *, node=None, nodes: dict | None = None) -> str:
     """Run `stylesheet` on the TEI document `source` (a Document or a path; or on `node`, its `load_source`
     result, when the caller already has it); return the principal result as a string.
 
+    `nodes`: parameters whose values are Saxon documents (e.g. the project's shared registers, parsed by
+    `parse_text`), set beside the string `params`.
     Saxon never sees the file itself, only what `load_source` gives it, even with --force. Secondary results
     (xsl:result-document) are written relative to `base_output`.
     """
@@ -108,6 +115,8 @@ def transform_to_string(stylesheet: Path, source, params: dict[str, str] | None 
     exe.clear_parameters()  # the executable is reused across calls: no parameter may leak from the last one
     for name, value in (params or {}).items():
         exe.set_parameter(name, proc.make_string_value(str(value)))
+    for name, value in (nodes or {}).items():
+        exe.set_parameter(name, value)
     if base_output is not None:
         exe.set_base_output_uri(Path(base_output).resolve().as_uri() + "/")
     with _captured_stderr() as err:

@@ -50,7 +50,7 @@ from urllib.parse import unquote, urlsplit
 from lxml import etree, isoschematron
 
 from tools.core import cache as disk
-from tools.core import pool, teiall, xinclude
+from tools.core import crossrefs, pool, teiall, xinclude
 from tools.core.errors import EXIT_INVALID, EXIT_USAGE, Problem, ToolError
 from tools.core.grammar import Grammar
 from tools.core.project import Project, display, expand, find_project
@@ -188,6 +188,8 @@ def validate_paths(paths=(), *, project: Project | None = None, schema: str | No
     override = _override(schema)
     project_docs = frozenset(p.resolve() for p in project.document_files()) if project.file else frozenset()
     report = Report()
+    if not paths:  # the project's shared registers are sources too (tools.core.registers)
+        files += [p for p in project.register_files() if p not in {f.resolve() for f in files}]
     items: list[_Item] = []
     for path in files:
         shown = display(path)
@@ -294,7 +296,7 @@ def _override(schema: str | None) -> Schema | None:
 # -- verdict cache -----------------------------------------------------------------------------------------
 
 _CODE_FILES = ("validate.py", "teiall.py", "schemagen.py", "grammar.py", "xinclude.py", "xmlsafe.py", "rnc.py",
-               "rngcompile.py", "errors.py", "project.py")
+               "rngcompile.py", "errors.py", "project.py", "crossrefs.py", "registers.py")
 
 
 @cache
@@ -347,6 +349,8 @@ def _verdict_key(data: bytes, path: Path, shown: str, project: Project, project_
             parts.append(href)
             if local is not None:
                 schemas.append(local)
+    # a pointer into the shared registers is judged against them (tools.core.crossrefs)
+    parts += [_file_hash(reg, _stamp_of(reg)) for reg in project.register_files()] if project.registers else []
     for schema in schemas:
         if schema is not None:
             h = _file_hash(Path(schema), _stamp_of(Path(schema)))
@@ -429,6 +433,8 @@ def _validate(data: bytes, shown: str, path: Path, project: Project, tree=None, 
     problems += rng_problems
     if schema.schematron is not None:
         problems += _schematron_problems(tree, shown, locator, schema.schematron)
+    # pointers into the shared registers
+    problems += crossrefs.problems_of(tree, path, shown, project, "\n".join(locator.lines) if project.registers else None)
     return sorted(set(problems), key=lambda p: (p.line, p.column, p.message)), schema
 
 

@@ -75,7 +75,10 @@
     kse:dep-range($app) as node()*                                   nodes between the anchors of a double-end-point app
   Registers (common_names.xsl):
     key('kse:id', $id, $root)      any element by xml:id;   key('kse:ref', $id, $root)  elements whose @ref points to #$id
-    kse:entry($name as element()) as element()?                      register entry (person/place/org…) of a name
+    $registers (document-node()?)  the project's shared registers, set by the builders (see common_names.xsl)
+    kse:entry($name as element()) as element()?                      register entry (person/place/org…) of a name,
+                                                                     in the document ("#x") or in $registers ("file#x")
+    kse:shared-entries($root as node()) as element()*               the shared entries the text of $root points to
     kse:register-kind($entry as element()) as xs:string              'persons' | 'places' | 'orgs' | 'other'
     kse:entry-name($entry as element(), $lang as xs:string) as xs:string   normalized name (kk) or English name if lang='en' and present
     kse:entry-variants($entry as element()) as xs:string*            the variant forms
@@ -83,7 +86,8 @@
     kse:entry-life($entry as element()) as xs:string                 '1882–1937' or ''
     kse:occurrences($entry as element()) as element()*               the tagged names pointing to it, document order
     kse:occurrence-id($name as element()) as xs:string               stable anchor for a tagged name ('pers.lenin-3')
-    kse:entries($root as node(), $kind as xs:string) as element()*   entries of a register, sorted (persons by surname)
+    kse:entries($root as node(), $kind as xs:string) as element()*   entries of a register, sorted (persons by surname):
+                                                                     the document's own and the shared ones it points to
     kse:entry-sort-name($entry as element()) as xs:string           the name an entry is ordered and grouped by
     kse:entry-heading($entry as element()) as xs:string             index heading: persons 'Surname, Forenames'
     kse:ref-id($name as element()) as xs:string?                     the id the first local @ref points to
@@ -105,6 +109,10 @@
                                                                      always in; kse:cite-marker('url'|'date') for targets that
                                                                      fill the URL and the day of access in later
     kse:cite-meta($root) as map(*)                                   title, editors, version, date, key … from the header
+  A document in a corpus (common_corpus.xsl):
+    kse:document-title($root) as xs:string                           the main title of the titleStmt
+    kse:document-date($root) as element()?                           the date of the work (creation, letter, source, publication)
+    kse:document-authors($root) as xs:string*                        the authors (titleStmt, else the source's, else the sender)
   Commentary, bibliography, fates (common_commentary.xsl; the model is described in that file's header):
     kse:is-commentary($n) as xs:boolean                              a note of type commentary of the text
     kse:commentary-notes($root) as element()*                        all of them, document order
@@ -142,5 +150,6 @@
   <xsl:import href="common_names.xsl"/>
   <xsl:import href="common_dates.xsl"/>
   <xsl:import href="common_cite.xsl"/>
+  <xsl:import href="common_corpus.xsl"/>
   <xsl:import href="common_commentary.xsl"/>
 </xsl:stylesheet>

@@ -7,6 +7,12 @@
   person/personGrp, place and org elements anywhere in the document (standOff, back, particDesc…).
   Occurrence anchors are "<id>-<k>" (k-th occurrence of that id in document order): stable as long as
   the text before them does not change, and readable in a URL.
+  SHARED REGISTERS. A corpus keeps its registers in a TEI file of the project (tools/core/registers.py) and
+  its documents point into it with a relative URI, @ref="registers.xml#pers.x". The builders pass those
+  registers as one TEI document, the parameter `registers` (set by the builders only, hence declared here and
+  not in common_param.xsl); a pointer with a file part is looked up there, a local one ("#x") in the
+  document. Which file a pointer names is checked by `tools validate` (tools/core/crossrefs.py), not here.
+  A shared entry's occurrences are those of the document being transformed ($kse:principal-root).
   Sorting follows the Kazakh alphabet (а ә б в г ғ д е ё ж з и й к қ л м н ң о ө п р с т у ұ ү ф х һ ц
   ч ш щ ъ ы і ь э ю я), via kse:sort-key, since codepoint order would put ә … і after я.
 -->
@@ -18,6 +24,8 @@
   xmlns:kse="urn:kse:xslt"
   exclude-result-prefixes="#all">
 
+  <xsl:param name="registers" as="document-node()?" select="()"/>
+
   <xsl:key name="kse:id" match="*[@xml:id]" use="string(@xml:id)"/>
   <xsl:key name="kse:ref" match="tei:text//*[@ref]" use="for $t in tokenize(@ref) return substring-after($t, '#')[. != '']"/>
 
@@ -28,9 +36,19 @@
 
   <xsl:function name="kse:entry" as="element()?">
     <xsl:param name="name" as="element()"/>
-    <xsl:variable name="id" select="kse:ref-id($name)"/>
-    <xsl:sequence select="if ($id) then key('kse:id', $id, root($name))[1]
+    <xsl:variable name="pointer" select="(tokenize($name/@ref)[substring-after(., '#') != ''])[1]"/>
+    <xsl:variable name="id" select="substring-after($pointer, '#')"/>
+    <xsl:variable name="where" select="if (starts-with($pointer, '#')) then root($name) else $registers"/>
+    <xsl:sequence select="if ($id and exists($where)) then key('kse:id', $id, $where)[1]
                             [self::tei:person or self::tei:personGrp or self::tei:place or self::tei:org] else ()"/>
+  </xsl:function>
+
+  <!-- the entries of the shared registers that the text of $root points to -->
+  <xsl:function name="kse:shared-entries" as="element()*">
+    <xsl:param name="root" as="node()"/>
+    <xsl:sequence select="if (empty($registers)) then () else
+        (for $id in distinct-values($root//tei:text//@ref ! tokenize(.)[not(starts-with(., '#'))] ! substring-after(., '#')[. != ''])
+         return key('kse:id', $id, $registers)[1])[self::tei:person or self::tei:personGrp or self::tei:place or self::tei:org]"/>
   </xsl:function>
 
   <xsl:function name="kse:register-kind" as="xs:string">
@@ -77,7 +95,7 @@
 
   <xsl:function name="kse:occurrences" as="element()*">
     <xsl:param name="entry" as="element()"/>
-    <xsl:sequence select="key('kse:ref', string($entry/@xml:id), root($entry))
+    <xsl:sequence select="key('kse:ref', string($entry/@xml:id), if (root($entry) is $registers) then $kse:principal-root else root($entry))
                           [$show-residue = 'yes' or empty(ancestor::tei:div[@type = 'residue'])]"/>
   </xsl:function>
 
@@ -138,7 +156,7 @@
   <xsl:function name="kse:entries" as="element()*">
     <xsl:param name="root" as="node()"/>
     <xsl:param name="kind" as="xs:string"/>
-    <xsl:perform-sort select="$root//(tei:person | tei:personGrp | tei:place | tei:org)[kse:register-kind(.) = $kind]">
+    <xsl:perform-sort select="($root//(tei:person | tei:personGrp | tei:place | tei:org) | kse:shared-entries($root))[kse:register-kind(.) = $kind]">
       <xsl:sort select="kse:sort-key(kse:entry-sort-name(.))"/>
     </xsl:perform-sort>
   </xsl:function>

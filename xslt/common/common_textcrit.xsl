@@ -304,9 +304,9 @@
       'persName':      count($names/self::tei:persName),
       'placeName':     count($names/self::tei:placeName),
       'orgName':       count($names/self::tei:orgName),
-      'persons':       count($root//tei:person),
-      'places':        count($root//tei:place),
-      'orgs':          count($root//tei:org),
+      'persons':       count(kse:entries($root, 'persons')),   (: the document's own and the shared ones it names :)
+      'places':        count(kse:entries($root, 'places')),
+      'orgs':          count(kse:entries($root, 'orgs')),
       'dates':         count(kse:dates($root))}"/>
   </xsl:function>
 </xsl:stylesheet>

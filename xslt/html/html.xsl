@@ -4,13 +4,15 @@
 
   USAGE. Run on a TEI P5 document with the base output URI set to the site folder
   (tools/build_html.py does this through tools/saxon.py). It writes index.html (title page and
-  introduction), text.html (the text with its three views), apparatus.html, witnesses.html (when it has witnesses), persons/places/orgs.html (when
-  the document has such registers), chronology.html (when it has dated expressions), commentary.html and
-  bibliography.html (when it has a historical commentary, a bibliography: html_commentary.xsl), search.html,
-  cite.html and the files of cite/ (html_cite.xsl), the DTS API and the exports (dts/, export/: html_data.xsl),
-  text-latn.html (the reading text in another script of its language, when a language pack offers one:
-  html_script.xsl), assets/search-index.js + assets/labels.js. The principal result is a manifest: one
-  written file per line.
+  introduction), text.html (the text with its three views), apparatus.html, witnesses.html (when it has
+  witnesses), persons/places/orgs.html (when the document has such registers), chronology.html (when it has
+  dated expressions), commentary.html and bibliography.html (when it has a historical commentary, a
+  bibliography: html_commentary.xsl), search.html, cite.html and the files of cite/ (html_cite.xsl), the DTS
+  API and the exports (dts/, export/: html_data.xsl), text-latn.html (the reading text in another script of
+  its language, when a language pack offers one: html_script.xsl), assets/labels.js, and contribution.json
+  (what the builder needs besides the pages: the blocks for the search index, the names and dates for a
+  corpus's registers and chronology, see html_contrib.xsl; the builder takes it out of the site). The
+  principal result is a manifest: one written file per line.
   LAYERS. Imports the common layer (editorial logic, labels, parameters), then the HTML modules; a
   profile for another edition imports this file and overrides what it must (import precedence).
 -->
@@ -31,6 +33,7 @@
   <xsl:import href="html_script.xsl"/>
   <xsl:import href="html_cite.xsl"/>
   <xsl:import href="html_data.xsl"/>
+  <xsl:import href="html_contrib.xsl"/>
 
   <xsl:output method="text" encoding="UTF-8"/>
   <xsl:mode on-no-match="text-only-copy"/>
@@ -86,7 +89,7 @@
     <xsl:call-template name="h:page">
       <xsl:with-param name="file" select="'search.html'"/><xsl:with-param name="key" select="'search'"/>
       <xsl:with-param name="content"><xsl:call-template name="h:search-page"/></xsl:with-param>
-      <xsl:with-param name="scripts" select="('assets/search-index.js', 'assets/search.js')"/>
+      <xsl:with-param name="scripts" select="'assets/search.js'"/>
     </xsl:call-template>
     <xsl:call-template name="h:page">
       <xsl:with-param name="file" select="'cite.html'"/><xsl:with-param name="key" select="'cite'"/>
@@ -95,10 +98,10 @@
     <xsl:call-template name="h:cite-files"/>
     <xsl:call-template name="h:data-files"/>
     <xsl:call-template name="h:commentary-pages"/>
-    <xsl:call-template name="h:search-index"/>
     <xsl:call-template name="h:labels-js"/>
+    <xsl:call-template name="h:contribution"/>
     <xsl:value-of select="('index.html', 'text.html', $h:scripts ! h:script-file(.), 'apparatus.html'[$h:has-apparatus], 'witnesses.html'[$h:has-witnesses], $h:registers ! (. || '.html'),
-                           'chronology.html'[$h:has-dates], 'search.html', 'cite.html', $h:cite-files, $h:data-files, 'assets/search-index.js', 'assets/labels.js')"
+                           'chronology.html'[$h:has-dates], 'search.html', 'cite.html', $h:cite-files, $h:data-files, 'assets/labels.js', 'contribution.json')"
                   separator="&#10;"/>
   </xsl:template>
 </xsl:stylesheet>

@@ -57,7 +57,8 @@
 
   <!-- ============ every page: the stylesheet of the layer and the rules of the language versions ============ -->
   <xsl:template name="h:head-extra">
-    <link rel="stylesheet" href="assets/commentary.css"/>
+    <xsl:param name="root" as="xs:string" select="''"/>
+    <link rel="stylesheet" href="{$root}assets/commentary.css"/>
     <xsl:if test="count($kse:languages) gt 1">
       <!-- language codes only (checked by $kse:languages): nothing of the document reaches this CSS -->
       <style>

@@ -25,13 +25,21 @@
       else if ($name/self::tei:orgName or $name/@type = 'org') then 'orgs' else 'other'"/>
   </xsl:function>
 
+  <!-- where a register entry is shown: on the register page of this site (a corpus build, html_corpus_doc.xsl,
+       points to the corpus's page of the entry instead) -->
+  <xsl:function name="h:entry-href" as="xs:string">
+    <xsl:param name="entry" as="element()"/>
+    <xsl:param name="kind" as="xs:string"/>
+    <xsl:sequence select="$kind || '.html#' || $entry/@xml:id"/>
+  </xsl:function>
+
   <!-- a name in the text: a link to its register entry -->
   <xsl:template match="tei:text//tei:persName | tei:text//tei:placeName | tei:text//tei:orgName | tei:text//tei:name | tei:text//tei:rs">
     <xsl:variable name="entry" select="kse:entry(.)"/>
     <xsl:variable name="kind" select="h:name-kind(.)"/>
     <xsl:choose>
       <xsl:when test="$entry and not(h:in-link(.)) and $kind != 'other'">
-        <a class="name name-{$kind}" href="{$kind}.html#{$entry/@xml:id}" id="{kse:occurrence-id(.)}">
+        <a class="name name-{$kind}" href="{h:entry-href($entry, $kind)}" id="{kse:occurrence-id(.)}">
           <xsl:attribute name="title" select="string-join((kse:entry-name($entry, $lang), kse:entry-life($entry)[. != '']), ' ')"/>
           <xsl:apply-templates/>
         </a>

@@ -2,7 +2,8 @@
 <!--
   html_pages.xsl — the pages of the site: the frame every page shares, the title page with the editorial
   introduction (all from the teiHeader), the text page with the view switch, the search page, and the
-  generated scripts (search index, labels).
+  generated labels script. (The search index is not made here: tools/targets/search_index.py splits it,
+  from the blocks html_contrib.xsl lists.)
 
   Every page is one xsl:result-document, written next to the principal output (the builder sets the
   base output URI to the site folder). Pages link to each other by relative URLs, and to nothing outside
@@ -32,6 +33,12 @@
     <xsl:param name="l" as="xs:string"/>
     <xsl:sequence select="normalize-space(($kse:principal-root//tei:teiHeader/tei:fileDesc/tei:titleStmt/tei:title[@type = ('main', 'alt')][kse:lang-of(.) = $l], $h:title)[1])"/>
   </xsl:function>
+  <!-- The way from a page to the root of the site, and the site-relative address of the title page: with one
+       document the document's pages are the site; a corpus build (html_corpus_doc.xsl) puts each document's
+       pages in a folder of its own under the corpus's pages and overrides both. Nav entries with 'doc' are
+       pages of the document (addressed from the page); the others are pages of the site (from its root). -->
+  <xsl:variable name="h:site-root" as="xs:string" select="''"/>
+  <xsl:variable name="h:home" as="xs:string" select="'index.html'"/>
 
   <!-- which optional pages this document has -->
   <xsl:variable name="h:registers" as="xs:string*"
@@ -57,6 +64,7 @@
     <xsl:param name="nav" as="xs:string" select="$key"/>
     <xsl:param name="content" as="item()*"/>
     <xsl:param name="scripts" as="xs:string*" select="()"/>
+    <xsl:param name="root" as="xs:string" select="$h:site-root"/>
     <xsl:param name="head" as="node()*" select="()"/>
     <xsl:result-document href="{$file}" format="h:html">
       <!-- lang: the interface language; dir: the text's, when it is written right to left (the interface
@@ -67,12 +75,12 @@
           <meta name="viewport" content="width=device-width, initial-scale=1"/>
           <title><xsl:sequence select="h:by-lang(function($l) { (if ($key = 'home') then () else kse:label($key, $l) || ' · ') || h:title-in($l) })"/></title>
           <meta name="generator" content="kse-edition-tools (XSLT 3.0)"/>
-          <link rel="stylesheet" href="assets/edition.css"/>
-          <xsl:call-template name="h:head-extra"/>
+          <link rel="stylesheet" href="{$root}assets/edition.css"/>
+          <xsl:call-template name="h:head-extra"><xsl:with-param name="root" select="$root"/></xsl:call-template>
           <script>document.documentElement.className = 'js';</script>
-          <script src="assets/labels.js" defer="defer"></script>
-          <script src="assets/edition.js" defer="defer"></script>
-          <xsl:for-each select="$scripts"><script src="{.}" defer="defer"></script></xsl:for-each>
+          <script src="{$root}assets/labels.js" defer="defer"></script>
+          <script src="{$root}assets/edition.js" defer="defer"></script>
+          <xsl:for-each select="$scripts"><script src="{$root}{.}" defer="defer"></script></xsl:for-each>
           <xsl:sequence select="$head"/>
         </head>
         <body class="page-{$key}">
@@ -80,21 +88,21 @@
           <header class="site-header">
             <xsl:if test="$h:text-dir != kse:dir($lang)"><xsl:attribute name="dir" select="kse:dir($lang)"/></xsl:if>
             <div class="site-brand">
-              <a href="index.html" class="site-title" lang="{$h:title-lang}" dir="{kse:dir($h:title-lang)}"><xsl:value-of select="$h:title"/></a>
+              <a href="{$root}{$h:home}" class="site-title" lang="{$h:title-lang}" dir="{kse:dir($h:title-lang)}"><xsl:value-of select="$h:title"/></a>
               <span class="site-kind"><xsl:sequence select="h:t('edition')"/></span>
             </div>
             <nav class="site-nav">
               <xsl:sequence select="h:label-attr('aria-label', 'site-menu')"/>
               <ul>
                 <xsl:for-each select="$h:nav">
-                  <li><a href="{?file}">
+                  <li><a href="{(if (.?doc) then '' else $root) || ?file}">
                     <xsl:if test="?key = $nav"><xsl:attribute name="aria-current" select="'page'"/></xsl:if>
                     <xsl:sequence select="h:t(?key)"/></a></li>
                 </xsl:for-each>
               </ul>
             </nav>
             <div class="site-tools">
-              <form class="quick-search" action="search.html" method="get" role="search">
+              <form class="quick-search" action="{$root}search.html" method="get" role="search">
                 <xsl:sequence select="h:label-attr('aria-label', 'search-site')"/>
                 <input type="search" name="q">
                   <xsl:sequence select="h:label-attr('aria-label', 'search'), h:label-attr('placeholder', 'search-hint')"/>
@@ -248,12 +256,12 @@
               <xsl:variable name="reg" select="map{'persName': 'persons', 'placeName': 'places', 'orgName': 'orgs'}(.)"/>
               <tr><td class="num"><xsl:value-of select="$stats(.)"/> (<xsl:value-of select="$stats($reg)"/>)</td>
                 <td><xsl:choose>
-                  <xsl:when test="$reg = $h:registers"><a href="{$reg}.html"><xsl:sequence select="h:t('st-' || $reg)"/></a></xsl:when>
+                  <xsl:when test="$reg = $h:registers"><a href="{$h:site-root}{$reg}.html"><xsl:sequence select="h:t('st-' || $reg)"/></a></xsl:when>
                   <xsl:otherwise><xsl:sequence select="h:t('st-' || $reg)"/></xsl:otherwise>
                 </xsl:choose></td></tr>
             </xsl:for-each>
             <tr><td class="num"><xsl:value-of select="$stats('dates')"/></td>
-              <td><a href="chronology.html"><xsl:sequence select="h:t('st-dates')"/></a></td></tr>
+              <td><a href="{$h:site-root}chronology.html"><xsl:sequence select="h:t('st-dates')"/></a></td></tr>
             <xsl:call-template name="h:commentary-stats-rows"><xsl:with-param name="stats" select="$stats"/></xsl:call-template>
           </tbody>
         </table>
@@ -473,22 +481,6 @@
     <p class="hint"><xsl:sequence select="h:t('search-help')"/></p>
     <noscript><p class="warning"><xsl:value-of select="kse:label('needs-js', $lang)"/></p></noscript>
     <div id="search-results" aria-live="polite"></div>
-  </xsl:template>
-
-  <!-- the search index: every block of the text, reading and witness text -->
-  <xsl:template name="h:search-index">
-    <xsl:variable name="blocks" select="//tei:text//*[kse:is-block(.)]
-        [not(ancestor::*[kse:is-block(.)] or ancestor::tei:note or ancestor::tei:teiHeader)]
-        [$show-residue = 'yes' or empty(ancestor::tei:div[@type = 'residue'])]"/>
-    <xsl:variable name="docs" select="array{ $blocks ! map{
-        'id': kse:block-id(.), 'n': if (self::tei:p or self::tei:l) then kse:block-number(.) else '',
-        'k': local-name(.), 'r': kse:text(., 'reading'), 'd': kse:text(., 'diplomatic')} }"/>
-    <xsl:result-document href="assets/search-index.js" format="h:js">
-      <xsl:text>/* Generated by xslt/html/html.xsl: every block of the text (reading text r, witness text d). */&#10;</xsl:text>
-      <xsl:text>window.KSE_SEARCH = </xsl:text>
-      <xsl:value-of select="serialize($docs, map{'method': 'json', 'indent': false()})"/>
-      <xsl:text>;&#10;</xsl:text>
-    </xsl:result-document>
   </xsl:template>
 
   <!-- the labels for the scripts: the same data as the pages (xslt/common/labels/*.json), one object per

@@ -10,7 +10,8 @@
      ?view=… and ?wit=… in the URL, and opens the apparatus view when a link targets an apparatus mark.
    - Comparison of two witnesses side by side: two copies of the text, each showing one witness (the same
      CSS rules as the switch, scoped to .compare-col[data-wit]); the places where the two differ are marked.
-   - Search hits: text.html?q=… marks the query in the text (Kazakh-aware folding, see search.js).
+   - Search hits: text.html?q=… marks the words that begin with a word of the query (Kazakh-aware folding,
+     see search.js, which loads the folding table first).
    - Escape hides an open apparatus tooltip (WCAG 1.4.13). */
 (function () {
   "use strict";
@@ -233,10 +234,12 @@
   }
 
   /* ---------- query highlighting on text.html ---------- */
+  /* the words of the text that begin with a word of the query, compared folded (search.js) */
   function highlight(q) {
     if (!window.KSE_FOLD || !q) { return; }
-    var fq = window.KSE_FOLD(q.trim().replace(/\s+/g, " "));
-    if (fq.length < 2) { return; }
+    var fold = window.KSE_FOLD, WORD = /[\p{L}\p{N}]+/gu;
+    var ws = (fold(q).match(WORD) || []).filter(function (w) { return w.length >= 2; });
+    if (!ws.length) { return; }
     var edition = document.querySelector(".edition");
     if (!edition) { return; }
     var walker = document.createTreeWalker(edition, NodeFilter.SHOW_TEXT, {
@@ -247,18 +250,22 @@
     var nodes = [];
     while (walker.nextNode()) { nodes.push(walker.currentNode); }
     nodes.forEach(function (node) {
-      var text = node.nodeValue, ft = window.KSE_FOLD(text), i = ft.indexOf(fq);
-      if (i < 0) { return; }
-      var frag = document.createDocumentFragment(), last = 0;
-      while (i >= 0) {
-        frag.appendChild(document.createTextNode(text.slice(last, i)));
-        var m = document.createElement("mark");
-        m.className = "hit";
-        m.textContent = text.slice(i, i + fq.length);
-        frag.appendChild(m);
-        last = i + fq.length;
-        i = ft.indexOf(fq, last);
+      var text = node.nodeValue, ft = fold(text), m, spans = [];
+      WORD.lastIndex = 0;
+      while ((m = WORD.exec(ft)) !== null) {
+        var word = m[0];
+        if (ws.some(function (w) { return word.lastIndexOf(w, 0) === 0; })) { spans.push([m.index, m.index + word.length]); }
       }
+      if (!spans.length) { return; }
+      var frag = document.createDocumentFragment(), last = 0;
+      spans.forEach(function (sp) {
+        frag.appendChild(document.createTextNode(text.slice(last, sp[0])));
+        var mk = document.createElement("mark");
+        mk.className = "hit";
+        mk.textContent = text.slice(sp[0], sp[1]);
+        frag.appendChild(mk);
+        last = sp[1];
+      });
       frag.appendChild(document.createTextNode(text.slice(last)));
       node.parentNode.replaceChild(frag, node);
     });
@@ -292,7 +299,7 @@
         r.addEventListener("change", function () { if (r.checked) { store("kse-view", r.value); } });
       });
       window.addEventListener("hashchange", viewFromHash);
-      highlight(params.get("q"));
+      (window.KSE_FOLD_READY || Promise.resolve()).then(function () { highlight(params.get("q")); });
       if (window.location.hash) {
         var t = document.getElementById(decodeURIComponent(window.location.hash.slice(1)));
         if (t) { t.scrollIntoView(); }
