@@ -200,7 +200,8 @@ def build(ctx, target_and_paths, outdir, force, params, paper):
         check_output((out if out is not None else project.output_dir()) / t, files, project)
     if "html" in targets:
         warnings: list[str] = []
-        entry = build_html.build_html(args, out, force=force, params=own['html'], warnings=warnings, project=project)
+        entry = build_html.build_html(args, out, force=force, params=own['html'], warnings=warnings, project=project,
+                                      with_pdf="pdf" in targets)
         for line in warnings:
             click.echo(line, err=True)
         click.echo(f"wrote {entry}")

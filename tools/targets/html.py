@@ -43,7 +43,7 @@ from urllib.parse import quote
 
 from lxml import etree
 
-from tools.core import resources
+from tools.core import packs, resources
 from tools.core.buildcache import BuildCache, digest, file_digest, link_all, toolkit_digest
 from tools.core.document import Document
 from tools.core.errors import EXIT_INVALID, EXIT_USAGE, Problem, ToolError
@@ -87,7 +87,7 @@ def build_html(sources: list[Path], outdir: Path | None = None, *, force: bool =
                warnings: list[str] | None = None, project: Project | None = None, cache: bool = True,
                pool: Pool | None = None,
                report: BuildReport | None = None, materialize: bool = True, session: dict | None = None,
-               on_documents=None) -> Path:
+               on_documents=None, with_pdf: bool = False) -> Path:
     """Write the site to OUTDIR/html/ and return the path of its entry page, OUTDIR/html/index.html.
 
     `sources` are files or folders (none: the project's documents; the project's shared register files are
@@ -98,7 +98,9 @@ def build_html(sources: list[Path], outdir: Path | None = None, *, force: bool =
     only the cache, and leaves in `report.manifest` where each file of the site is (tools serve serves them
     from there); `session`, a dict kept by the caller between builds, holds the documents' contributions in
     memory instead of reading them from the cache; `on_documents(files)` is called once the changed
-    documents' own pages are made, before the corpus's (site path -> file)."""
+    documents' own pages are made, before the corpus's (site path -> file). The pages link to the print
+    edition of each document (OUTDIR/pdf/<name>.pdf) when `with_pdf` (the caller builds it too) or when it
+    is already there."""
     project = project or find_project()
     clock = timings if timings is not None else {}
     for phase in PHASES:
@@ -117,8 +119,11 @@ def build_html(sources: list[Path], outdir: Path | None = None, *, force: bool =
     store = BuildCache(target.parent / ".tools-cache" / "html") if cache else None
     base = digest(FORMAT, toolkit_digest(), _project_digest(project), user_params, "single" if single else "corpus")
     docs = [_Doc(f, display(f), read_bytes(f), "" if single else f"{f.stem}/") for f in files]
+    pdf_dir = target.parent / "pdf"
     for d in docs:
-        d.key = digest(base, d.folder, d.path.name, d.data)
+        if with_pdf or (pdf_dir / f"{d.path.stem}.pdf").is_file():  # the pages link to the print edition
+            d.pdf_href = ("../pdf/" if single else "../../pdf/") + quote(f"{d.path.stem}.pdf")
+        d.key = digest(base, d.folder, d.path.name, d.data, d.pdf_href)
     clock["hash"] += time.perf_counter() - t
 
     own_pool = pool is None
@@ -164,6 +169,7 @@ class _Doc:
     data: bytes
     folder: str
     key: str = ""
+    pdf_href: str = ""
     meta: dict | None = None
     parts: dict | None = None
 
@@ -189,7 +195,8 @@ def _build(docs, target, store: BuildCache, base, single, registers: Registers, 
     clock["hash"] += time.perf_counter() - t
 
     t = time.perf_counter()
-    tasks = [_Task(d.path, d.shown, d.data, str(store.staging()), d.folder, params, force, project,
+    tasks = [_Task(d.path, d.shown, d.data, str(store.staging()), d.folder, {**params, "pdf-href": d.pdf_href},
+                   force, project,
                    str(STYLESHEET if single else DOC_STYLESHEET)) for d in todo]
     results = pool.map(_build_document, tasks, at_least=1 if not own_pool else 2)
     problems: list[Problem] = []
@@ -332,7 +339,7 @@ def _project_digest(project: Project) -> str:
 
 def known_params() -> list[str]:
     """The stylesheet parameters `--param` may set for the HTML edition."""
-    return declared_params(PARAM_FILES, reserved=("build-date",))
+    return declared_params(PARAM_FILES, reserved=("build-date", "script-data", "pdf-href"))
 
 
 def project_params(project: Project) -> dict[str, str]:
@@ -439,7 +446,8 @@ def _build_document(task: _Task) -> _Result:
     site = staging / "site"
     site.mkdir(parents=True)
     # the file's name as a URL path (a name may hold '#', '?', '%' or a colon)
-    params = {"source-href": "tei/" + quote(doc.path.name), "build-date": _dt.date.today().isoformat(), **task.params}
+    params = {"source-href": "tei/" + quote(doc.path.name), "build-date": _dt.date.today().isoformat(),
+              "script-data": json.dumps(script_data(doc), ensure_ascii=False), **task.params}
     if task.folder:
         params["doc-folder"] = task.folder
     t = time.perf_counter()
@@ -474,6 +482,42 @@ def _build_document(task: _Task) -> _Result:
     clock["write"] = time.perf_counter() - t
     return _Result(task.shown, verdict.problems, verdict.ok, True, _shared_refs(tree), deps, parts, clock,
                    files, len(chunks), repairs)
+
+
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+WORD = re.compile(r"[^\W\d_]+")
+
+
+def script_data(doc: Document) -> dict:
+    """What the stylesheet needs to show the text in the other scripts its language is written in, asked of
+    the language packs (tools.core.packs; the Kazakh pack offers the Latin alphabet of 2021):
+        {"kk": {"Latn": {"words": {"Қазақ": "Qazaq", …}, "letters": {"қ": "q", …}}}}
+    `words` holds every word of the document's text in that language whose form changes (the stylesheet
+    replaces word by word, so the transliteration rule stays in the pack); `letters` is the pack's letter
+    table, shown to the reader and used by the search. Empty when no language of the document has one."""
+    root = doc.root
+    lang_of: dict = {}
+    words: dict[str, set[str]] = {}
+    for el in root.iter():
+        if not isinstance(el.tag, str):
+            continue
+        parent = el.getparent()
+        lang = (el.get(XML_LANG) or (lang_of.get(parent) if parent is not None else None) or "").split("-")[0].lower()
+        lang_of[el] = lang
+        if lang:
+            bucket = words.setdefault(lang, set())
+            bucket.update(WORD.findall(el.text or ""))
+            if parent is not None and el.tail:
+                words.setdefault(lang_of.get(parent) or "", set()).update(WORD.findall(el.tail))
+    data: dict = {}
+    for lang, found in sorted(words.items()):
+        for script, convert in packs.other_scripts(lang).items():
+            changed = {w: convert(w) for w in sorted(found)}
+            folding = packs.search_folding(lang, script) or {}
+            data.setdefault(lang, {})[script] = {"words": {w: v for w, v in changed.items() if v != w},
+                                                 "letters": folding.get("letters", {}),
+                                                 "fold": folding.get("fold", {})}
+    return data
 
 
 def _shared_refs(tree) -> list[str]:

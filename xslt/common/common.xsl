@@ -22,6 +22,10 @@
     kse:labels-of($lang as xs:string) as map(xs:string, xs:string)  every key in one language, fallbacks filled
     $kse:languages as xs:string*                                    the interface languages, the default first
     kse:dir($lang-tag as xs:string?) as xs:string                   'rtl' | 'ltr' (script subtag, else language)
+    kse:lang-of($n as node()) as xs:string                          primary subtag of the nearest xml:lang ('' if none)
+    kse:in-language($elements as element()*, $lang) as element()*  of sibling translations (p, note, resp … with
+                                                                     xml:lang), those in $lang (else the default
+                                                                     language, en, the first); all if one language
   Text-critical logic (common_textcrit.xsl):
     kse:is-textual-intervention($n as node()) as xs:boolean          choice | app | supplied | sic/corr outside choice
     kse:is-intervention($n as node()) as xs:boolean                  choice | sic alone | corr alone | supplied | app |
@@ -98,6 +102,13 @@
     kse:date-qualifiers($d as element()) as xs:string*               label keys: 'approx', 'date-uncertain', 'date-internal'
     kse:date-id($d as element()) as xs:string                        anchor of a date in the text: 'date-p2-1' (block id, position)
     kse:dates($root as node()) as element()*                         the dated expressions of the text, in date order
+  Citations (common_cite.xsl):
+    kse:cite($root, $format, $lang, $part as map(*)?, $url, $accessed) as xs:string
+                                                                     'gost' | 'text' | 'bibtex' | 'ris' | 'csl-json', of the
+                                                                     edition or of a paragraph (map{'n': '12'}), the version
+                                                                     always in; kse:cite-marker('url'|'date') for targets that
+                                                                     fill the URL and the day of access in later
+    kse:cite-meta($root) as map(*)                                   title, editors, version, date, key … from the header
   A document in a corpus (common_corpus.xsl):
     kse:document-title($root) as xs:string                           the main title of the titleStmt
     kse:document-date($root) as element()?                           the date of the work (creation, letter, source, publication)
@@ -138,6 +149,7 @@
   <xsl:import href="common_apparatus.xsl"/>
   <xsl:import href="common_names.xsl"/>
   <xsl:import href="common_dates.xsl"/>
+  <xsl:import href="common_cite.xsl"/>
   <xsl:import href="common_corpus.xsl"/>
   <xsl:import href="common_commentary.xsl"/>
 </xsl:stylesheet>

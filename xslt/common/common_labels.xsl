@@ -68,6 +68,24 @@
                           function($s, $k) { replace($s, '{' || $k || '}', $args($k), 'q') })"/>
   </xsl:function>
 
+  <!-- ============ the language of a node; translations side by side ============ -->
+  <!-- the primary language subtag of a node: its own xml:lang or its nearest ancestor's ('' when none) -->
+  <xsl:function name="kse:lang-of" as="xs:string">
+    <xsl:param name="n" as="node()"/>
+    <xsl:sequence select="lower-case(tokenize(string($n/ancestor-or-self::*[@xml:lang][1]/@xml:lang), '[-_]')[1])"/>
+  </xsl:function>
+  <!-- Sibling elements that are one text in several languages (the paragraphs of projectDesc, of an
+       editorialDecl section, the notes of a bibl, the resp of a respStmt, each with its xml:lang): those in
+       $lang, else in the default interface language, else in English, else in the first language given.
+       Elements all in one language are all returned: they are not translations of each other. -->
+  <xsl:function name="kse:in-language" as="element()*">
+    <xsl:param name="elements" as="element()*"/>
+    <xsl:param name="lang" as="xs:string"/>
+    <xsl:variable name="langs" select="distinct-values($elements ! kse:lang-of(.))"/>
+    <xsl:variable name="pick" select="(lower-case($lang)[. = $langs], $kse:languages[. = $langs], 'en'[. = $langs], $langs)[1]"/>
+    <xsl:sequence select="if (count($langs) le 1) then $elements else $elements[kse:lang-of(.) = $pick]"/>
+  </xsl:function>
+
   <!-- ============ direction of writing ============ -->
   <xsl:variable name="kse:rtl" as="map(*)" select="json-doc(resolve-uri('labels/writing-direction.json', static-base-uri()))"/>
 

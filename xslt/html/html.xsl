@@ -7,10 +7,12 @@
   introduction), text.html (the text with its three views), apparatus.html, witnesses.html (when it has
   witnesses), persons/places/orgs.html (when the document has such registers), chronology.html (when it has
   dated expressions), commentary.html and bibliography.html (when it has a historical commentary, a
-  bibliography: html_commentary.xsl), search.html, assets/labels.js, and contribution.json (what the builder
-  needs besides the pages: the blocks for the search index, the names and dates for a corpus's registers and
-  chronology, see html_contrib.xsl; the builder takes it out of the site). The principal result is a
-  manifest: one written file per line.
+  bibliography: html_commentary.xsl), search.html, cite.html and the files of cite/ (html_cite.xsl), the DTS
+  API and the exports (dts/, export/: html_data.xsl), text-latn.html (the reading text in another script of
+  its language, when a language pack offers one: html_script.xsl), assets/labels.js, and contribution.json
+  (what the builder needs besides the pages: the blocks for the search index, the names and dates for a
+  corpus's registers and chronology, see html_contrib.xsl; the builder takes it out of the site). The
+  principal result is a manifest: one written file per line.
   LAYERS. Imports the common layer (editorial logic, labels, parameters), then the HTML modules; a
   profile for another edition imports this file and overrides what it must (import precedence).
 -->
@@ -28,6 +30,9 @@
   <xsl:import href="html_names.xsl"/>
   <xsl:import href="html_commentary.xsl"/>
   <xsl:import href="html_pages.xsl"/>
+  <xsl:import href="html_script.xsl"/>
+  <xsl:import href="html_cite.xsl"/>
+  <xsl:import href="html_data.xsl"/>
   <xsl:import href="html_contrib.xsl"/>
 
   <xsl:output method="text" encoding="UTF-8"/>
@@ -44,6 +49,16 @@
       <xsl:with-param name="scripts" select="('assets/search.js', 'assets/commentary.js'[$h:has-commentary])"/>
       <xsl:with-param name="head"><xsl:call-template name="h:witness-css"/></xsl:with-param>
     </xsl:call-template>
+    <xsl:for-each select="$h:scripts">
+      <xsl:variable name="script" select="."/>
+      <xsl:for-each select="$kse:principal-root">
+        <xsl:call-template name="h:page">
+          <xsl:with-param name="file" select="h:script-file($script)"/><xsl:with-param name="key" select="'text-' || $script"/>
+          <xsl:with-param name="nav" select="'text'"/>
+          <xsl:with-param name="content"><xsl:call-template name="h:script-page"><xsl:with-param name="script" select="$script"/></xsl:call-template></xsl:with-param>
+        </xsl:call-template>
+      </xsl:for-each>
+    </xsl:for-each>
     <xsl:if test="$h:has-witnesses">
       <xsl:call-template name="h:page">
         <xsl:with-param name="file" select="'witnesses.html'"/><xsl:with-param name="key" select="'witnesses'"/>
@@ -76,11 +91,17 @@
       <xsl:with-param name="content"><xsl:call-template name="h:search-page"/></xsl:with-param>
       <xsl:with-param name="scripts" select="'assets/search.js'"/>
     </xsl:call-template>
+    <xsl:call-template name="h:page">
+      <xsl:with-param name="file" select="'cite.html'"/><xsl:with-param name="key" select="'cite'"/>
+      <xsl:with-param name="content"><xsl:call-template name="h:cite-page"/></xsl:with-param>
+    </xsl:call-template>
+    <xsl:call-template name="h:cite-files"/>
+    <xsl:call-template name="h:data-files"/>
     <xsl:call-template name="h:commentary-pages"/>
     <xsl:call-template name="h:labels-js"/>
     <xsl:call-template name="h:contribution"/>
-    <xsl:value-of select="('index.html', 'text.html', 'apparatus.html'[$h:has-apparatus], 'witnesses.html'[$h:has-witnesses], $h:registers ! (. || '.html'),
-                           'chronology.html'[$h:has-dates], 'search.html', 'assets/labels.js', 'contribution.json')"
+    <xsl:value-of select="('index.html', 'text.html', $h:scripts ! h:script-file(.), 'apparatus.html'[$h:has-apparatus], 'witnesses.html'[$h:has-witnesses], $h:registers ! (. || '.html'),
+                           'chronology.html'[$h:has-dates], 'search.html', 'cite.html', $h:cite-files, $h:data-files, 'assets/labels.js', 'contribution.json')"
                   separator="&#10;"/>
   </xsl:template>
 </xsl:stylesheet>

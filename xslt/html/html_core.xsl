@@ -99,8 +99,9 @@
        CSS from @style and from the tagsDecl/rendition elements @rendition points to becomes a style
        attribute, filtered (h:safe-css: known properties, plain values, no url(), no escapes) -->
   <xsl:template match="tei:text//*[@xml:lang or @rend or @rendition or @style] | tei:teiHeader//*[@xml:lang]" priority="100">
+    <xsl:param name="h:script" tunnel="yes" as="xs:string" select="''"/>
     <xsl:variable name="out" as="node()*"><xsl:next-match/></xsl:variable>
-    <xsl:variable name="lang" select="string(@xml:lang)"/>
+    <xsl:variable name="lang" select="if (@xml:lang) then h:lang-in-script(string(@xml:lang), $h:script) else ''"/>
     <xsl:variable name="dir" select="kse:dir($lang)"/>
     <xsl:variable name="context-dir" select="kse:dir(string((ancestor::*[@xml:lang][1]/@xml:lang, $h:text-lang)[1]))"/>
     <xsl:variable name="rend" select="string-join(tokenize(normalize-space(@rend)) ! replace(lower-case(.), '[^a-z0-9-]', '')[. != ''] ! ('rend-' || .), ' ')"/>
@@ -179,29 +180,58 @@
       <xsl:apply-templates/>
     </xsl:element>
   </xsl:template>
-  <!-- p: a numbered paragraph (number in the margin, a permalink) when it is part of the running text -->
+  <!-- p: a numbered paragraph (number in the margin, a permalink) when it is part of the running text.
+       A paragraph the source breaks in two (p part="I", then "M" … "F") is one paragraph here, as in print:
+       the later parts follow in the same HTML p, each in a span with its own id and number (in the margin
+       beside the line where it begins; the diplomatic view shows the break of the witness there). -->
   <xsl:template match="tei:p">
     <xsl:variable name="numbered" select="empty(ancestor::*[self::tei:note or self::tei:cell or self::tei:item
                                           or self::tei:sp or self::tei:quote or self::tei:figure or self::tei:teiHeader])"/>
-    <xsl:variable name="id" select="kse:block-id(.)"/>
-    <p class="{string-join(('para'[$numbered], @part ! ('part-' || .)), ' ')}" id="{$id}">
-      <xsl:if test="@xml:lang"><xsl:attribute name="lang" select="@xml:lang"/></xsl:if>
+    <xsl:variable name="continues" select="$numbered and @part = ('M', 'F') and exists(preceding-sibling::*[1][self::tei:p][@part = ('I', 'M')])"/>
+    <xsl:if test="not($continues)">
+      <xsl:variable name="parts" select="if ($numbered and @part = ('I', 'M')) then h:later-parts(.) else ()"/>
+      <xsl:variable name="id" select="kse:block-id(.)"/>
+      <p class="{string-join(('para'[$numbered], @part ! ('part-' || .), 'joined'[exists($parts)]), ' ')}" id="{$id}">
+        <xsl:if test="@xml:lang"><xsl:attribute name="lang" select="@xml:lang"/></xsl:if>
+        <xsl:if test="$numbered">
+          <xsl:attribute name="data-n" select="kse:block-number(.)"/>
+          <xsl:call-template name="h:pnum"/><xsl:call-template name="h:cite-link"/><xsl:text> </xsl:text>
+        </xsl:if>
+        <xsl:apply-templates/>
+        <xsl:for-each select="$parts">
+          <xsl:text> </xsl:text>
+          <span class="part-join" id="{kse:block-id(.)}" data-n="{kse:block-number(.)}">
+            <xsl:if test="@xml:lang"><xsl:attribute name="lang" select="@xml:lang"/></xsl:if>
+            <xsl:call-template name="h:pnum"/><xsl:call-template name="h:cite-link"/><xsl:text> </xsl:text>
+            <xsl:apply-templates/>
+          </span>
+        </xsl:for-each>
+      </p>
       <xsl:if test="$numbered">
-        <xsl:attribute name="data-n" select="kse:block-number(.)"/>
-        <a class="pnum" href="#{$id}">
-          <xsl:sequence select="h:label-attr-n('title', if (@part = ('F', 'M')) then 'permalink-paragraph-continued' else 'permalink-paragraph',
-                                               kse:block-number(.))"/>
-          <xsl:value-of select="kse:block-number(.)"/>
-        </a><xsl:text> </xsl:text>
+        <xsl:for-each select=". | $parts"><xsl:call-template name="h:block-apparatus"/></xsl:for-each>
       </xsl:if>
-      <xsl:apply-templates/>
-    </p>
-    <xsl:if test="$numbered"><xsl:call-template name="h:block-apparatus"/></xsl:if>
+    </xsl:if>
   </xsl:template>
+  <!-- the number of a paragraph: a permalink -->
+  <xsl:template name="h:pnum">
+    <a class="pnum" href="#{kse:block-id(.)}">
+      <xsl:sequence select="h:label-attr-n('title', if (@part = ('F', 'M')) then 'permalink-paragraph-continued' else 'permalink-paragraph',
+                                           kse:block-number(.))"/>
+      <xsl:value-of select="kse:block-number(.)"/>
+    </a>
+  </xsl:template>
+  <!-- the parts that continue a paragraph broken by the source: M … up to F -->
+  <xsl:function name="h:later-parts" as="element()*">
+    <xsl:param name="p" as="element()"/>
+    <xsl:variable name="next" select="$p/following-sibling::*[1][self::tei:p][@part = ('M', 'F')]"/>
+    <xsl:sequence select="$next, $next[@part = 'M'] ! h:later-parts(.)"/>
+  </xsl:function>
   <!-- ab: an anonymous block -->
   <xsl:template match="tei:ab">
     <div class="ab" id="{kse:block-id(.)}"><xsl:if test="@xml:lang"><xsl:attribute name="lang" select="@xml:lang"/></xsl:if><xsl:apply-templates/></div>
   </xsl:template>
+  <!-- hook: the citation link of a paragraph (html_cite.xsl fills it) -->
+  <xsl:template name="h:cite-link"/>
   <!-- hook: the per-block apparatus (html_textcrit.xsl fills it) -->
   <xsl:template name="h:block-apparatus"/>
 
@@ -360,10 +390,12 @@
         <ol>
           <xsl:for-each select="$h:footnotes">
             <xsl:variable name="n" select="h:footnote-number(.)"/>
+            <!-- the note's language: its own or inherited (a note of an English bibliography is English) -->
+            <xsl:variable name="note-lang" select="string(ancestor-or-self::*[@xml:lang][1]/@xml:lang)"/>
             <li id="fn-{$n}" value="{$n}">
-              <xsl:if test="@xml:lang">
-                <xsl:attribute name="lang" select="@xml:lang"/>
-                <xsl:if test="kse:dir(@xml:lang) != $h:text-dir"><xsl:attribute name="dir" select="kse:dir(@xml:lang)"/></xsl:if>
+              <xsl:if test="$note-lang != '' and $note-lang != $h:text-lang">
+                <xsl:attribute name="lang" select="$note-lang"/>
+                <xsl:if test="kse:dir($note-lang) != $h:text-dir"><xsl:attribute name="dir" select="kse:dir($note-lang)"/></xsl:if>
               </xsl:if>
               <xsl:call-template name="h:note-place"/><xsl:apply-templates/> <a class="fn-back" href="#fnref-{$n}" aria-label="↩">↩</a></li>
           </xsl:for-each>

@@ -95,14 +95,19 @@
     <xsl:variable name="life" select="kse:entry-life(.)"/>
     <xsl:variable name="en" select="kse:entry-name(., 'en')"/>
     <article class="entry" id="{@xml:id}">
-      <h3 class="entry-name"><xsl:value-of select="kse:entry-name(., 'kk')"/>
+      <h3 class="entry-name"><span lang="{$h:text-lang}"><xsl:value-of select="kse:entry-name(., 'kk')"/></span>
         <xsl:if test="$life != ''"><xsl:text> </xsl:text><span class="life">(<xsl:value-of select="$life"/>)</span></xsl:if>
         <xsl:if test="$en != kse:entry-name(., 'kk')"><xsl:text> </xsl:text><span class="entry-en" lang="en"><xsl:value-of select="$en"/></span></xsl:if>
       </h3>
+      <xsl:variable name="entry" select="."/>
+      <xsl:for-each select="$h:scripts">
+        <p class="entry-script"><span class="field"><xsl:sequence select="h:t('in-script-' || .)"/></span><xsl:text>: </xsl:text>
+          <span lang="{h:script-lang(.)}"><xsl:value-of select="h:entry-in-script($entry, .)"/></span></p>
+      </xsl:for-each>
       <xsl:variable name="variants" select="kse:entry-variants(.)"/>
       <xsl:if test="exists($variants)">
         <p class="variants"><span class="field"><xsl:sequence select="h:t('variants')"/></span><xsl:text>: </xsl:text>
-          <xsl:value-of select="$variants" separator=" · "/></p>
+          <span lang="{$h:text-lang}"><xsl:value-of select="$variants" separator=" · "/></span></p>
       </xsl:if>
       <xsl:variable name="role" select="string-join(((tei:occupation | tei:roleName | tei:state | tei:desc) ! normalize-space(.)), '. ')"/>
       <xsl:if test="$role != ''"><p class="role" lang="en"><xsl:value-of select="$role"/></p></xsl:if>
@@ -113,7 +118,7 @@
           <ul class="occ-list">
             <xsl:for-each select="$occ">
               <xsl:variable name="block" select="kse:block-of(.)"/>
-              <li><a href="text.html#{kse:occurrence-id(.)}"><span class="occ-n"><xsl:value-of select="($block ! kse:block-number(.), '·')[1]"/></span><xsl:text> </xsl:text><span class="occ-form"><xsl:value-of select="kse:text(., 'reading')"/></span></a></li>
+              <li><a href="text.html#{kse:occurrence-id(.)}"><span class="occ-n"><xsl:value-of select="($block ! kse:block-number(.), '·')[1]"/></span><xsl:text> </xsl:text><span class="occ-form" lang="{$h:text-lang}"><xsl:value-of select="kse:text(., 'reading')"/></span></a></li>
             </xsl:for-each>
           </ul>
         </div>
@@ -121,30 +126,63 @@
     </article>
   </xsl:template>
 
-  <!-- chronology.html: every dated expression in date order, with its sentence -->
+  <!-- chronology.html: every dated expression in date order, with its sentence, one section per year; a
+       timeline above (a bar per year, its height the number of dates, each a link to the year's section) -->
   <xsl:template name="h:chronology-page">
     <xsl:variable name="dates" select="kse:dates(/)"/>
+    <xsl:variable name="year-of" select="function($d) { substring(kse:date-sort-key($d), 1, 4)[matches(., '^\d{4}$')] }"/>
+    <xsl:variable name="years" as="xs:string*" select="distinct-values($dates ! $year-of(.))"/>
+    <xsl:variable name="most" select="max(($years ! (let $y := . return count($dates[$year-of(.) = $y])), 1))"/>
     <h1><xsl:sequence select="h:t('chronology')"/></h1>
     <p class="lead"><xsl:value-of select="count($dates)"/><xsl:text> </xsl:text><span><xsl:sequence select="h:t('st-dates')"/></span></p>
-    <div class="table-wrap">
-      <table class="chronology">
-        <thead><tr>
-          <th scope="col"><xsl:sequence select="h:t('date')"/></th>
-          <th scope="col"><xsl:sequence select="h:t('sentence')"/></th>
-          <th scope="col"><xsl:sequence select="h:t('paragraph-abbr')"/></th>
-        </tr></thead>
-        <tbody>
-          <xsl:for-each select="$dates">
-            <xsl:variable name="s" select="kse:sentence-of(.)"/>
-            <xsl:variable name="block" select="kse:block-of(.)"/>
-            <tr>
-              <th scope="row" class="chrono-date"><span><xsl:sequence select="h:date-value(.)"/></span></th>
-              <td class="chrono-sentence"><xsl:value-of select="$s?before"/><a class="chrono-link" href="text.html#{kse:date-id(.)}"><mark><xsl:value-of select="$s?match"/></mark></a><xsl:value-of select="$s?after"/></td>
-              <td class="num"><xsl:if test="$block"><a href="text.html#{kse:date-id(.)}"><xsl:value-of select="kse:block-number($block)"/></a></xsl:if></td>
-            </tr>
+    <xsl:if test="count($years) gt 1">
+      <nav class="timeline">
+        <xsl:sequence select="h:label-attr('aria-label', 'timeline')"/>
+        <ol>
+          <!-- every year from the first to the last, so that the gaps show -->
+          <xsl:for-each select="xs:integer($years[1]) to xs:integer($years[last()])">
+            <xsl:variable name="y" select="string(.)"/>
+            <xsl:variable name="n" select="count($dates[$year-of(.) = $y])"/>
+            <li style="--share: {round(100 * $n div $most)}%">
+              <xsl:choose>
+                <xsl:when test="$n gt 0">
+                  <a href="#y{$y}"><xsl:sequence select="h:label-attr-n('title', 'dates-in-year', string($n))"/>
+                    <span class="bar" aria-hidden="true"></span><span class="year"><xsl:value-of select="$y"/></span>
+                    <span class="count"><xsl:value-of select="$n"/></span></a>
+                </xsl:when>
+                <xsl:otherwise><span class="bar" aria-hidden="true"></span><span class="year"><xsl:value-of select="$y"/></span><span class="count">0</span></xsl:otherwise>
+              </xsl:choose>
+            </li>
           </xsl:for-each>
-        </tbody>
-      </table>
-    </div>
+        </ol>
+      </nav>
+    </xsl:if>
+    <xsl:for-each-group select="$dates" group-adjacent="($year-of(.), '')[1]">
+      <section class="chrono-year">
+        <xsl:if test="current-grouping-key() != ''"><xsl:attribute name="id" select="'y' || current-grouping-key()"/></xsl:if>
+        <h2 class="chrono-year-head"><xsl:value-of select="if (current-grouping-key() != '') then current-grouping-key() else '…'"/>
+          <xsl:text> </xsl:text><span class="count">(<xsl:value-of select="count(current-group())"/>)</span></h2>
+        <div class="table-wrap">
+          <table class="chronology">
+            <thead><tr>
+              <th scope="col"><xsl:sequence select="h:t('date')"/></th>
+              <th scope="col"><xsl:sequence select="h:t('sentence')"/></th>
+              <th scope="col" class="num"><xsl:sequence select="h:t('paragraph-abbr')"/></th>
+            </tr></thead>
+            <tbody>
+              <xsl:for-each select="current-group()">
+                <xsl:variable name="s" select="kse:sentence-of(.)"/>
+                <xsl:variable name="block" select="kse:block-of(.)"/>
+                <tr>
+                  <th scope="row" class="chrono-date"><span><xsl:sequence select="h:date-value(.)"/></span></th>
+                  <td class="chrono-sentence" lang="{$h:text-lang}"><xsl:value-of select="$s?before"/><a class="chrono-link" href="text.html#{kse:date-id(.)}"><mark><xsl:value-of select="$s?match"/></mark></a><xsl:value-of select="$s?after"/></td>
+                  <td class="num"><xsl:if test="$block"><a href="text.html#{kse:date-id(.)}"><xsl:value-of select="kse:block-number($block)"/></a></xsl:if></td>
+                </tr>
+              </xsl:for-each>
+            </tbody>
+          </table>
+        </div>
+      </section>
+    </xsl:for-each-group>
   </xsl:template>
 </xsl:stylesheet>

@@ -28,6 +28,11 @@
     select="normalize-space((//tei:teiHeader/tei:fileDesc/tei:titleStmt/tei:title[@type = 'main'],
                              //tei:teiHeader/tei:fileDesc/tei:titleStmt/tei:title, 'TEI')[1])"/>
 
+  <!-- the title in an interface language: a main or alternative title in that language, else the main title -->
+  <xsl:function name="h:title-in" as="xs:string">
+    <xsl:param name="l" as="xs:string"/>
+    <xsl:sequence select="normalize-space(($kse:principal-root//tei:teiHeader/tei:fileDesc/tei:titleStmt/tei:title[@type = ('main', 'alt')][kse:lang-of(.) = $l], $h:title)[1])"/>
+  </xsl:function>
   <!-- The way from a page to the root of the site, and the site-relative address of the title page: with one
        document the document's pages are the site; a corpus build (html_corpus_doc.xsl) puts each document's
        pages in a folder of its own under the corpus's pages and overrides both. Nav entries with 'doc' are
@@ -56,6 +61,7 @@
   <xsl:template name="h:page">
     <xsl:param name="file" as="xs:string"/>
     <xsl:param name="key" as="xs:string"/>
+    <xsl:param name="nav" as="xs:string" select="$key"/>
     <xsl:param name="content" as="item()*"/>
     <xsl:param name="scripts" as="xs:string*" select="()"/>
     <xsl:param name="root" as="xs:string" select="$h:site-root"/>
@@ -67,7 +73,7 @@
         <head>
           <meta charset="utf-8"/>
           <meta name="viewport" content="width=device-width, initial-scale=1"/>
-          <title><xsl:value-of select="(if ($key = 'home') then () else kse:label($key, $lang) || ' · ') || $h:title"/></title>
+          <title><xsl:sequence select="h:by-lang(function($l) { (if ($key = 'home') then () else kse:label($key, $l) || ' · ') || h:title-in($l) })"/></title>
           <meta name="generator" content="kse-edition-tools (XSLT 3.0)"/>
           <link rel="stylesheet" href="{$root}assets/edition.css"/>
           <xsl:call-template name="h:head-extra"><xsl:with-param name="root" select="$root"/></xsl:call-template>
@@ -86,17 +92,18 @@
               <span class="site-kind"><xsl:sequence select="h:t('edition')"/></span>
             </div>
             <nav class="site-nav">
-              <xsl:sequence select="h:label-attr('aria-label', 'contents')"/>
+              <xsl:sequence select="h:label-attr('aria-label', 'site-menu')"/>
               <ul>
                 <xsl:for-each select="$h:nav">
                   <li><a href="{(if (.?doc) then '' else $root) || ?file}">
-                    <xsl:if test="?key = $key"><xsl:attribute name="aria-current" select="'page'"/></xsl:if>
+                    <xsl:if test="?key = $nav"><xsl:attribute name="aria-current" select="'page'"/></xsl:if>
                     <xsl:sequence select="h:t(?key)"/></a></li>
                 </xsl:for-each>
               </ul>
             </nav>
             <div class="site-tools">
               <form class="quick-search" action="{$root}search.html" method="get" role="search">
+                <xsl:sequence select="h:label-attr('aria-label', 'search-site')"/>
                 <input type="search" name="q">
                   <xsl:sequence select="h:label-attr('aria-label', 'search'), h:label-attr('placeholder', 'search-hint')"/>
                 </input>
@@ -120,7 +127,9 @@
           <footer class="site-footer">
             <xsl:if test="$h:text-dir != kse:dir($lang)"><xsl:attribute name="dir" select="kse:dir($lang)"/></xsl:if>
             <p><span lang="{$h:title-lang}" dir="{kse:dir($h:title-lang)}"><xsl:value-of select="$h:title"/></span>
-              <xsl:for-each select="//tei:publicationStmt/tei:publisher[1]"> · <xsl:value-of select="normalize-space(.)"/></xsl:for-each>
+              <xsl:for-each select="//tei:publicationStmt/tei:publisher[1]"> · <span><xsl:sequence select="h:lang(.)"/><xsl:value-of select="normalize-space(.)"/></span></xsl:for-each>
+              <xsl:text> · </xsl:text><a href="cite.html"><xsl:sequence select="h:t('cite')"/></a>
+              <xsl:if test="$pdf-href != ''"> · <a href="{$pdf-href}"><xsl:sequence select="h:t('pdf')"/></a></xsl:if>
               <xsl:if test="$source-href != ''"> · <a href="{$source-href}" download=""><xsl:sequence select="h:t('download')"/></a></xsl:if>
             </p>
             <p class="generated"><xsl:sequence select="h:t('generated')"/><xsl:if test="$build-date != ''"> · <xsl:value-of select="$build-date"/></xsl:if></p>
@@ -141,17 +150,31 @@
         <p class="subtitle"><xsl:call-template name="h:common-attrs"/><xsl:apply-templates/></p>
       </xsl:for-each>
       <xsl:for-each select="$fd/tei:titleStmt/(tei:author | tei:editor)">
-        <p class="byline"><xsl:apply-templates/></p>
+        <p class="byline"><xsl:sequence select="h:lang(.)"/><xsl:apply-templates/></p>
       </xsl:for-each>
       <p class="imprint">
+        <xsl:sequence select="h:lang($fd/tei:editionStmt/tei:edition)"/>
         <xsl:value-of select="string-join((
           $fd/tei:editionStmt/tei:edition ! normalize-space(.),
           $fd/tei:publicationStmt/(tei:publisher, tei:distributor, tei:authority)[1] ! normalize-space(.),
           $fd/tei:publicationStmt/tei:pubPlace[1] ! normalize-space(.),
           $fd/tei:publicationStmt/tei:date[1] ! normalize-space(.)), ' · ')"/>
       </p>
+      <!-- the version and the state of the text, as the print edition's colophon gives them -->
+      <xsl:variable name="version" select="string($fd/tei:editionStmt/tei:edition[1]/@n)"/>
+      <xsl:variable name="draft" select="//tei:revisionDesc/@status = 'draft'"/>
+      <xsl:variable name="revised" select="max(//tei:revisionDesc/tei:change/@when[. castable as xs:date] ! xs:date(.))"/>
+      <xsl:if test="$version != '' or $draft">
+        <p class="edition-status">
+          <xsl:if test="$version != ''"><span><xsl:sequence select="h:t('version')"/></span><xsl:text> </xsl:text><xsl:value-of select="$version"/></xsl:if>
+          <xsl:if test="$draft"><xsl:if test="$version != ''"><xsl:text> · </xsl:text></xsl:if><span class="draft"><xsl:sequence select="h:t('status-draft')"/></span></xsl:if>
+          <xsl:if test="exists($revised)"><xsl:text> · </xsl:text><time datetime="{$revised}"><xsl:sequence select="h:by-lang(function($l) { kse:format-iso(string($revised), $l) })"/></time></xsl:if>
+        </p>
+      </xsl:if>
       <p class="cta">
         <a class="button" href="text.html"><xsl:sequence select="h:t('reading')"/></a>
+        <xsl:for-each select="$h:scripts"><a class="button secondary" href="{h:script-file(.)}"><xsl:sequence select="h:t('in-script-' || .)"/></a></xsl:for-each>
+        <xsl:if test="$pdf-href != ''"><a class="button secondary" href="{$pdf-href}"><xsl:sequence select="h:t('pdf')"/></a></xsl:if>
         <xsl:if test="$source-href != ''"><a class="button secondary" href="{$source-href}" download=""><xsl:sequence select="h:t('download')"/></a></xsl:if>
       </p>
     </header>
@@ -165,18 +188,19 @@
           <xsl:if test="//tei:encodingDesc/tei:editorialDecl"><li><a href="#principles"><xsl:sequence select="h:t('principles')"/></a></li></xsl:if>
           <li><a href="#statistics"><xsl:sequence select="h:t('statistics')"/></a></li>
           <li><a href="#citation"><xsl:sequence select="h:t('citation')"/></a></li>
+          <li><a href="#data"><xsl:sequence select="h:t('data')"/></a></li>
         </ol>
       </nav>
 
       <section id="introduction">
         <h2><xsl:sequence select="h:t('introduction')"/></h2>
-        <xsl:apply-templates select="//tei:encodingDesc/tei:projectDesc/node()"/>
+        <xsl:call-template name="h:versions"><xsl:with-param name="items" select="//tei:encodingDesc/tei:projectDesc/*"/></xsl:call-template>
         <xsl:if test="$fd/tei:titleStmt/tei:respStmt">
           <h3><xsl:sequence select="h:t('responsibility')"/></h3>
           <dl class="resp">
             <xsl:for-each select="$fd/tei:titleStmt/tei:respStmt">
-              <dt><xsl:value-of select="string-join((tei:name, tei:persName, tei:orgName) ! normalize-space(.), ', ')"/></dt>
-              <dd><xsl:value-of select="normalize-space(tei:resp)"/></dd>
+              <dt><xsl:sequence select="h:lang((tei:name, tei:persName, tei:orgName)[1])"/><xsl:value-of select="string-join((tei:name, tei:persName, tei:orgName) ! normalize-space(.), ', ')"/></dt>
+              <dd><xsl:call-template name="h:versions"><xsl:with-param name="items" select="tei:resp"/><xsl:with-param name="inline" select="true()"/></xsl:call-template></dd>
             </xsl:for-each>
           </dl>
         </xsl:if>
@@ -214,7 +238,7 @@
           <xsl:for-each select="//tei:encodingDesc/tei:editorialDecl/*">
             <xsl:variable name="k" select="'ed-' || local-name()"/>
             <h3><xsl:sequence select="h:t(if (exists(kse:labels()($k))) then $k else 'ed-other')"/></h3>
-            <xsl:apply-templates select="if (tei:p) then * else ."/>
+            <xsl:call-template name="h:versions"><xsl:with-param name="items" select="if (tei:p) then * else ."/></xsl:call-template>
           </xsl:for-each>
         </section>
       </xsl:if>
@@ -262,39 +286,95 @@
 
       <section id="citation">
         <h2><xsl:sequence select="h:t('citation')"/></h2>
-        <xsl:variable name="who" select="($fd/tei:titleStmt/(tei:editor, tei:respStmt/(tei:orgName, tei:persName, tei:name), tei:author),
-                                          $fd/tei:publicationStmt/tei:publisher)[1] ! normalize-space(.)"/>
-        <blockquote class="citation">
-          <xsl:value-of select="$who"/>
-          <xsl:if test="$who"> (<span><xsl:sequence select="h:t('editors')"/></span>). </xsl:if>
-          <cite lang="{$h:text-lang}"><xsl:value-of select="$h:title"/></cite>
-          <xsl:for-each select="$fd/tei:titleStmt/tei:title[@type = 'sub']">: <span><xsl:call-template name="h:common-attrs"/><xsl:value-of select="normalize-space(.)"/></span></xsl:for-each>
-          <xsl:text>. </xsl:text>
-          <xsl:for-each select="$fd/tei:editionStmt/tei:edition/@n"><span><xsl:sequence select="h:t('version')"/></span><xsl:text> </xsl:text><xsl:value-of select="."/>, </xsl:for-each>
-          <xsl:value-of select="($fd/tei:publicationStmt/tei:date)[1] ! normalize-space(.)"/>
-          <xsl:text>. </xsl:text>
-          <xsl:value-of select="if ($edition-url != '') then $edition-url else $fd/tei:publicationStmt/tei:idno[1] ! normalize-space(.)"/>
-          <xsl:text> (</xsl:text><span><xsl:sequence select="h:t('accessed')"/></span><xsl:text>: …).</xsl:text>
-        </blockquote>
-        <p class="hint"><xsl:sequence select="h:t('para-cite')"/></p>
+        <!-- the citation in the interface language's style, every format below it (html_cite.xsl) -->
+        <xsl:call-template name="h:cite-box"><xsl:with-param name="files" select="true()"/></xsl:call-template>
+        <p class="hint"><xsl:sequence select="h:t('para-cite')"/><xsl:text> </xsl:text><a href="cite.html#cite-paragraphs"><xsl:sequence select="h:t('cite-paragraphs')"/></a></p>
         <xsl:if test="$source-href != ''">
           <p><a class="button secondary" href="{$source-href}" download=""><xsl:sequence select="h:t('download')"/></a></p>
         </xsl:if>
         <xsl:for-each select="$fd/tei:publicationStmt/tei:availability">
           <h3><xsl:sequence select="h:t('licence')"/></h3>
           <xsl:for-each select="tei:licence | tei:p">
-            <p class="licence"><xsl:apply-templates/><xsl:if test="@target"> (<a href="{h:url(string(@target))}"><xsl:value-of select="@target"/></a>)</xsl:if></p>
+            <p class="licence"><xsl:sequence select="h:lang(.)"/><xsl:apply-templates/><xsl:if test="@target"> (<a href="{h:url(string(@target))}"><xsl:value-of select="@target"/></a>)</xsl:if></p>
           </xsl:for-each>
         </xsl:for-each>
         <xsl:if test="//tei:revisionDesc/tei:change">
-          <h3><xsl:sequence select="h:t('revision')"/></h3>
+          <h3 id="revisions"><xsl:sequence select="h:t('revision')"/></h3>
           <ul class="changes">
-            <xsl:for-each select="//tei:revisionDesc/tei:change"><li><xsl:value-of select="@when"/>: <xsl:apply-templates/></li></xsl:for-each>
+            <xsl:for-each select="//tei:revisionDesc/tei:change"><li><xsl:sequence select="h:lang(.)"/><xsl:value-of select="@when"/>: <xsl:apply-templates/></li></xsl:for-each>
           </ul>
         </xsl:if>
       </section>
+
+      <!-- machine access (html_data.xsl): the DTS entry point, plain texts, registers, the source -->
+      <section id="data">
+        <h2><xsl:sequence select="h:t('data')"/></h2>
+        <p class="hint"><xsl:sequence select="h:t('data-help')"/></p>
+        <ul class="data-list">
+          <li><a href="dts/index.json" type="application/ld+json"><xsl:sequence select="h:t('data-dts')"/></a></li>
+          <li><a href="export/{$h:res}-reading.txt" type="text/plain"><xsl:sequence select="h:t('data-reading')"/></a></li>
+          <li><a href="export/{$h:res}-diplomatic.txt" type="text/plain"><xsl:sequence select="h:t('data-diplomatic')"/></a></li>
+          <xsl:for-each select="$h:scripts"><li><a href="export/{$h:res}-{lower-case(.)}.txt" type="text/plain"><xsl:sequence select="h:t('data-script')"/></a>
+            (<span><xsl:sequence select="h:t('in-script-' || .)"/></span>)</li></xsl:for-each>
+          <xsl:if test="exists($h:registers)">
+            <li><span><xsl:sequence select="h:t('data-registers')"/></span>:
+              <xsl:for-each select="$h:registers"><xsl:text> </xsl:text><a href="export/{.}.csv" type="text/csv"><xsl:sequence select="h:t(.)"/></a><xsl:text> ·</xsl:text></xsl:for-each>
+              <xsl:text> </xsl:text><a href="export/registers.jsonld" type="application/ld+json">JSON-LD</a></li>
+          </xsl:if>
+          <xsl:if test="$source-href != ''"><li><a href="{$source-href}" download=""><xsl:sequence select="h:t('data-tei')"/></a></li></xsl:if>
+        </ul>
+      </section>
     </div>
   </xsl:template>
+
+  <!-- Translations side by side in the header (kse:in-language): every version is written, each in an element
+       with its lang; the one kse:in-language picks for the default interface language shows, the others are
+       hidden until the language switch (edition.js) shows the version of the language chosen. Items all in
+       one language are rendered as they are. $class: the items are rendered as p of that class (notes);
+       $inline: as spans. -->
+  <xsl:template name="h:versions">
+    <xsl:param name="items" as="element()*"/>
+    <xsl:param name="class" as="xs:string" select="''"/>
+    <xsl:param name="inline" as="xs:boolean" select="false()"/>
+    <xsl:variable name="langs" select="distinct-values($items ! kse:lang-of(.))"/>
+    <xsl:variable name="shown" select="kse:in-language($items, $lang)"/>
+    <xsl:choose>
+      <xsl:when test="count($langs) le 1">
+        <xsl:for-each select="$items"><xsl:call-template name="h:version-item"><xsl:with-param name="class" select="$class"/><xsl:with-param name="inline" select="$inline"/></xsl:call-template></xsl:for-each>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:element name="{if ($inline) then 'span' else 'div'}">
+          <xsl:attribute name="class" select="'versions'"/>
+          <xsl:attribute name="data-versions" select="string-join($langs, ' ')"/>
+          <xsl:for-each-group select="$items" group-by="kse:lang-of(.)">
+            <xsl:element name="{if ($inline) then 'span' else 'div'}">
+              <xsl:attribute name="class" select="'version'"/>
+              <xsl:attribute name="data-version" select="current-grouping-key()"/>
+              <xsl:attribute name="lang" select="current-grouping-key()"/>
+              <xsl:if test="kse:dir(current-grouping-key()) != kse:dir($lang)"><xsl:attribute name="dir" select="kse:dir(current-grouping-key())"/></xsl:if>
+              <xsl:if test="not(current-group()[1] = $shown)"><xsl:attribute name="hidden" select="'hidden'"/></xsl:if>
+              <xsl:for-each select="current-group()"><xsl:call-template name="h:version-item"><xsl:with-param name="class" select="$class"/><xsl:with-param name="inline" select="$inline"/></xsl:call-template></xsl:for-each>
+            </xsl:element>
+          </xsl:for-each-group>
+        </xsl:element>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+  <xsl:template name="h:version-item">
+    <xsl:param name="class" as="xs:string"/>
+    <xsl:param name="inline" as="xs:boolean"/>
+    <xsl:choose>
+      <xsl:when test="$inline"><span><xsl:sequence select="h:lang(.)"/><xsl:value-of select="normalize-space(.)"/></span></xsl:when>
+      <xsl:when test="$class != ''"><p class="{$class}"><xsl:sequence select="h:lang(.)"/><xsl:apply-templates/></p></xsl:when>
+      <xsl:otherwise><xsl:apply-templates select="."/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+  <!-- the lang of a header node as an attribute (the page's lang is the interface's, which switches) -->
+  <xsl:function name="h:lang" as="attribute()?">
+    <xsl:param name="n" as="node()?"/>
+    <xsl:variable name="l" select="$n ! string(ancestor-or-self::*[@xml:lang][1]/@xml:lang)"/>
+    <xsl:if test="$l != ''"><xsl:attribute name="lang" select="$l"/></xsl:if>
+  </xsl:function>
 
   <!-- a source description: its titles, imprint and notes on one card -->
   <xsl:template match="tei:bibl | tei:biblStruct | tei:msDesc" mode="h:source">
@@ -306,7 +386,7 @@
       <xsl:variable name="imprint" select="string-join((.//tei:pubPlace, .//tei:publisher, .//tei:date[not(ancestor::tei:note)], .//tei:biblScope[not(ancestor::tei:note)]) ! normalize-space(.), ', ')"/>
       <xsl:if test="$imprint != ''"><xsl:text>. </xsl:text><xsl:value-of select="$imprint"/>.</xsl:if>
     </p>
-    <xsl:for-each select="tei:note"><p class="source-note"><xsl:apply-templates/></p></xsl:for-each>
+    <xsl:call-template name="h:versions"><xsl:with-param name="items" select="tei:note"/><xsl:with-param name="class" select="'source-note'"/></xsl:call-template>
   </xsl:template>
   <xsl:template match="*" mode="h:source"><xsl:apply-templates select="."/></xsl:template>
 
@@ -344,11 +424,13 @@
   <xsl:template match="tei:teiHeader//tei:persName | tei:teiHeader//tei:placeName | tei:teiHeader//tei:orgName | tei:teiHeader//tei:name | tei:teiHeader//tei:date">
     <span class="{local-name()}"><xsl:apply-templates/></span>
   </xsl:template>
-  <xsl:template match="tei:teiHeader//tei:p" priority="2"><p><xsl:call-template name="h:common-attrs"/><xsl:apply-templates/></p></xsl:template>
+  <xsl:template match="tei:teiHeader//tei:p" priority="2"><p><xsl:sequence select="h:lang(.)"/><xsl:call-template name="h:common-attrs"/><xsl:apply-templates/></p></xsl:template>
   <xsl:template match="tei:teiHeader//tei:note" priority="2"><span class="header-note"><xsl:apply-templates/></span></xsl:template>
 
   <!-- ============ text.html ============ -->
   <xsl:template name="h:text-page">
+    <!-- the page's heading for assistive technology; the text's own heading is a heading of the text -->
+    <h1 class="visually-hidden" lang="{$h:title-lang}"><xsl:value-of select="$h:title"/></h1>
     <div class="text-layout">
       <xsl:call-template name="h:witness-switch"/>
       <xsl:if test="$h:has-apparatus">
@@ -365,6 +447,11 @@
         <p class="view-help help-diplomatic"><xsl:sequence select="h:t('help-diplomatic')"/></p>
         <p class="view-help help-apparatus"><xsl:sequence select="h:t('help-apparatus')"/></p>
       </fieldset>
+      </xsl:if>
+      <xsl:if test="exists($h:scripts)">
+        <p class="script-links">
+          <xsl:for-each select="$h:scripts"><a href="{h:script-file(.)}"><xsl:sequence select="h:t('in-script-' || .)"/></a></xsl:for-each>
+        </p>
       </xsl:if>
       <xsl:if test="not($h:has-apparatus)"><xsl:call-template name="h:commentary-switch"><xsl:with-param name="alone" select="true()"/></xsl:call-template></xsl:if>
       <article class="edition" lang="{$h:text-lang}" dir="{$h:text-dir}">

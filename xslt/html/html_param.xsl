@@ -13,4 +13,13 @@
   <xsl:param name="line-numbers-every" as="xs:string" select="'5'"/>
   <!-- build-date (date): the date printed in the footer ('' = none; the builder passes today's date). -->
   <xsl:param name="build-date" as="xs:string" select="''"/>
+  <!-- other-scripts (yes|no): a page of the reading text in each other script its language is written in, when
+       a language pack offers one (Kazakh: the Latin alphabet of 2021), and the names of the registers in it. -->
+  <xsl:param name="other-scripts" as="xs:string" select="'yes'"/>
+  <!-- pdf-href (url): set by the builder, not by a parameter of the command line: the relative URL of the print edition of this document, when it is built
+       into the same output folder ('' = none: no link). -->
+  <xsl:param name="pdf-href" as="xs:string" select="''"/>
+  <!-- script-data (text): set by the builder (tools/targets/html.py, script_data), not by a parameter of the command line: the words of the text in those
+       scripts and the letter tables, as JSON ('' = none). -->
+  <xsl:param name="script-data" as="xs:string" select="''"/>
 </xsl:stylesheet>

@@ -140,7 +140,8 @@
   <!-- mark + tooltip, when the intervention is numbered -->
   <xsl:template name="h:app-marks">
     <xsl:param name="entry" as="map(*)"/>
-    <xsl:if test="exists($entry?n)">
+    <xsl:param name="h:script" tunnel="yes" as="xs:string" select="''"/>
+    <xsl:if test="exists($entry?n) and $h:script = ''">
       <xsl:call-template name="h:app-mark"><xsl:with-param name="n" select="$entry?n"/></xsl:call-template>
       <xsl:call-template name="h:app-tip"><xsl:with-param name="entry" select="$entry"/></xsl:call-template>
     </xsl:if>
@@ -272,15 +273,16 @@
 
   <!-- the numbered apparatus under a paragraph or line (shown in the apparatus view) -->
   <xsl:template name="h:block-apparatus">
+    <xsl:param name="h:script" tunnel="yes" as="xs:string" select="''"/>
     <xsl:variable name="block" select="."/>
     <xsl:variable name="apps" select="kse:block-interventions(.)"/>
-    <xsl:if test="$apps">
+    <xsl:if test="$apps and $h:script = ''">
       <aside class="para-app">
         <xsl:sequence select="h:label-attr-n('aria-label', 'apparatus-paragraph', kse:block-number($block))"/>
         <ol>
           <xsl:for-each select="$apps">
             <xsl:variable name="entry" select="kse:app-entry(.)"/>
-            <li id="appn-{$entry?n}" value="{$entry?n}"><a class="app-back" href="#app-{$entry?n}"><xsl:value-of select="$entry?n"/></a><xsl:text> </xsl:text>
+            <li id="appn-{$entry?n}" value="{$entry?n}" class="kind-{$entry?kind}"><a class="app-back" href="#app-{$entry?n}"><xsl:value-of select="$entry?n"/></a><xsl:text> </xsl:text>
               <xsl:call-template name="h:entry"><xsl:with-param name="entry" select="$entry"/></xsl:call-template></li>
           </xsl:for-each>
         </ol>

@@ -54,7 +54,7 @@
       <xsl:if test="$h/tei:fileDesc/tei:titleStmt/tei:respStmt">
         <xsl:sequence select="kp:colophon-item(kp:l('responsibility'),
             string-join($h/tei:fileDesc/tei:titleStmt/tei:respStmt !
-              kp:t(normalize-space((tei:orgName | tei:name | tei:persName)[1]) || ': ' || normalize-space(tei:resp[1])), '#linebreak()'))"/>
+              kp:t(normalize-space((tei:orgName | tei:name | tei:persName)[1]) || ': ' || normalize-space(kse:in-language(tei:resp, $lang)[1])), '#linebreak()'))"/>
       </xsl:if>
       <xsl:variable name="imprint" select="string-join($h/tei:fileDesc/tei:publicationStmt/(tei:publisher, tei:pubPlace, tei:date) ! normalize-space(.)[. != ''], ', ')"/>
       <xsl:if test="$h/tei:fileDesc/tei:editionStmt/tei:edition or $imprint != ''">
@@ -69,6 +69,10 @@
       <xsl:for-each select="$h/tei:fileDesc/tei:publicationStmt/tei:availability/tei:licence">
         <xsl:sequence select="kp:colophon-item(kp:l('licence'), string-join((kp:prose(.), @target ! ('#linebreak()' || kp:t(.)))))"/>
       </xsl:for-each>
+      <!-- the reading edition on the web, when its address is given (parameter edition-url) -->
+      <xsl:if test="matches($edition-url, '^https?://[^\s]+$')">
+        <xsl:sequence select="kp:colophon-item(kp:l('online-edition'), '#link(' || kp:str($edition-url) || ')[' || kp:t($edition-url) || ']')"/>
+      </xsl:if>
       <xsl:for-each select="$h/tei:fileDesc/tei:publicationStmt/tei:idno">
         <xsl:sequence select="kp:colophon-item(kp:l('identifier'), kp:t(.))"/>
       </xsl:for-each>
@@ -118,8 +122,11 @@
     <xsl:variable name="h" select="/tei:TEI/tei:teiHeader"/>
     <xsl:variable name="st" select="kse:stats(/)"/>
     <xsl:text>#k.part("introduction", </xsl:text><xsl:value-of select="kp:str(kp:l('introduction'))"/>
-    <xsl:text>, lang: "en")[</xsl:text>
-    <xsl:value-of select="$h/tei:encodingDesc/tei:projectDesc/tei:p ! kp:para(.)" separator=""/>
+    <!-- the header gives the introduction in several languages (kse:in-language): the one of the edition's
+         interface language is printed, in its own language -->
+    <xsl:variable name="intro" select="kse:in-language($h/tei:encodingDesc/tei:projectDesc/tei:p, $lang)"/>
+    <xsl:text>, lang: "</xsl:text><xsl:value-of select="(($intro[1] ! kp:lang-code(kse:lang-of(.)))[. != ''], 'en')[1]"/><xsl:text>")[</xsl:text>
+    <xsl:value-of select="$intro ! kp:para(.)" separator=""/>
     <xsl:if test="$h/tei:fileDesc/tei:sourceDesc/tei:bibl">
       <xsl:value-of select="kp:subhead(kp:l('sources'))"/>
       <xsl:for-each select="$h/tei:fileDesc/tei:sourceDesc/tei:bibl">
@@ -127,13 +134,13 @@
         <xsl:if test="@type = 'web'">#strong(<xsl:value-of select="kp:str($witness-siglum)"/>)<xsl:value-of select="kp:t(' — ')"/></xsl:if>
         <xsl:text>#text(lang: "kk", </xsl:text><xsl:value-of select="kp:str(kp:bibl-line(.))"/><xsl:text>)</xsl:text>
         <xsl:value-of select="kp:t('. ')"/>
-        <xsl:value-of select="tei:note ! kp:prose(.)" separator=""/>
+        <xsl:value-of select="kse:in-language(tei:note, $lang) ! kp:prose(.)" separator=""/>
         <xsl:text>]&#xA;</xsl:text>
       </xsl:for-each>
     </xsl:if>
     <xsl:if test="$h/tei:encodingDesc/tei:editorialDecl">
       <xsl:value-of select="kp:subhead(kp:l('principles'))"/>
-      <xsl:value-of select="$h/tei:encodingDesc/tei:editorialDecl/*/tei:p ! kp:para(.)" separator=""/>
+      <xsl:value-of select="$h/tei:encodingDesc/tei:editorialDecl/* ! kse:in-language(tei:p, $lang) ! kp:para(.)" separator=""/>
     </xsl:if>
     <xsl:value-of select="kp:subhead(kp:l('statistics'))"/>
     <xsl:text>#par(text(lang: </xsl:text><xsl:value-of select="kp:str($kp:ui-lang)"/><xsl:text>, </xsl:text>

@@ -2,9 +2,10 @@
 
    - Interface language: the page is written in the default language; elements carry data-l10n="key"
      (text), data-l10n-title="key" … (attributes), or data-l10n-values / data-l10n-title-values (the text
-     in each language, JSON). The switch (one button per language of window.KSE_LANGUAGES) swaps them from
-     window.KSE_LABELS (assets/labels.js, generated from the same JSON files as the pages) and remembers the
-     choice (localStorage) across pages.
+     in each language, JSON; the page's <title> too). The switch (one button per language of
+     window.KSE_LANGUAGES) swaps them from window.KSE_LABELS (assets/labels.js, generated from the same JSON
+     files as the pages) and remembers the choice (localStorage) across pages. Texts the TEI gives in several
+     languages (data-versions: the editorial introduction) show the version of the language chosen.
    - Views and witnesses: radio buttons already switch them through CSS; this script remembers them, honours
      ?view=… and ?wit=… in the URL, and opens the apparatus view when a link targets an apparatus mark.
    - Comparison of two witnesses side by side: two copies of the text, each showing one witness (the same
@@ -51,6 +52,14 @@
     });
     document.querySelectorAll("[data-lang-switch] button[data-lang]").forEach(function (b) {
       b.setAttribute("aria-pressed", String(b.getAttribute("data-lang") === lang));
+    });
+    /* texts given in several languages (the editorial introduction): the version of this language shows */
+    document.querySelectorAll("[data-versions]").forEach(function (box) {
+      var have = box.getAttribute("data-versions").split(" ");
+      var pick = [lang, DEF].concat(LANGS, ["en"], have).filter(function (l) { return have.indexOf(l) >= 0; })[0];
+      Array.prototype.forEach.call(box.children, function (v) {
+        if (v.hasAttribute("data-version")) { v.hidden = v.getAttribute("data-version") !== pick; }
+      });
     });
     var dir = (window.KSE_DIRS || {})[lang] || "ltr";
     document.querySelectorAll(".site-header, .site-footer").forEach(function (el) {
@@ -140,13 +149,88 @@
   }
   window.KSE_COMPARE = openCompare;
 
+  /* ---------- citations (html_cite.xsl) ---------- */
+  /* The permalink: the address the page is read at, when the site was built without its public address
+     (edition-url) and is served over http(s). The day of access: today, in the form of each format. */
+  function two(n) { return (n < 10 ? "0" : "") + n; }
+  function citeDate(form, lang) {
+    var now = new Date(), y = now.getFullYear(), m = now.getMonth() + 1, d = now.getDate();
+    if (form === "dmy") { return two(d) + "." + two(m) + "." + y; }
+    if (form === "ris") { return y + "/" + two(m) + "/" + two(d); }
+    if (form === "csl") { return y + "," + m + "," + d; }
+    if (form === "long") {
+      var yearAbbr = label("year-abbr", lang);
+      return (label("date-order", lang) === "ymd" ? [y, yearAbbr, d, label("month-" + m, lang)]
+                                                  : [d, label("month-gen-" + m, lang), y, yearAbbr])
+        .filter(function (x) { return x !== ""; }).join(" ");
+    }
+    return y + "-" + two(m) + "-" + two(d);
+  }
+  function fillCitations() {
+    var served = /^https?:$/.test(window.location.protocol);
+    document.querySelectorAll(".cite-url[data-rel]").forEach(function (el) {
+      if (served && !/^https?:/.test(el.textContent)) {
+        el.textContent = new URL(el.getAttribute("data-rel"), window.location.href).href;
+      }
+    });
+    document.querySelectorAll(".cite-date[data-form]").forEach(function (el) {
+      el.textContent = citeDate(el.getAttribute("data-form"), el.getAttribute("data-lang") || DEF);
+    });
+    /* a format's download gives what the page shows (filled in), not the file of the build */
+    document.querySelectorAll(".cite-format").forEach(function (box) {
+      var pre = box.querySelector("pre"), link = box.querySelector("a[download]");
+      if (pre && link && window.Blob && window.URL && URL.createObjectURL) {
+        link.href = URL.createObjectURL(new Blob([pre.textContent], { type: "text/plain;charset=utf-8" }));
+      }
+    });
+    document.querySelectorAll("button.cite-copy[data-copy]").forEach(function (b) {
+      b.hidden = false;
+      b.addEventListener("click", function () {
+        var pre = document.getElementById(b.getAttribute("data-copy"));
+        if (!pre) { return; }
+        var done = function () { b.textContent = window.KSE_LABEL("copied"); };
+        if (navigator.clipboard && navigator.clipboard.writeText) {
+          navigator.clipboard.writeText(pre.textContent).then(done, function () {});
+        } else {
+          var range = document.createRange();
+          range.selectNodeContents(pre);
+          var sel = window.getSelection();
+          sel.removeAllRanges(); sel.addRange(range);
+          try { document.execCommand("copy"); done(); } catch (e) { /* the text stays selected */ }
+        }
+      });
+    });
+  }
+
   /* ---------- views ---------- */
   function setView(v) {
     var r = document.getElementById("view-" + v);
     if (r && !r.checked) { r.checked = true; }
   }
+  /* a link to an apparatus entry (a note mark in the reading view, say) opens the apparatus view, where the
+     entry is shown, and then brings the entry into view: it was hidden when the browser scrolled to it */
   function viewFromHash() {
-    if (/^#app/.test(window.location.hash)) { setView("apparatus"); }
+    if (/^#app/.test(window.location.hash)) {
+      setView("apparatus");
+      var t = document.getElementById(decodeURIComponent(window.location.hash.slice(1)));
+      if (t) { t.scrollIntoView({ block: "center" }); }
+    }
+  }
+
+  /* ---------- tooltips inside the viewport ---------- */
+  /* An apparatus tooltip opens above its mark, from the mark's left edge; near the right edge of the screen
+     it is moved left, near the top it opens below. (Narrow screens show it as a sheet at the foot of the
+     screen, by CSS alone.) */
+  function placeTip(app) {
+    var tip = app.querySelector(":scope > .app-tip");
+    if (!tip || tip.offsetParent === null || getComputedStyle(tip).position === "fixed") { return; }
+    tip.style.setProperty("--tip-shift", "0px");
+    tip.classList.remove("tip-below");
+    var r = tip.getBoundingClientRect(), room = document.documentElement.clientWidth, shift = 0;
+    if (r.right > room - 8) { shift = room - 8 - r.right; }
+    if (r.left + shift < 8) { shift = 8 - r.left; }
+    tip.style.setProperty("--tip-shift", shift + "px");
+    if (r.top < 8) { tip.classList.add("tip-below"); }
   }
 
   /* ---------- query highlighting on text.html ---------- */
@@ -193,6 +277,7 @@
     document.querySelectorAll("[data-lang-switch] button[data-lang]").forEach(function (b) {
       b.addEventListener("click", function () { setLang(b.getAttribute("data-lang")); });
     });
+    fillCitations();
     var cmp = document.querySelector("[data-compare]");
     if (cmp) { cmp.hidden = false; cmp.addEventListener("click", openCompare); }
     var wits = document.querySelectorAll('input[name="wit"]');
@@ -236,9 +321,14 @@
     document.addEventListener("keydown", function (e) {
       if (e.key === "Escape") { document.body.classList.add("tips-off"); }
     });
-    document.addEventListener("focusin", function () { document.body.classList.remove("tips-off"); });
+    document.addEventListener("focusin", function (e) {
+      document.body.classList.remove("tips-off");
+      var app = e.target.closest && e.target.closest(".app");
+      if (app) { placeTip(app); }
+    });
     document.addEventListener("mouseover", function (e) {
-      if (e.target.closest && e.target.closest(".app")) { document.body.classList.remove("tips-off"); }
+      var app = e.target.closest && e.target.closest(".app");
+      if (app) { document.body.classList.remove("tips-off"); placeTip(app); }
     });
   });
 })();
