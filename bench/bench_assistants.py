@@ -223,6 +223,36 @@ def ocr_report(edition: Path, witness: Path, g_ocr, scored, verbose=False) -> di
     return results
 
 
+def ocr_speed(edition: Path, witness: Path, rounds: int = 5) -> None:
+    """The finder on the whole witness with and without the character model, side by side: the same
+    knowledge (the development half) but for its reading text, alternating, after one warm-up run of each
+    (the lexicon's caches and the model are built once a process); median wall and CPU seconds."""
+    import dataclasses
+    import statistics
+
+    from tools.lang.kk.ocr import char_model
+
+    k = knowledge_of(edition, is_dev)
+    plain = dataclasses.replace(k, texts=())
+    char_model.cache_clear()
+    t = time.process_time()
+    char_model(k.texts)
+    train = time.process_time() - t
+    runs = {"without the model": (plain, []), "with the model": (k, [])}
+    for _ in range(rounds + 1):
+        for name, (know, out) in runs.items():
+            w, c = time.perf_counter(), time.process_time()
+            suggest_ocr(witness, knowledge=know)
+            out.append((time.perf_counter() - w, time.process_time() - c))
+    print(f"OCR finder speed, whole witness ({rounds} alternating rounds after a warm-up; the model trained once "
+          f"in {train:.2f} s CPU)")
+    for name, (_, out) in runs.items():
+        out = out[1:]
+        print(f"  {name:<18} wall {statistics.median(x[0] for x in out):.2f} s  "
+              f"CPU {statistics.median(x[1] for x in out):.2f} s")
+    print()
+
+
 # ---------------------------------------------------------------- name tagger
 
 def names_report(edition: Path) -> dict:
@@ -294,6 +324,7 @@ def main(argv: list[str]) -> int:
     g_ocr, g_dates, scored = gold(edition, witness)
 
     ocr_report(edition, witness, g_ocr, scored, "-v" in argv)
+    ocr_speed(edition, witness)
     if "--ocr-only" in argv:
         return 0
     names_report(edition)

@@ -22,6 +22,14 @@ after a hyphen or around a parenthesis of an abbreviation ("СССР- де", "Р
 that was misread as well ("адам га"), and a genitive without a possessive head ("ұлттың
 мемлекеттілікті", where the -қ adjective the text uses is meant).
 
+What a proofread edition teaches (`learn_from_edition`): its words join the lexicon, its corrections of
+non-words are proposed again where the non-word recurs, and its reading text trains a character n-gram
+model (`tools.assist.charlm`, `char_model`). The model does two things (`LM_*` below): a candidate reading
+whose letters it finds unlikely as a word loses evidence (a veto only: as a vote for candidates it raised
+false alarms more than recall on the development half), and a dictionary word whose one-confusion
+neighbour, also a word of the text, reads better in the letters around it is listed as a real-word hint
+(`real_words`), with a confidence capped below the operating threshold.
+
 Names, abbreviations and Russian loanwords are protected by the same evidence rather than by lists:
 a capitalised word or an abbreviation is only reported when its correction occurs elsewhere in the
 text, and loanword-looking words (Russian letters, о/ө after the first syllable, initial consonant
@@ -766,8 +774,8 @@ class _Finder:
                 norm = self._norm[t.block] = normalise(b.text)
             best = None
             for cand, (prior, why) in _edits1(lw).items():
-                if not self.lex.spell(cand) or not self.family(cand):
-                    continue
+                if cand not in self.starts or not self.family(cand) or not self.lex.spell(cand):
+                    continue  # cheapest first: the text must begin a word so, then use it, then hunspell
                 if (self.flaw(cand) or _diff_pos(lw, cand) >= len(lw) - 1 and {lw[-1], cand[-1]} in GRAMMATICAL_FINALS
                         or not looks_loan(cand) and not harmony_ok(cand)):
                     continue  # a word this text uses, of sound shape; not a grammatical final (-н/-п/-ң)
