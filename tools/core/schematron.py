@@ -141,6 +141,8 @@ def _python_context(context: str, ns: dict):
             if value is None or (prefix is not None and not value.startswith(prefix)):
                 return False
         return True
+    test.tag = tag  # the element name the context needs (None: any), for dispatch by name
+    test.attribute = terms[0][0] if terms else None  # an attribute it needs, for dispatch by attribute
     return test
 
 
@@ -222,8 +224,28 @@ class Engine:
             variables[name] = xp(root, **variables)
         simple = [rule for rules in self.patterns for rule in rules if rule.test is not None]
         selected: dict[int, list] = {id(rule): [] for rule in simple}
-        for el in root.iter(etree.Element):  # one walk for every simple context
-            for rule in simple:
+        # one walk for every simple context; each element is tested only against the rules for its name (and
+        # those for any element): a test per rule per element was most of the engine's time
+        by_tag: dict[str, list] = {}
+        by_attribute: dict[str, list] = {}  # contexts of any name that need an attribute ("*[@ref]")
+        any_tag = []
+        for rule in simple:
+            if rule.test.tag is not None:
+                by_tag.setdefault(rule.test.tag, []).append(rule)
+            elif rule.test.attribute is not None:
+                by_attribute.setdefault(rule.test.attribute, []).append(rule)
+            else:
+                any_tag.append(rule)
+        for el in root.iter(etree.Element):
+            for rule in by_tag.get(el.tag, ()):
+                if rule.test(el):
+                    selected[id(rule)].append(el)
+            if by_attribute:
+                for name in el.attrib:
+                    for rule in by_attribute.get(name, ()):
+                        if rule.test(el):
+                            selected[id(rule)].append(el)
+            for rule in any_tag:
                 if rule.test(el):
                     selected[id(rule)].append(el)
         findings = []
