@@ -113,11 +113,11 @@ def build_pdf(sources: list[Path], outdir: Path | None = None, *, force: bool = 
 
 def _documents(sources, project: Project) -> list[Path]:
     """The TEI documents to print: `sources` (files or folders; none = the project's), the project's shared
-    register files left out (they are sources of the edition, not documents of it)."""
-    from tools.core.registers import load_registers
+    register files left out (they are sources of the edition, not documents of it), in the order of the
+    project file (tools.targets.corpus.corpus_for_print: the order of the book)."""
+    from tools.targets.corpus import corpus_for_print
 
-    registers = load_registers(project)
-    return [f for f in expand(sources, project) if not registers.is_register(f)]
+    return corpus_for_print(project, list(sources)).documents
 
 
 def book_name(project: Project) -> str:
