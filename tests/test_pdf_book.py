@@ -43,8 +43,18 @@ def book(tmp_path_factory) -> Path:
     return written[0]
 
 
+_texts: dict[tuple, list[str]] = {}
+
+
 def page_texts(pdf: Path) -> list[str]:
     """The text of each page (pdftotext separates pages by form feeds), words broken at a line end joined."""
+    key = (str(pdf), pdf.stat().st_mtime_ns, pdf.stat().st_size)
+    if key not in _texts:
+        _texts[key] = _page_texts(pdf)
+    return _texts[key]
+
+
+def _page_texts(pdf: Path) -> list[str]:
     out = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
     pages = out.split("\f")[:-1]
     return [re.sub(r"\s+", " ", re.sub(r"[\u00ad-]\n", "", p)) for p in pages]
@@ -89,6 +99,10 @@ def test_each_chapter_has_its_bookmark_on_its_first_page(book):
             marks = {item.title: pdf.pages.index(pikepdf.Page(item.destination[0])) for item in outline.root}
     assert [t for t in marks if t in TITLES] == TITLES
     assert {"Contents", "Index of persons", "Index of places"} <= set(marks)
+    contents = texts[marks["Contents"]]
+    assert contents.count("Contents") == 1, "the contents list the chapters and indexes, not themselves"
+    listed = [contents.index(t) for t in TITLES + ["Index of persons", "Index of places"]]
+    assert listed == sorted(listed)
     for title, word in zip(TITLES, WORDS):
         page = marks[title]
         assert texts[page].lstrip().startswith(title), f"{title!r} bookmark on a page that opens with {texts[page][:60]!r}"
@@ -149,6 +163,28 @@ def test_the_project_file_may_ask_for_the_book_and_the_option_overrides_it(tmp_p
     ran = run_tools("build", "pdf", "--no-book", "-o", tmp_path / "out", cwd=src)
     assert ran.returncode == 0, ran.stderr
     assert len(list((tmp_path / "out" / "pdf").glob("*.pdf"))) == 3
+
+
+@pytest.mark.slow
+def test_all_targets_with_book_make_pages_without_links_to_pdfs_not_made(tmp_path, run_tools):
+    src = copy_fixture(tmp_path)
+    ran = run_tools("build", "--book", "-o", tmp_path / "out", cwd=src)
+    assert ran.returncode == 0, ran.stderr
+    assert [p.name for p in (tmp_path / "out" / "pdf").glob("*.pdf")] == ["book-fixture.pdf"]
+    page = (tmp_path / "out" / "html" / "a-valikhanov" / "text.html").read_text(encoding="utf-8")
+    assert "a-valikhanov.pdf" not in page
+
+
+def test_a_folder_without_a_project_file_is_a_book_named_after_it(tmp_path, run_tools):
+    docs = tmp_path / "src" / "notes"
+    docs.mkdir(parents=True)
+    for name in ("a-valikhanov.xml", "c-abai.xml"):
+        shutil.copy(FIXTURE / "tei" / name, docs / name)
+    ran = run_tools("build", "pdf", "--book", "notes", "-o", tmp_path / "out", cwd=tmp_path / "src")
+    assert ran.returncode == 0, ran.stderr
+    texts = page_texts(tmp_path / "out" / "pdf" / "notes.pdf")
+    assert texts[0].strip().startswith("notes")
+    assert "journey to Kashgar" in " ".join(texts) and "Words of Edification" in " ".join(texts)
 
 
 def test_a_pointer_to_no_register_entry_refuses_the_book_and_keeps_the_last_one(tmp_path, run_tools):

@@ -201,16 +201,17 @@ def build(ctx, target_and_paths, outdir, force, params, paper, book):
     files = expand(args, project)
     for t in targets:
         check_output((out if out is not None else project.output_dir()) / t, files, project)
+    as_book = book if book is not None else project.pdf.get("book", False)
     if "html" in targets:
         warnings: list[str] = []
+        # the pages link to each document's PDF, which a book of the corpus does not make
         entry = build_html.build_html(args, out, force=force, params=own['html'], warnings=warnings, project=project,
-                                      with_pdf="pdf" in targets)
+                                      with_pdf="pdf" in targets and not as_book)
         for line in warnings:
             click.echo(line, err=True)
         click.echo(f"wrote {entry}")
     if "pdf" in targets:
         warnings = []
-        as_book = book if book is not None else project.pdf.get("book", False)
         make = build_pdf.build_book if as_book else build_pdf.build_pdf
         written = make(args, out, force=force, paper=paper, params=own["pdf"], warnings=warnings, project=project)
         if "html" not in targets:  # the same documents: the HTML build has told them already

@@ -120,9 +120,17 @@ def _documents(sources, project: Project) -> list[Path]:
     return corpus_for_print(project, list(sources)).documents
 
 
-def book_name(project: Project) -> str:
-    """The file name of the book of the corpus: the project's name, made safe for a file name."""
-    name = re.sub(r"[^\w.-]+", "-", project.name or "book").strip(".-")
+def book_title(project: Project, sources=()) -> str:
+    """The title of the book: the project's ([edition] title, else name); without a project file, the name of
+    the one folder or file given, else ''."""
+    if project.title or project.name:
+        return project.title or project.name
+    return Path(sources[0]).resolve().stem if len(sources) == 1 else ""
+
+
+def book_name(project: Project, sources=()) -> str:
+    """The file name of the book of the corpus: the project's name (or the folder's), made safe for a file name."""
+    name = re.sub(r"[^\w.-]+", "-", project.name or book_title(project, sources) or "book").strip(".-")
     return (name or "book") + ".pdf"
 
 
@@ -168,7 +176,7 @@ def build_book(sources: list[Path], outdir: Path | None = None, *, force: bool =
     corpus = etree.Element(f"{{{tei}}}teiCorpus", nsmap={None: tei})
     header = etree.SubElement(corpus, f"{{{tei}}}teiHeader")
     stmt = etree.SubElement(etree.SubElement(header, f"{{{tei}}}fileDesc"), f"{{{tei}}}titleStmt")
-    etree.SubElement(stmt, f"{{{tei}}}title").text = project.title or project.name
+    etree.SubElement(stmt, f"{{{tei}}}title").text = book_title(project, sources)
     for doc in docs:
         corpus.append(copy.deepcopy(doc.root))
     frame = transform_to_string(BOOK_STYLESHEET, "the book", params,
@@ -191,7 +199,7 @@ def build_book(sources: list[Path], outdir: Path | None = None, *, force: bool =
             raise _too_deep(deepest) from None
         raise
     clock["typeset"] += time.perf_counter() - t
-    name = book_name(project)
+    name = book_name(project, sources)
     with atomic_dir(Path(outdir) / "pdf", inputs=files, project=project) as tmp:
         t = time.perf_counter()
         (tmp / name).write_bytes(pdf)

@@ -52,7 +52,7 @@
     </xsl:call-template>
     <!-- the contents before the text: a reader finds a document of the corpus by them -->
     <xsl:text>#k.chapter("contents", </xsl:text><xsl:value-of select="kp:str(kp:l('contents'))"/>
-    <xsl:text>)[#k.contents()]&#xA;</xsl:text>
+    <xsl:text>, outlined: false)[#k.contents()]&#xA;</xsl:text>
     <!-- the text (from 1); the indexes count their pages from the page that holds <part-text> -->
     <xsl:text>#k.start-text()&#xA;#set page(numbering: "1")&#xA;#metadata(none)&lt;part-text&gt;&#xA;</xsl:text>
     <xsl:text>// @chapters&#xA;</xsl:text>
