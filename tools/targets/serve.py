@@ -467,10 +467,7 @@ class _Handler(http.server.BaseHTTPRequestHandler):
         self.send_header("Cache-Control", "no-store")  # a preview: every reload shows the last build
         self.end_headers()
         if self.command != "HEAD":
-            try:
-                self.wfile.write(body)
-            except (BrokenPipeError, ConnectionResetError, socket.timeout):
-                pass  # the browser left (a reload, a closed tab, a client's timeout): nothing to tell the terminal
+            self.wfile.write(body)
 
     def _events(self):
         self.send_response(200)
