@@ -151,6 +151,9 @@ def test_without_book_each_document_is_its_own_pdf(tmp_path, run_tools):
     assert ran.returncode == 0, ran.stderr
     assert sorted(p.name for p in (tmp_path / "out" / "pdf").glob("*.pdf")) == [
         "a-valikhanov.pdf", "b-altynsarin.pdf", "c-abai.pdf"]  # the shared register is not a document
+    # a document's own PDF indexes the shared entries it names (the registers reach print.xsl too)
+    index = index_entries(page_texts(tmp_path / "out" / "pdf" / "b-altynsarin.pdf"), "Index of persons")
+    assert "Valikhanov, Shoqan" in index and "Altynsarin, Ybyrai" in index and "Qunanbaiuly" not in index
 
 
 def test_the_project_file_may_ask_for_the_book_and_the_option_overrides_it(tmp_path, run_tools):
