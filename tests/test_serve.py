@@ -2,12 +2,14 @@
 shown in its place; Ctrl-C stops it cleanly."""
 from __future__ import annotations
 
+import shutil
 import signal
 import socket
 import subprocess
 import sys
 import threading
 import time
+import urllib.error
 import urllib.request
 from functools import partial
 from pathlib import Path
@@ -106,6 +108,22 @@ def test_the_events_say_the_build(server):
         assert r.readline().decode().strip() == f"data: {state.version}"
 
 
+def test_the_pdf_is_served_when_made_and_said_to_be_coming_before(server):
+    state, url, tmp = server
+    state.pdfs_pending.add("pdf/a.pdf")
+    with pytest.raises(urllib.error.HTTPError) as err:
+        _get(url + "/pdf/a.pdf")
+    assert err.value.code == 503 and "reload in a moment" in err.value.read().decode()
+    made = tmp / "a.pdf"
+    made.write_bytes(b"%PDF-1.7 test")
+    state.pdfs["pdf/a.pdf"] = made
+    with urllib.request.urlopen(url + "/pdf/a.pdf", timeout=10) as r:
+        assert r.headers["Content-Type"] == "application/pdf" and r.read() == b"%PDF-1.7 test"
+    with pytest.raises(urllib.error.HTTPError) as err:  # only the PDFs the preview made
+        _get(url + "/pdf/b.pdf")
+    assert err.value.code == 404
+
+
 # ---------- the whole command, in a real process ----------
 
 @pytest.mark.slow
@@ -133,5 +151,40 @@ def test_serve_shows_an_edit_then_the_error_of_a_broken_file_then_stops(tmp_path
         proc.send_signal(signal.SIGINT)
         out, err = proc.communicate(timeout=60)
     assert proc.returncode == 0, err
-    assert "Traceback" not in err and err.strip().endswith("stopped")
+    assert "Traceback" not in err and err.strip().endswith("stopped"), err
     assert f"serving the edition at http://127.0.0.1:{port}/" in err
+
+
+@pytest.mark.slow
+def test_serve_makes_the_pdf_of_a_changed_document_after_its_pages(tmp_path):
+    src = tmp_path / "src"
+    shutil.copytree(ROOT / "tests" / "fixtures" / "book", src)
+    port = _free_port()
+    proc = subprocess.Popen([sys.executable, "-m", "tools", "serve", "--port", str(port)], cwd=src,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    url = f"http://127.0.0.1:{port}"
+
+    def pdf_text() -> str | None:
+        try:
+            with urllib.request.urlopen(url + "/pdf/a-valikhanov.pdf", timeout=10) as r:
+                data = r.read()
+        except urllib.error.HTTPError as err:
+            assert err.code == 503, err.code  # being made: never a 404 for a document of the edition
+            return None
+        out = subprocess.run(["pdftotext", "-", "-"], input=data, capture_output=True, check=True).stdout
+        return out.decode("utf-8")
+
+    try:
+        _until(lambda: "a-valikhanov/index.html" in _get(url + "/"), what="the first build")
+        assert "../../pdf/a-valikhanov.pdf" in _get(url + "/a-valikhanov/text.html")  # the print link
+        assert "journey to Kashgar" in _until(pdf_text, what="the first PDF")
+        doc = src / "tei" / "a-valikhanov.xml"
+        doc.write_text(doc.read_text(encoding="utf-8").replace("journey to Kashgar", "journey to Yarkand"),
+                       encoding="utf-8")
+        _until(lambda: "journey to Yarkand" in _get(url + "/a-valikhanov/text.html"), what="the edit in the page")
+        _until(lambda: "journey to Yarkand" in (pdf_text() or ""), what="the edit in the PDF")
+    finally:
+        proc.send_signal(signal.SIGINT)
+        out, err = proc.communicate(timeout=60)
+    assert proc.returncode == 0, err
+    assert "Traceback" not in err and "PDF of tei/a-valikhanov.xml in" in err

@@ -165,10 +165,13 @@ TARGETS = ("html", "pdf")
 @click.option("--param", "params", multiple=True, metavar="NAME=VALUE", help="Stylesheet parameter (repeatable).")
 @click.option("--paper", type=click.Choice(["A4", "A5", "B5"]), default=None,
               help="Paper size of the PDF (a geometry of the print template) [default: the project's, else A4].")
+@click.option("--book/--no-book", default=None,
+              help="Print the documents as one book, OUTDIR/pdf/<project name>.pdf, each a chapter, with "
+                   "indexes across them [default: the project's [pdf] book, else one PDF per document].")
 @click.pass_context
-def build(ctx, target_and_paths, outdir, force, params, paper):
+def build(ctx, target_and_paths, outdir, force, params, paper, book):
     """Build the reading editions from the TEI: the HTML site (OUTDIR/html/, entry index.html) and the
-    print edition (OUTDIR/pdf/<edition>.pdf).
+    print edition (OUTDIR/pdf/<edition>.pdf; with --book, the documents as one book).
 
     The first argument may name one target (html or pdf; default: all). PATHs are TEI files or folders;
     default: the project's documents. The input is validated first and an invalid edition is refused
@@ -198,17 +201,19 @@ def build(ctx, target_and_paths, outdir, force, params, paper):
     files = expand(args, project)
     for t in targets:
         check_output((out if out is not None else project.output_dir()) / t, files, project)
+    as_book = book if book is not None else project.pdf.get("book", False)
     if "html" in targets:
         warnings: list[str] = []
+        # the pages link to each document's PDF, which a book of the corpus does not make
         entry = build_html.build_html(args, out, force=force, params=own['html'], warnings=warnings, project=project,
-                                      with_pdf="pdf" in targets)
+                                      with_pdf="pdf" in targets and not as_book)
         for line in warnings:
             click.echo(line, err=True)
         click.echo(f"wrote {entry}")
     if "pdf" in targets:
         warnings = []
-        written = build_pdf.build_pdf(args, out, force=force, paper=paper, params=own["pdf"], warnings=warnings,
-                                      project=project)
+        make = build_pdf.build_book if as_book else build_pdf.build_pdf
+        written = make(args, out, force=force, paper=paper, params=own["pdf"], warnings=warnings, project=project)
         if "html" not in targets:  # the same documents: the HTML build has told them already
             for line in warnings:
                 click.echo(line, err=True)

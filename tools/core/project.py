@@ -43,6 +43,7 @@ The format (every key optional; paths are relative to the project file):
     paper = "A4"
     indexes = ["persons", "places"]
     params = {}
+    book = false                           # true: `tools build pdf` prints the documents as one book
 """
 from __future__ import annotations
 
@@ -66,7 +67,7 @@ _SCHEMA: dict[str, dict[str, type | tuple[type, ...]]] = {
     "apparatus": {"witness-siglum": str, "sigla": dict, "editors": list},
     "build": {"output": str},
     "html": {"params": dict},
-    "pdf": {"paper": str, "indexes": list, "params": dict},
+    "pdf": {"paper": str, "indexes": list, "params": dict, "book": bool},
 }
 _LANG = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
 
@@ -196,7 +197,8 @@ def load_project(path: Path) -> Project:
         output=rel(get("build", "output")),
         html={"params": {str(k): str(v) for k, v in get("html", "params", {}).items()}},
         pdf={"paper": paper, "indexes": list(get("pdf", "indexes", ["persons", "places"])),
-             "params": {str(k): str(v) for k, v in get("pdf", "params", {}).items()}},
+             "params": {str(k): str(v) for k, v in get("pdf", "params", {}).items()},
+             "book": bool(get("pdf", "book", False))},
     )
 
 

@@ -15,6 +15,14 @@ How it works, in one process and one pass:
   from the teiHeader.
 Paper sizes are data of the template (its `papers` dictionary), passed to Typst through `sys.inputs`.
 
+THE CORPUS AS A BOOK (`build_book`, `tools build pdf --book`, or `[pdf] book = true`): one PDF of all the
+documents. Each document is set by print.xsl as a chapter (parameter `chapter`: its title, text, apparatus
+and commentary; labels scoped by the chapter; apparatus numbers restarting in each chapter, as in each
+document's HTML edition), and print_book.xsl, run on a teiCorpus of the documents made in memory, writes the
+frame: title page and colophon of the project, contents, and the indexes merged across the chapters from
+the shared registers. One Typst compile sets it all, so the indexes' pages, the contents, the bookmarks (one
+per chapter) and the page labels (roman front matter, arabic text) come from the same layout.
+
 The editions are all validated before any is built, and refused when invalid unless `force`. `timings`, if
 given, receives the seconds of each step (PHASES).
 """
@@ -31,11 +39,14 @@ from tools.core.document import Document, load
 from tools.core.errors import EXIT_INTERNAL, EXIT_INVALID, EXIT_USAGE, Problem, ToolError
 from tools.core.outputs import atomic_dir
 from tools.core.project import Project, expand, find_project, require_distinct_stems
+from tools.core.registers import stylesheet_params
 from tools.core.saxon import check_params, declared_params, transform_to_string
 from tools.core.validate import require_valid
 
 PRINT_DIR = resources.xslt("print")
 STYLESHEET = PRINT_DIR / "print.xsl"
+BOOK_STYLESHEET = PRINT_DIR / "print_book.xsl"
+CHAPTERS_MARK = "// @chapters\n"   # where print_book.xsl's frame takes the chapters
 TEMPLATE = PRINT_DIR / "kse.typ"
 FONT_DIRS = [Path("/usr/share/fonts/truetype/noto")]  # Debian fonts-noto-core: Noto Serif/Sans cover Kazakh
 PDF_STANDARD = "ua-1"
@@ -73,7 +84,7 @@ def build_pdf(sources: list[Path], outdir: Path | None = None, *, force: bool = 
     paper = paper or project.pdf.get("paper") or "A4"
     outdir = outdir if outdir is not None else project.output_dir()
     params = {**project_params(project), **(params or {})}
-    files = expand(sources, project)
+    files = _documents(sources, project)
     require_distinct_stems(files)
     check_params(params, known_params())
     if paper not in paper_sizes():
@@ -92,7 +103,7 @@ def build_pdf(sources: list[Path], outdir: Path | None = None, *, force: bool = 
     written = []
     with atomic_dir(Path(outdir) / "pdf", inputs=files, project=project) as tmp:
         for doc in docs:
-            pdf = render(doc, paper=paper, params=params, clock=clock)
+            pdf = render(doc, paper=paper, params=params, clock=clock, nodes=stylesheet_params(project))
             t = time.perf_counter()
             (tmp / f"{doc.path.stem}.pdf").write_bytes(pdf)
             clock["write"] += time.perf_counter() - t
@@ -100,8 +111,114 @@ def build_pdf(sources: list[Path], outdir: Path | None = None, *, force: bool = 
     return written
 
 
+def _documents(sources, project: Project) -> list[Path]:
+    """The TEI documents to print: `sources` (files or folders; none = the project's), the project's shared
+    register files left out (they are sources of the edition, not documents of it), in the order of the
+    project file (tools.targets.corpus.corpus_for_print: the order of the book)."""
+    from tools.targets.corpus import corpus_for_print
+
+    return corpus_for_print(project, list(sources)).documents
+
+
+def book_title(project: Project, sources=()) -> str:
+    """The title of the book: the project's ([edition] title, else name); without a project file, the name of
+    the one folder or file given, else ''."""
+    if project.title or project.name:
+        return project.title or project.name
+    return Path(sources[0]).resolve().stem if len(sources) == 1 else ""
+
+
+def book_name(project: Project, sources=()) -> str:
+    """The file name of the book of the corpus: the project's name (or the folder's), made safe for a file name."""
+    name = re.sub(r"[^\w.-]+", "-", project.name or book_title(project, sources) or "book").strip(".-")
+    return (name or "book") + ".pdf"
+
+
+def build_book(sources: list[Path], outdir: Path | None = None, *, force: bool = False, paper: str | None = None,
+               params: dict[str, str] | None = None, timings: dict[str, float] | None = None,
+               warnings: list[str] | None = None, project: Project | None = None) -> list[Path]:
+    """Write OUTDIR/pdf/<project name>.pdf: the TEI files of `sources` (files or folders; none = the
+    project's documents, in the order of the project file) as one book, each document a chapter.
+
+    Validation, `force` and `warnings` as for build_pdf: every document is validated (its pointers into the
+    shared registers too) before anything is written, and the output folder is replaced only on success."""
+    from lxml import etree
+
+    from tools.core.saxon import parse_text
+
+    project = project or find_project()
+    paper = paper or project.pdf.get("paper") or "A4"
+    outdir = outdir if outdir is not None else project.output_dir()
+    params = {**project_params(project), **(params or {})}
+    files = _documents(sources, project)
+    if not files:
+        raise ToolError("error: no TEI documents to print as a book; name files or folders, or list them in "
+                        "[edition] documents of edition.toml", EXIT_USAGE)
+    check_params(params, known_params())
+    if paper not in paper_sizes():
+        raise ToolError(f"error: unknown paper size {paper!r}; available: {', '.join(paper_sizes())}", EXIT_USAGE)
+    clock = timings if timings is not None else {}
+    for phase in PHASES:
+        clock.setdefault(phase, 0.0)
+
+    t = time.perf_counter()
+    found: list[str] = [] if warnings is None else warnings
+    docs = [load(f, force=force, warnings=found) for f in files]
+    clock["parse"] += time.perf_counter() - t
+    t = time.perf_counter()
+    require_valid(docs, force=force, output="the book", project=project)
+    clock["validate"] += time.perf_counter() - t
+    nodes = stylesheet_params(project)
+
+    # the frame: print_book.xsl over a teiCorpus of the documents (in memory; no file is read again)
+    t = time.perf_counter()
+    tei = "http://www.tei-c.org/ns/1.0"
+    corpus = etree.Element(f"{{{tei}}}teiCorpus", nsmap={None: tei})
+    header = etree.SubElement(corpus, f"{{{tei}}}teiHeader")
+    stmt = etree.SubElement(etree.SubElement(header, f"{{{tei}}}fileDesc"), f"{{{tei}}}titleStmt")
+    etree.SubElement(stmt, f"{{{tei}}}title").text = book_title(project, sources)
+    for doc in docs:
+        corpus.append(copy.deepcopy(doc.root))
+    frame = transform_to_string(BOOK_STYLESHEET, "the book", params,
+                                node=parse_text(etree.tostring(corpus, encoding="unicode")), nodes=nodes)
+    clock["xslt"] += time.perf_counter() - t
+    if frame.count(CHAPTERS_MARK) != 1:
+        raise ToolError("error: internal error: the frame of the book has no place for its chapters; please report "
+                        "it", EXIT_INTERNAL)
+    # the chapters: print.xsl on each document, as its own PDF would have it
+    chapters = [typst_source(doc, {**params, "chapter": f"c{i}"}, clock, nodes=nodes)
+                for i, doc in enumerate(docs, 1)]
+    head, tail = frame.split(CHAPTERS_MARK)
+    source = head + "".join(chapters) + tail
+    t = time.perf_counter()
+    try:
+        pdf = typeset(source, paper, name=project.name or "the book")
+    except ToolError as err:
+        if re.search(r"maximum [a-z ]*depth exceeded", str(err)):
+            deepest = max(docs, key=_depth)
+            raise _too_deep(deepest) from None
+        raise
+    clock["typeset"] += time.perf_counter() - t
+    name = book_name(project, sources)
+    with atomic_dir(Path(outdir) / "pdf", inputs=files, project=project) as tmp:
+        t = time.perf_counter()
+        (tmp / name).write_bytes(pdf)
+        clock["write"] += time.perf_counter() - t
+    return [Path(outdir) / "pdf" / name]
+
+
+def _depth(doc: Document) -> int:
+    from lxml import etree
+
+    depth = deepest = 0
+    for event, _el in etree.iterwalk(doc.root, events=("start", "end")):
+        depth += 1 if event == "start" else -1
+        deepest = max(deepest, depth)
+    return deepest
+
+
 def typst_source(source: Document | Path, params: dict[str, str] | None = None,
-                 clock: dict[str, float] | None = None) -> str:
+                 clock: dict[str, float] | None = None, *, nodes: dict | None = None) -> str:
     """The Typst document print.xsl writes for a TEI document (soft hyphens added to a copy in memory first)."""
     from lxml import etree
 
@@ -116,7 +233,7 @@ def typst_source(source: Document | Path, params: dict[str, str] | None = None,
     node = processor().parse_xml(xml_text=etree.tostring(tree.getroot(), encoding="unicode"))
     clock["hyphenate"] = clock.get("hyphenate", 0.0) + time.perf_counter() - t
     t = time.perf_counter()
-    result = transform_to_string(STYLESHEET, doc, dict(params or {}), node=node)
+    result = transform_to_string(STYLESHEET, doc, dict(params or {}), node=node, nodes=nodes)
     clock["xslt"] = clock.get("xslt", 0.0) + time.perf_counter() - t
     return result
 
@@ -136,11 +253,11 @@ def typeset(source: str, paper: str = "A4", *, standard: str | None = PDF_STANDA
 
 
 def render(source: Document | Path, *, paper: str = "A4", params: dict[str, str] | None = None,
-           clock: dict[str, float] | None = None) -> bytes:
-    """The PDF of one TEI document, as bytes."""
+           clock: dict[str, float] | None = None, nodes: dict | None = None) -> bytes:
+    """The PDF of one TEI document, as bytes (`nodes`: the shared registers, tools.core.registers.stylesheet_params)."""
     clock = clock if clock is not None else {}
     doc = source if isinstance(source, Document) else load(source)
-    text = typst_source(doc, params, clock)
+    text = typst_source(doc, params, clock, nodes=nodes)
     t = time.perf_counter()
     try:
         pdf = typeset(text, paper, name=doc.shown)

@@ -16,15 +16,27 @@ invalid the server answers every page with the problems (file:line:col, severity
 instead of the last good page, until a build succeeds again. Ctrl-C stops the watcher, the server and the
 workers, and exits 0.
 
+THE PRINT EDITION TOO. After each good build, the PDF of every document whose inputs changed (its bytes, the
+project file, the shared registers) is made again by `tools build pdf FILE` in a process of its own, one at a
+time, in the background (`_PdfPreview`): it takes one to four seconds, and the page reload never waits for
+it. The PDFs are served at /pdf/<name>.pdf, where the pages' print links point (the site is built as with
+`tools build`, PDF links included); a PDF being made is answered "503, reload in a moment". They are kept in
+OUTDIR/.tools-serve-pdf/, beside the build cache; a document that does not print keeps its last PDF, and the
+terminal says why.
+
 Without a project file (a TEI file or folder given as PATH) the cache is a temporary folder, removed at the
 end.
 """
 from __future__ import annotations
 
+import hashlib
 import html
 import http.server
 import json
+import os
+import queue
 import shutil
+import subprocess
 import socket
 import sys
 import tempfile
@@ -70,6 +82,8 @@ class _State:
         self.changes: dict[int, set[str] | None] = {}  # build -> the pages it changed (None: every page)
         self.changed = threading.Condition()
         self.stopping = False
+        self.pdfs: dict[str, Path] = {}        # 'pdf/<name>.pdf' -> the last good PDF (_PdfPreview)
+        self.pdfs_pending: set[str] = set()    # the PDFs being made
 
     def built(self, problems=(), message="", manifest=None):
         with self.changed:
@@ -134,15 +148,16 @@ def serve(path: Path | None = None, *, port: int = 8000, project: Project | None
 
     pool = Pool(warm=warm_up)
     thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.2}, daemon=True)
+    preview = _PdfPreview(sources, outdir, state, stop, log)
     try:
         watcher = _Watcher(project, sources, outdir, stop)
         pool.start()  # the workers compile the stylesheets now, not at the first save
-        _rebuild(sources, outdir, project, pool, state, session, log)
+        _rebuild(sources, outdir, project, pool, state, session, log, preview)
         thread.start()
         log(f"serving the edition at http://127.0.0.1:{server.server_address[1]}/ (Ctrl-C to stop)")
         if ready is not None:
             ready.set()
-        _watch(watcher, project, sources, outdir, pool, state, session, log)
+        _watch(watcher, project, sources, outdir, pool, state, session, log, preview)
     except KeyboardInterrupt:
         pass
     finally:
@@ -151,13 +166,15 @@ def serve(path: Path | None = None, *, port: int = 8000, project: Project | None
         server.shutdown() if thread.is_alive() else None
         server.server_close()
         pool.close()
+        preview.close()
         if temporary is not None:
             shutil.rmtree(temporary, ignore_errors=True)
     log("stopped")
     return 0
 
 
-def _rebuild(sources, outdir: Path, project: Project, pool: Pool, state: _State, session, log) -> None:
+def _rebuild(sources, outdir: Path, project: Project, pool: Pool, state: _State, session, log,
+             preview: _PdfPreview | None = None) -> None:
     from tools.targets.html import BuildReport, build_html
 
     t = time.perf_counter()
@@ -168,8 +185,9 @@ def _rebuild(sources, outdir: Path, project: Project, pool: Pool, state: _State,
                 state.built(manifest={**state.manifest, **files})
                 log(f"documents in {time.perf_counter() - t:.2f} s")
 
-        build_html(list(sources), outdir, project=_fresh(project), pool=pool, report=report, materialize=False,
-                   session=session, on_documents=documents_done)
+        project = _fresh(project)
+        build_html(list(sources), outdir, project=project, pool=pool, report=report, materialize=False,
+                   session=session, on_documents=documents_done, with_pdf=preview is not None)
     except ToolError as err:
         problems = err.problems or []
         state.built(problems, "" if problems else str(err))
@@ -178,6 +196,92 @@ def _rebuild(sources, outdir: Path, project: Project, pool: Pool, state: _State,
     state.built([p for p in report.problems if p.severity == "error"], manifest=report.manifest)
     log(f"built in {time.perf_counter() - t:.2f} s: {len(report.rebuilt)} document(s) transformed, "
         f"{len(report.reused)} reused, {report.units_rendered} corpus part(s) made")
+    if preview is not None and not [p for p in report.problems if p.severity == "error"]:
+        preview.update(project)  # after the pages: the reload never waits for the PDF
+
+
+class _PdfPreview:
+    """The print edition of each document, made again in the background when its inputs changed: one
+    `tools build pdf FILE -o TMP` at a time, in a process of its own (its own Saxon and Typst: nothing shared
+    with the server's threads), its PDF then moved into OUTDIR/.tools-serve-pdf/ and served at /pdf/."""
+
+    def __init__(self, sources, outdir: Path, state: _State, stop: threading.Event, log):
+        self.sources = list(sources)
+        self.folder = Path(outdir) / ".tools-serve-pdf"
+        self.state, self.stop, self.log = state, stop, log
+        self.made: dict[Path, str] = {}          # document -> the key of the inputs of its last good PDF
+        self.tried: dict[Path, str] = {}         # document -> the key last queued (a failed one is not retried)
+        self.jobs: queue.Queue = queue.Queue()
+        self.proc: subprocess.Popen | None = None
+        self.thread = threading.Thread(target=self._run, daemon=True)
+        self.thread.start()
+
+    def update(self, project: Project) -> None:
+        from tools.core.registers import load_registers
+        from tools.targets.pdf import _documents
+
+        try:
+            files = _documents(self.sources, project)
+        except Exception:  # noqa: BLE001 - the HTML build has just listed them; a race with a deletion
+            return
+        shared = load_registers(project).fingerprint()
+        setup = project.file.read_bytes() if project.file is not None and project.file.is_file() else b""
+        for path in files:
+            try:
+                data = path.read_bytes()
+            except OSError:
+                continue
+            key = hashlib.sha256(data + b"\0" + shared.encode() + b"\0" + setup).hexdigest()
+            if self.made.get(path) != key and self.tried.get(path) != key:
+                self.tried[path] = key
+                with self.state.changed:
+                    self.state.pdfs_pending.add(f"pdf/{path.stem}.pdf")
+                self.jobs.put((path, key, project.root if project.file is not None else path.parent))
+
+    def _run(self) -> None:
+        while not self.stop.is_set():
+            try:
+                path, key, cwd = self.jobs.get(timeout=0.25)
+            except queue.Empty:
+                continue
+            if self.tried.get(path) != key:  # a newer save is queued behind this one
+                continue
+            name = f"pdf/{path.stem}.pdf"
+            t = time.perf_counter()
+            try:
+                self.folder.mkdir(parents=True, exist_ok=True)
+                tmp = Path(tempfile.mkdtemp(prefix=".build-", dir=self.folder))
+            except OSError as exc:
+                self.log(f"PDF of {display(path)} not made: {exc}")
+                continue
+            try:
+                self.proc = subprocess.Popen([sys.executable, "-m", "tools", "build", "pdf", str(path), "-o", str(tmp)],
+                                             cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+                _out, err = self.proc.communicate()
+                made = tmp / "pdf" / f"{path.stem}.pdf"
+                if self.proc.returncode == 0 and made.is_file():
+                    final = self.folder / f"{path.stem}.pdf"
+                    os.replace(made, final)
+                    self.made[path] = key
+                    with self.state.changed:
+                        self.state.pdfs[name] = final
+                    self.log(f"PDF of {display(path)} in {time.perf_counter() - t:.2f} s")
+                elif not self.stop.is_set():
+                    first = (err.strip().splitlines() or ["(no message)"])[0]
+                    self.log(f"PDF of {display(path)} not made: {first}")
+            finally:
+                self.proc = None
+                shutil.rmtree(tmp, ignore_errors=True)
+                if self.tried.get(path) == key:
+                    with self.state.changed:
+                        self.state.pdfs_pending.discard(name)
+
+    def close(self) -> None:
+        self.stop.set()
+        proc = self.proc
+        if proc is not None and proc.poll() is None:
+            proc.terminate()
+        self.thread.join(timeout=10)
 
 
 def _fresh(project: Project) -> Project:
@@ -243,7 +347,7 @@ class _Watcher:
 
 
 def _watch(watcher: _Watcher, project: Project, sources, outdir: Path, pool: Pool, state: _State, session,
-           log) -> None:
+           log, preview: _PdfPreview | None = None) -> None:
     while (changes := watcher.next()) is not None:
         names = sorted({display(Path(name)) for _change, name in changes})
         log(f"changed: {', '.join(names[:5])}{' …' if len(names) > 5 else ''}")
@@ -253,7 +357,7 @@ def _watch(watcher: _Watcher, project: Project, sources, outdir: Path, pool: Poo
             state.built(err.problems, "" if err.problems else str(err))
             log(f"build failed: {err}")
             continue
-        _rebuild(sources, outdir, project, pool, state, session, log)
+        _rebuild(sources, outdir, project, pool, state, session, log, preview)
 
 
 def _root_of(p: Path, roots) -> Path:
@@ -331,6 +435,15 @@ class _Handler(http.server.BaseHTTPRequestHandler):
             self.send_header("Location", route + "/")
             self.end_headers()
             return
+        if rel in self.state.pdfs or rel in self.state.pdfs_pending:  # the print edition (_PdfPreview)
+            made = self.state.pdfs.get(rel)
+            if made is None:
+                return self._send(503, "text/plain; charset=utf-8",
+                                  b"the PDF is being made (a few seconds); reload in a moment\n")
+            try:
+                return self._send(200, "application/pdf", made.read_bytes())
+            except OSError:
+                return self._send(404, "text/plain; charset=utf-8", b"not found\n")
         failed = self.state.problems or self.state.message
         suffix = Path(rel).suffix.lower()
         if failed and (suffix == ".html" or rel not in manifest):

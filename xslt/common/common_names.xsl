@@ -153,6 +153,16 @@
                           else (if ($surname) then $surname else $words[last()]) || (', ' || $rest)[$rest]"/>
   </xsl:function>
 
+  <!-- One entry per xml:id, in the order given: an entry of the shared registers before a document's own entry
+       with its id, else the first document's (the rule of identity of tools/targets/corpus.py for the HTML
+       corpus; a book of the corpus, print_book.xsl, lists each person once across its chapters). -->
+  <xsl:function name="kse:distinct-entries" as="element()*">
+    <xsl:param name="entries" as="element()*"/>
+    <xsl:for-each-group select="$entries" group-by="string(@xml:id)">
+      <xsl:sequence select="(current-group()[exists($registers) and root(.) is $registers], current-group())[1]"/>
+    </xsl:for-each-group>
+  </xsl:function>
+
   <xsl:function name="kse:entries" as="element()*">
     <xsl:param name="root" as="node()"/>
     <xsl:param name="kind" as="xs:string"/>

@@ -51,6 +51,26 @@
   <!-- the language of the labels as Typst takes it (the parameter is the user's: never passed on unchecked) -->
   <xsl:variable name="kp:ui-lang" as="xs:string" select="(kp:lang-code($lang)[. != ''], 'kk')[1]"/>
 
+  <!-- chapter: set by the builder of a book of the corpus (tools/targets/pdf.py, print_book.xsl), never by a
+       user (not in print_param.xsl): the chapter's id ("c3"). The document is then written as one chapter of
+       the book — its title, text, apparatus and commentary, no front or back matter — with its labels scoped by
+       that id (the apparatus numbers restart in each chapter: they are the numbers of the document's own
+       HTML edition, so that a reader citing "note 12" of a document finds it in both). -->
+  <xsl:param name="chapter" as="xs:string" select="''"/>
+  <xsl:variable name="kp:scope-arg" as="xs:string" select="if ($chapter != '') then ', scope: ' || kp:str-raw($chapter || '-') else ''"/>
+
+  <xsl:template match="/" priority="2">
+    <xsl:choose>
+      <xsl:when test="$chapter != ''">
+        <xsl:text>// chapter </xsl:text><xsl:value-of select="$chapter"/><xsl:text>&#xA;#pagebreak(weak: true)&#xA;#set text(lang: </xsl:text>
+        <xsl:value-of select="kp:str($kp:doc-lang)"/><xsl:text>)&#xA;</xsl:text>
+        <xsl:apply-templates select="tei:TEI/tei:text" mode="kp:text"/>
+        <xsl:call-template name="kp:commentary"/>
+      </xsl:when>
+      <xsl:otherwise><xsl:next-match/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
   <xsl:template match="/">
     <xsl:variable name="h" select="/tei:TEI/tei:teiHeader"/>
     <xsl:text>// Written by xslt/print/print.xsl from the TEI: calls of the template kse.typ, all text as strings.&#xA;</xsl:text>

@@ -24,7 +24,7 @@
   <xsl:template name="kp:indexes">
     <xsl:for-each select="('persons', 'places', 'orgs')[. = tokenize($indexes)]">
       <xsl:variable name="kind" select="."/>
-      <xsl:variable name="entries" select="kse:entries($kp:root, $kind)[exists(kse:occurrences(.))]"/>
+      <xsl:variable name="entries" select="kse:distinct-entries(kse:entries($kp:root, $kind)[exists(kse:occurrences(.))])"/>
       <xsl:if test="exists($entries)">
         <xsl:text>#k.</xsl:text><xsl:value-of select="if (position() = 1) then 'part' else 'chapter'"/>
         <xsl:text>("index-</xsl:text><xsl:value-of select="$kind"/><xsl:text>", </xsl:text>

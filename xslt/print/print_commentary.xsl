@@ -22,7 +22,7 @@
   <!-- the mark in the text -->
   <xsl:template match="tei:note[@type = 'commentary']" mode="kp:inline" priority="5">
     <xsl:variable name="n" select="kse:commentary-number(.)"/>
-    <xsl:if test="exists($n)"><xsl:sequence select="'#k.comment-mark(' || $n || ')'"/></xsl:if>
+    <xsl:if test="exists($n)"><xsl:sequence select="'#k.comment-mark(' || $n || $kp:scope-arg || ')'"/></xsl:if>
   </xsl:template>
   <xsl:template match="tei:note[@type = 'commentary']" mode="kp:text kp:note" priority="5"/>
 
@@ -34,7 +34,13 @@
     <xsl:variable name="notes" select="kse:commentary-notes(/)"/>
     <xsl:variable name="works" select="kse:bibliography(/)"/>
     <xsl:if test="exists($notes) or exists($works)">
-      <xsl:text>#k.part("commentary", </xsl:text><xsl:value-of select="kp:str(kp:l('commentary-part'))"/><xsl:text>)[&#xA;</xsl:text>
+      <!-- a part of its own; in a book of the corpus, a section that closes the document's chapter -->
+      <xsl:choose>
+        <xsl:when test="$chapter != ''"><xsl:value-of select="kp:subhead(kp:l('commentary-part'))"/><xsl:text>#[&#xA;</xsl:text></xsl:when>
+        <xsl:otherwise>
+          <xsl:text>#k.part("commentary", </xsl:text><xsl:value-of select="kp:str(kp:l('commentary-part'))"/><xsl:text>)[&#xA;</xsl:text>
+        </xsl:otherwise>
+      </xsl:choose>
       <xsl:for-each select="$notes">
         <!-- the version of the note an interface in the print's language shows (the common layer's rule) -->
         <xsl:variable name="shown" select="kse:version-lang(kse:version-langs(.), $kp:ui-lang)"/>
@@ -42,7 +48,7 @@
         <xsl:variable name="block" select="kse:block-of(.)"/>
         <xsl:text>#k.comment-entry(</xsl:text><xsl:value-of select="kse:commentary-number(.)"/>
         <xsl:text>, </xsl:text><xsl:value-of select="if ($block) then kp:str(kse:block-number($block)) else 'none'"/>
-        <xsl:text>, </xsl:text>
+        <xsl:value-of select="$kp:scope-arg"/><xsl:text>, </xsl:text>
         <xsl:value-of select="'text(' || kp:lang-args(($shown[. != ''], $kp:ui-lang)[1]) || ')'
                               || kp:block(kp:trim(kp:comment-items(if ($body[1] is .) then node() else $body)))"/>
         <xsl:text>)&#xA;</xsl:text>
@@ -50,7 +56,7 @@
       <xsl:if test="exists($works)">
         <xsl:value-of select="kp:subhead(kp:l('bibliography-title'))"/>
         <xsl:for-each select="$works">
-          <xsl:text>#k.work(</xsl:text><xsl:value-of select="kp:str(string(@xml:id))"/><xsl:text>, </xsl:text>
+          <xsl:text>#k.work(</xsl:text><xsl:value-of select="kp:str(string(@xml:id))"/><xsl:value-of select="$kp:scope-arg"/><xsl:text>, </xsl:text>
           <xsl:value-of select="kp:block(kp:reference(.))"/><xsl:text>)&#xA;</xsl:text>
         </xsl:for-each>
       </xsl:if>
@@ -71,7 +77,7 @@
   <xsl:template match="tei:ptr" mode="kp:comment">
     <xsl:variable name="works" select="kse:cited-works(.)"/>
     <xsl:sequence select="if (exists($works))
-                          then string-join($works ! ('#k.cite(' || kp:str(string(@xml:id)) || ', ' || kp:str(kse:short-cite(.)) || ')'), kp:t('; '))
+                          then string-join($works ! ('#k.cite(' || kp:str(string(@xml:id)) || ', ' || kp:str(kse:short-cite(.)) || $kp:scope-arg || ')'), kp:t('; '))
                           else kp:t(normalize-space(@target))"/>
   </xsl:template>
 

@@ -27,9 +27,10 @@
 
   <xsl:template match="tei:text" mode="kp:text">
     <xsl:variable name="head" select="tei:body/tei:div[1]/tei:head[1][normalize-space(.) != '']"/>
-    <xsl:text>#k.article-title("text", </xsl:text>
+    <!-- a chapter of a book of the corpus: its own label, and its title as the running head -->
+    <xsl:text>#k.article-title(</xsl:text><xsl:value-of select="kp:str(string-join(('text', $chapter[. != '']), '-'))"/><xsl:text>, </xsl:text>
     <xsl:value-of select="if ($head) then kp:block(kp:items($head/node(), 'kp:inline')) else kp:str(kp:main-title(/))"/>
-    <xsl:text>, running: </xsl:text><xsl:value-of select="kp:str(kp:l('text'))"/>
+    <xsl:text>, running: </xsl:text><xsl:value-of select="kp:str(if ($chapter != '') then kp:running-title(kp:main-title(/)) else kp:l('text'))"/>
     <xsl:text>, outlined: </xsl:text><xsl:value-of select="kp:str(kp:main-title(/))"/><xsl:text>)&#xA;</xsl:text>
     <xsl:if test="$apparatus-key = 'line'">#set par.line(numbering: k.line-numbering())&#xA;</xsl:if>
     <xsl:apply-templates select="tei:front, tei:body, tei:group" mode="kp:text"/>
@@ -41,6 +42,14 @@
     <xsl:if test="$apparatus-key = 'line'">#set par.line(numbering: none)&#xA;</xsl:if>
     <xsl:call-template name="kp:endnotes"/>
   </xsl:template>
+
+  <!-- a title short enough for the running head (one line in spaced capitals, on any paper): cut after a
+       word before 48 characters, with an ellipsis -->
+  <xsl:function name="kp:running-title" as="xs:string">
+    <xsl:param name="title" as="xs:string"/>
+    <xsl:sequence select="if (string-length($title) le 48) then $title
+                          else replace(substring($title, 1, 48), '[\s,;:.–—-]+\S*$', '') || '…'"/>
+  </xsl:function>
 
   <xsl:template match="tei:p" mode="kp:text">
     <xsl:variable name="first" select="empty(preceding-sibling::tei:p) or preceding-sibling::*[1][not(self::tei:p)]"/>
@@ -258,7 +267,7 @@
           <xsl:sequence select="'#h(0.9em)' || kp:app-entry(.)"/>
         </xsl:for-each>
       </xsl:variable>
-      <xsl:sequence select="'#k.mark(' || $n || ', ' || kp:block($entry) || (', sep: true'[kp:mark-before(current())]) || ')'"/>
+      <xsl:sequence select="'#k.mark(' || $n || ', ' || kp:block($entry) || (', sep: true'[kp:mark-before(current())]) || $kp:scope-arg || ')'"/>
     </xsl:if>
   </xsl:template>
 
