@@ -41,6 +41,7 @@ def test_valid_documents_beyond_saxons_default_limits_build(run_tools, tmp_path,
     assert "deep" in (tmp_path / "out" / "html" / "text.html").read_text(encoding="utf-8") or "ns" in name or "prefix" in name
 
 
+@pytest.mark.slow  # the forced build takes ~90 s: Saxon copies an element's attributes in quadratic time (DTS passages)
 def test_an_invalid_document_with_20000_attributes_is_exit_1(run_tools, tmp_path):
     attrs = " ".join(f'a{k}="1"' for k in range(20000))
     doc = _write(tmp_path, "att.xml", BASE[:_P] + f"<p {attrs}>" + BASE[_P + 3:])
