@@ -332,6 +332,10 @@
   function render(q, box, state) {
     var mine = ++current;
     state = state || {};
+    box.removeAttribute("data-done");
+    return show(q, box, state, mine).then(function () { if (mine === current) { box.setAttribute("data-done", ""); } });
+  }
+  function show(q, box, state, mine) {
     if (!q.trim()) { box.textContent = ""; return Promise.resolve(); }
     return meta().then(function (m) {
       if (!m) { message(box, label("no-results")); return; }
@@ -390,9 +394,13 @@
         box.appendChild(facets);
         var groups = el("div", "result-groups");
         box.appendChild(groups);
+        /* the first view shows up to five results of each kind (every group is seen), "more" the rest */
+        var per = {}, first = [], rest = [];
+        hits.forEach(function (h) { per[h.kind] = (per[h.kind] || 0) + 1; (per[h.kind] <= 5 ? first : rest).push(h); });
+        hits = first.concat(rest);
         var shown = 0, lists = {};
         function more() {
-          var next = hits.slice(shown, shown + 10);
+          var next = hits.slice(shown, shown === 0 ? Math.max(first.length, 10) : shown + 10);
           return loadTexts(next).then(function () {
             if (mine !== current) { return; }
             next.forEach(function (h) {
