@@ -108,8 +108,10 @@ def test_alma_ata_finds_the_place(site, search):
     pg = search(site, "Alma-Ata")
     found = groups(pg)
     assert "places.html#pl.almaty" in [href for href, _ in found["place"]]
-    # the hyphenated name is one phrase: a paragraph with "Алматы" and some "ата…" elsewhere is not a hit
+    # the hyphenated name is one phrase: a paragraph with "Алматы" and some "ата…" elsewhere is not a hit,
+    # and only the name is marked in the snippets (not "Алматыға" or "аталды" beside it)
     assert "text" not in found
+    assert marked(pg) <= {"Alma", "Ata", "Алма", "Ата"} and "Alma" in marked(pg)
     pg.goto(pg.url.split("?")[0] + "?q=" + quote("Алма-Ата"))
     pg.wait_for_selector("#search-results[data-done]", state="attached")
     assert "places.html#pl.almaty" in [href for href, _ in groups(pg)["place"]]
@@ -121,6 +123,7 @@ def test_quoted_phrase_matches_the_words_in_sequence(site, search):
     hits = [s for kind in found for _, s in found[kind]]
     assert hits and all(si.fold("жаңа экономикалық саясат") in si.fold(s) for s in hits)
     assert any(href.startswith("text.html") for href, _ in found["text"])
+    assert {si.key(m) for m in marked(pg)} <= {si.key(w) for w in ("жаңа", "экономикалық", "саясатқа", "саясат")}
     pg = search(site, '"саясат экономикалық жаңа"')  # the same words, not in that order
     assert pg.locator(".result-group").count() == 0
     assert search(site, "саясат экономикалық жаңа").locator(".result-group").count() > 0  # unquoted: they are

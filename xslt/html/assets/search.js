@@ -278,13 +278,26 @@
   }
   /* the snippet: up to three passages around the words whose key is one of the matched terms, built as
      nodes (text and <mark>), never as markup */
-  function snippet(text, terms) {
-    var span = el("span", "snippet"), re = /[\p{L}\p{N}]+/gu, m, marks = [];
+  function snippet(text, terms, query) {
+    var span = el("span", "snippet"), re = /[\p{L}\p{N}]+/gu, m, found = [], marks = [];
     text = text.normalize("NFC");
-    while ((m = re.exec(text)) !== null) {
-      var k = key(m[0]);
-      if (terms[k]) { marks.push([m.index, m.index + m[0].length]); }
-    }
+    while ((m = re.exec(text)) !== null) { found.push([m.index, m.index + m[0].length, key(m[0])]); }
+    var phrases = query ? query.phrases : [], loose = query ? query.words.filter(function (w) { return query.exact.indexOf(w) < 0; }) : [];
+    var on = found.map(function (f) {
+      /* with a phrase: its words where they stand in sequence, and the other words of the query */
+      if (!phrases.length) { return !!terms[f[2]]; }
+      return !!terms[f[2]] && loose.some(function (w) { return f[2].lastIndexOf(w, 0) === 0; });
+    });
+    phrases.forEach(function (p) {
+      for (var i = 0; i + p.length <= found.length; i++) {
+        var ok = true;
+        for (var j = 0; j < p.length && ok; j++) {
+          ok = j === p.length - 1 ? found[i + j][2].lastIndexOf(p[j], 0) === 0 : found[i + j][2] === p[j];
+        }
+        if (ok) { for (j = 0; j < p.length; j++) { on[i + j] = true; } }
+      }
+    });
+    found.forEach(function (f, i) { if (on[i]) { marks.push([f[0], f[1]]); } });
     if (!marks.length) { span.textContent = text.length > 240 ? text.slice(0, 240) + " …" : text; return span; }
     var lastEnd = -1;
     marks.slice(0, 3).forEach(function (mk, i) {
@@ -304,7 +317,7 @@
     });
     return span;
   }
-  function item(h, q) {
+  function item(h, q, query) {
     var chunk = TEXTS[h.doc + "/" + chunkOf(h)], b = record(h);
     if (!chunk || !b) { return null; }
     var text = h.witness && b[4] ? b[4] : b[3];
@@ -321,7 +334,7 @@
     li.appendChild(a);
     if (h.witness) { li.appendChild(el("span", "witness-hit", label("witness"))); }
     if (h.fuzzy) { li.appendChild(el("span", "fuzzy", label("search-fuzzy"))); }
-    li.appendChild(snippet(text, h.terms));
+    li.appendChild(snippet(text, h.terms, query));
     return li;
   }
 
@@ -404,7 +417,7 @@
           return loadTexts(next).then(function () {
             if (mine !== current) { return; }
             next.forEach(function (h) {
-              var li = item(h, q);
+              var li = item(h, q, query);
               if (!li) { return; }
               if (!lists[h.kind]) {
                 var sec = el("section", "result-group group-" + h.kind);
