@@ -87,16 +87,24 @@ def test_shards_by_two_letters_split_by_three_when_large(monkeypatch):
     assert si.key_file("ка") == "43a-430.js"
 
 
-def test_text_files_hold_the_blocks_of_a_document_by_eight():
+def test_text_files_hold_the_records_of_a_document_by_chunk():
     blocks = [{"id": f"p{i}", "n": str(i), "k": "p", "r": f"мәтін {i}", "d": f"мәтін {i}"} for i in range(1, 11)]
     blocks[2]["d"] = "мәтiн 3"  # a witness reading that differs is kept
     files = si.text_chunks(blocks, "doc-0001/", "Атау")
-    assert sorted(files) == [0, 1]
+    assert sorted(files) == list(range((10 + si.CHUNK - 1) // si.CHUNK))
     (first,) = _call_args(files[0])
     assert first["folder"] == "doc-0001/" and first["title"] == "Атау" and len(first["blocks"]) == si.CHUNK
     assert first["blocks"][0] == ["p1", "1", "p", "мәтін 1", "", ""] and first["blocks"][2][4] == "мәтiн 3"
-    (second,) = _call_args(files[1])
-    assert [b[0] for b in second["blocks"]] == ["p9", "p10"]
+    (last,) = _call_args(files[max(files)])
+    assert [b[0] for b in last["blocks"]] == [f"p{i}" for i in range(1 + max(files) * si.CHUNK, 11)]
+
+
+def test_title_files_hold_the_documents_titles_by_group():
+    titles = [f"Құжат {i}" for i in range(si.TITLES + 3)]
+    files = si.title_files(titles)
+    assert sorted(files) == ["search/d/0.js", "search/d/1.js"]
+    g, part = _call_args(files["search/d/1.js"])
+    assert g == 1 and part == titles[si.TITLES:]
 
 
 def test_meta_carries_the_folding_table_for_the_client():

@@ -129,6 +129,10 @@ def units(merged: Merged, registers) -> dict[str, Unit]:
         out[f"year:{year}"] = Unit(data_digest(["year", year, rows, [doc_ids[i] for i in named]]),
                                    (f"chronology/{year}.html",))
     out.update(search_units(merged.postings, register_records(merged, registers), merged.bounds))
+    titles = [d["title"] for d in docs]
+    for name, body in search_index.title_files(titles).items():
+        out[f"search-titles:{name}"] = Unit(data_digest(["search-titles", name, body.decode("utf-8")]), (name,),
+                                            lambda name=name, body=body: {name: body})
     return out
 
 

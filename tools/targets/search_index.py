@@ -21,8 +21,8 @@ more.
 
 FILES (all under search/ at the root of the site; JavaScript files that call a function, so that they load
 from file:// as well as from a server, where fetch() of JSON would be refused):
-  meta.js            KSE_SEARCH_META = {"version": 2, "fold": {...the rules...}, "chunk": 8, "docs": N,
-                                         "titles": [...] (corpus), "split": {"se": ["sei", …], …}}
+  meta.js            KSE_SEARCH_META = {"version": 2, "fold": {...the rules...}, "chunk": 4, "docs": N,
+                                         "titles": 16, "split": {"se": ["sei", …], …}, "bounds": […]}
   s/<key>.js         KSE_SEARCH_SHARD("<key>", {term: [[doc, [record, …], [record, …]], …], …})
                      one shard per key: the first two characters of its terms, or the first three where the
                      two-letter shard would be larger than SPLIT_BYTES (then "split" lists the keys of that
@@ -36,6 +36,8 @@ from file:// as well as from a server, where fetch() of JSON would be refused):
                      shown are loaded (search.js knows which one called from the script element that loaded it,
                      document.currentScript). `page` is where the record is shown ("apparatus.html#a3"; "" for
                      text.html#id). Doc N (= docs) holds the register entries; its folder is "".
+  d/<g>.js           KSE_SEARCH_TITLES(g, [title, …])  (a corpus) the titles of documents g*16 … g*16+15, for the
+                     facets of the documents
   <doc> is the document's position in the collection (from 0), <record> its position in the document.
 A query loads meta.js, the shard of each of its words, and the text chunks of the ten results it shows (of
 the candidates of a quoted phrase, to check the words' order); search.js matches word beginnings (prefixes)
@@ -52,7 +54,8 @@ from functools import lru_cache
 from tools.core import packs, resources
 
 VERSION = 2
-CHUNK = 8              # blocks per text file
+CHUNK = 4              # records per text file (a result loads its file: small files, small loads)
+TITLES = 16            # document titles per title file (the corpus's facets name the documents they count)
 SPLIT_BYTES = 48_000   # a two-letter shard larger than this is split by three letters
 _WORD = re.compile(r"[^\W_]+")
 
@@ -219,8 +222,14 @@ def order_records(blocks: list[dict]) -> list[dict]:
 
 def meta(docs: int, split: dict[str, list[str]], bounds_of: list[list[int]] | None = None) -> bytes:
     value = {"version": VERSION, "fold": rules(), "chunk": CHUNK, "docs": docs, "split": split,
-             "bounds": bounds_of or []}
+             "bounds": bounds_of or [], "titles": TITLES}
     return ("window.KSE_SEARCH_META = " + _json(value) + ";\n").encode("utf-8")
+
+
+def title_files(titles: list[str]) -> dict[str, bytes]:
+    """The title files of a corpus: site-relative name -> bytes."""
+    return {f"search/d/{g}.js": _js_call("KSE_SEARCH_TITLES", g, titles[g * TITLES:(g + 1) * TITLES])
+            for g in range((len(titles) + TITLES - 1) // TITLES)}
 
 
 def folding_for_client() -> dict:

@@ -96,6 +96,8 @@
   }
   window.KSE_SEARCH_META = null;
   window.KSE_SEARCH_SHARD = function (key, terms) { SHARDS[key] = terms; };
+  var TITLES = {};
+  window.KSE_SEARCH_TITLES = function (g, titles) { titles.forEach(function (t, i) { TITLES[g * META.titles + i] = t; }); };
   window.KSE_SEARCH_TEXT = function (chunk) {
     var s = document.currentScript;
     if (s) { TEXTS[s.dataset.doc + "/" + s.dataset.k] = chunk; }
@@ -159,7 +161,10 @@
     phrases.forEach(function (p) { p.forEach(function (k) { ws.push(k); }); });
     var seen = {};
     ws = ws.filter(function (w) { if (seen[w]) { return false; } seen[w] = true; return true; });
-    return { words: ws, phrases: phrases, exact: phrases.length ? phrases.reduce(function (a, p) { return a.concat(p); }, []) : [] };
+    var whole = [];  /* a phrase's words before its last are whole words (the last may be a beginning) */
+    phrases.forEach(function (p) { p.slice(0, -1).forEach(function (k) { if (p[p.length - 1] !== k) { whole.push(k); } }); });
+    return { words: ws, phrases: phrases, whole: whole,
+             exact: phrases.length ? phrases.reduce(function (a, p) { return a.concat(p); }, []) : [] };
   }
 
   /* a record's kind, from its place in its document (meta.js "bounds") */
@@ -177,11 +182,11 @@
     return Promise.all(Object.keys(keys).map(function (k) { return load(keyFile(k)); })).then(function () {
       var hits = null;  /* "doc:block" -> {doc, block, score, witness, terms} */
       ws.forEach(function (w) {
-        var mine = {}, found = [], inPhrase = query.exact.indexOf(w) >= 0;
+        var mine = {}, found = [], inPhrase = query.exact.indexOf(w) >= 0, whole = query.whole.indexOf(w) >= 0;
         shardKeys(w).forEach(function (k) {
           var shard = SHARDS[k] || {};
           Object.keys(shard).forEach(function (term) {
-            var m = matchOf(w, term);
+            var m = whole ? (term === w ? 2 : 0) : matchOf(w, term);
             if (m && !(inPhrase && m < 2)) { found.push([term, m, shard[term]]); }
           });
         });
@@ -228,7 +233,7 @@
   }
 
   /* keep the candidates whose text has each phrase's keys in sequence (the last one as a beginning) */
-  var PHRASE_CHUNKS = 80;  /* at most this many text files are loaded to check a phrase */
+  var PHRASE_CHUNKS = 30;  /* at most this many text files are loaded to check a phrase */
   function checkPhrases(list, phrases) {
     var chunks = {}, checked = [];
     list.forEach(function (h) {
@@ -395,9 +400,11 @@
         if (META.docs > 1) {
           var top = Object.keys(perDoc).map(Number).sort(function (a, b) { return perDoc[b] - perDoc[a] || a - b; }).slice(0, 8);
           if (state.doc !== undefined && top.indexOf(state.doc) < 0) { top.push(state.doc); }
-          docFacets = Promise.all(top.map(function (d) { return load("search/t/" + d + "-0.js", { doc: d, k: 0 }); })).then(function () {
+          var groupsOf = {};
+          top.forEach(function (d) { groupsOf[Math.floor(d / META.titles)] = true; });
+          docFacets = Promise.all(Object.keys(groupsOf).map(function (g) { return load("search/d/" + g + ".js"); })).then(function () {
             top.forEach(function (d) {
-              var t = TEXTS[d + "/0"], b = facet(t ? t.title : String(d + 1), perDoc[d], state.doc === d, function () {
+              var t = TITLES[d], b = facet(t || String(d + 1), perDoc[d], state.doc === d, function () {
                 render(q, box, { kind: state.kind, doc: state.doc === d ? undefined : d });
               }, "facet-doc");
               b.dataset.doc = d;
@@ -407,13 +414,22 @@
         box.appendChild(facets);
         var groups = el("div", "result-groups");
         box.appendChild(groups);
-        /* the first view shows up to five results of each kind (every group is seen), "more" the rest */
-        var per = {}, first = [], rest = [];
-        hits.forEach(function (h) { per[h.kind] = (per[h.kind] || 0) + 1; (per[h.kind] <= 5 ? first : rest).push(h); });
-        hits = first.concat(rest);
+        /* the first view: ten results taken in turn from each kind (every group is seen), "more" the rest */
+        var byKind = {}, first = [], taken = {};
+        hits.forEach(function (h) { (byKind[h.kind] = byKind[h.kind] || []).push(h); });
+        for (var round = 0; first.length < 10; round++) {
+          var added = false;
+          KINDS.forEach(function (k) {
+            if (first.length < 10 && byKind[k] && byKind[k][round]) { first.push(byKind[k][round]); added = true; }
+          });
+          if (!added) { break; }
+        }
+        first.forEach(function (h) { taken[h.doc + ":" + h.block] = true; });
+        first.sort(function (a, b) { return KINDS.indexOf(a.kind) - KINDS.indexOf(b.kind); });
+        hits = first.concat(hits.filter(function (h) { return !taken[h.doc + ":" + h.block]; }));
         var shown = 0, lists = {};
         function more() {
-          var next = hits.slice(shown, shown === 0 ? Math.max(first.length, 10) : shown + 10);
+          var next = hits.slice(shown, shown + 10);
           return loadTexts(next).then(function () {
             if (mine !== current) { return; }
             next.forEach(function (h) {
