@@ -207,3 +207,17 @@ def test_corpus_facets_per_document(corpus_site, search):
     # a register entry of the shared registers is one result, leading to its page
     pg = search(corpus_site, "Seifullin")
     assert [href for href, _ in groups(pg)["person"]] == ["persons/pers.seifullin.html"]
+
+
+def test_a_finely_split_index_finds_the_same(site, tmp_path_factory, search, monkeypatch):
+    """Shards split down to four letters (a large corpus's index): the client walks the split keys."""
+    monkeypatch.setattr(si, "SPLIT_BYTES", 1500)
+    fine = build_html([EDITION], tmp_path_factory.mktemp("fine")).parent
+    meta = (fine / "search" / "meta.js").read_text(encoding="utf-8")
+    split = __import__("json").loads(meta[meta.index("=") + 1:].strip().rstrip(";"))["split"]
+    assert any(len(k) == 3 for k in split) and any(len(s) == 4 for subs in split.values() for s in subs)
+    for q in ("Seifullin", "Сейфулин", "жыл", "ка"):
+        pg = search(fine, q)
+        coarse = search(site, q)
+        found = pg.locator(".result-count").text_content()
+        assert found == coarse.locator(".result-count").text_content(), q

@@ -83,7 +83,9 @@ def test_shards_by_two_letters_split_by_three_when_large(monkeypatch):
     assert key == "жы" and terms["жыл"] == [[0, [2], []]]
     monkeypatch.setattr(si, "SPLIT_BYTES", 10)
     shards, split = si.shards(docs)
-    assert split == {"жы": ["жыл"], "ка": ["каз"]} and "жыл" in shards and "жы" not in shards
+    assert split["жы"] == ["жыл"] and split["ка"] == ["каз"] and "жы" not in shards
+    assert split["жыл"] == ["жыл", "жылд", "жылы"]  # split again, by four letters; "жыл" keeps the term жыл
+    assert shards["жыл"] == {"жыл": [[0, [2], []]]} and "жылдары" in shards["жылд"] and "жылдар" not in split
     assert si.key_file("ка") == "43a-430.js"
 
 

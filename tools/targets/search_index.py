@@ -24,9 +24,9 @@ from file:// as well as from a server, where fetch() of JSON would be refused):
   meta.js            KSE_SEARCH_META = {"version": 2, "fold": {...the rules...}, "chunk": 4, "docs": N,
                                          "titles": 16, "split": {"se": ["sei", …], …}, "bounds": […]}
   s/<key>.js         KSE_SEARCH_SHARD("<key>", {term: [[doc, [record, …], [record, …]], …], …})
-                     one shard per key: the first two characters of its terms, or the first three where the
-                     two-letter shard would be larger than SPLIT_BYTES (then "split" lists the keys of that
-                     prefix; a shard keyed by the two letters alone holds the two-letter terms). For each term
+                     one shard per key: the first two characters of its terms, or three, or four where the
+                     shorter key's shard would be larger than SPLIT_BYTES (then "split" lists the sub-keys of
+                     that key; a shard keyed by the key itself holds the terms of exactly its length). For each term
                      and document: the records whose reading text has the term, then the records where only
                      the witness text has it. A key's file name is its characters' code points in hex, joined
                      by '-' ("ka" → 6b-61.js), so that no file name depends on the file system's encoding.
@@ -56,7 +56,8 @@ from tools.core import packs, resources
 VERSION = 2
 CHUNK = 4              # records per text file (a result loads its file: small files, small loads)
 TITLES = 16            # document titles per title file (the corpus's facets name the documents they count)
-SPLIT_BYTES = 48_000   # a two-letter shard larger than this is split by three letters
+SPLIT_BYTES = 48_000   # a shard larger than this is split by one letter more
+MAX_KEY = 4            # … up to keys of four letters (a misspelling is looked for within its shard)
 _WORD = re.compile(r"[^\W_]+")
 
 
@@ -175,24 +176,32 @@ def text_chunks(blocks: list[dict], folder: str, title: str) -> dict[int, bytes]
 
 def shards(postings: list[dict[str, tuple[list[int], list[int]]]]) -> tuple[dict[str, dict], dict[str, list[str]]]:
     """The shards of a corpus from its documents' postings (in collection order): key -> {term: rows} (what
-    `shard_file` writes), and the keys of the two-letter prefixes that were split."""
+    `shard_file` writes), and the keys that were split, each with its sub-keys: a shard larger than
+    SPLIT_BYTES is split by one letter more (two letters, then three, then four at most); the terms as long
+    as the key stay in the shard of the key itself."""
     by_key: dict[str, dict[str, list]] = {}
     for doc, terms_of_doc in enumerate(postings):
         for term, (reading, witness) in terms_of_doc.items():
             by_key.setdefault(term[:2], {}).setdefault(term, []).append([doc, reading, witness])
     out: dict[str, dict] = {}
     split: dict[str, list[str]] = {}
-    for key in sorted(by_key):
-        terms_of_key = by_key[key]
-        if _size(terms_of_key) <= SPLIT_BYTES:
+
+    def place(key: str, terms_of_key: dict) -> None:
+        if len(key) >= MAX_KEY or _size(terms_of_key) <= SPLIT_BYTES:
             out[key] = _sorted(terms_of_key)
-            continue
+            return
         sub: dict[str, dict[str, list]] = {}
         for term, rows in terms_of_key.items():
-            sub.setdefault(term[:3], {})[term] = rows
+            sub.setdefault(term[:len(key) + 1], {})[term] = rows
         split[key] = sorted(sub)
         for k in sorted(sub):
-            out[k] = _sorted(sub[k])
+            if k == key:  # the terms of exactly this length
+                out[k] = _sorted(sub[k])
+            else:
+                place(k, sub[k])
+
+    for key in sorted(by_key):
+        place(key, by_key[key])
     return out, split
 
 

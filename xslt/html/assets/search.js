@@ -107,10 +107,20 @@
     for (var i = 0; i < key.length; i++) { out.push(key.charCodeAt(i).toString(16)); }
     return "search/s/" + out.join("-") + ".js";
   }
+  /* the shards a word's terms are in: its key of two letters, or of one more while that one was split;
+     a word no longer than a split key needs every shard under it */
   function shardKeys(word) {
-    var two = word.slice(0, 2), sub = META.split[two];
-    if (!sub) { return [two]; }
-    return word.length >= 3 ? [word.slice(0, 3)] : sub;
+    var k = word.slice(0, 2);
+    while (META.split[k]) {
+      if (word.length <= k.length) { return under(k); }
+      k = word.slice(0, k.length + 1);
+    }
+    return [k];
+  }
+  function under(k) {
+    var out = [];
+    META.split[k].forEach(function (s) { if (s !== k && META.split[s]) { out = out.concat(under(s)); } else { out.push(s); } });
+    return out;
   }
   function meta() {
     return load("search/meta.js").then(function () { META = window.KSE_SEARCH_META; return META; });
