@@ -243,7 +243,7 @@
   }
 
   /* keep the candidates whose text has each phrase's keys in sequence (the last one as a beginning) */
-  var PHRASE_CHUNKS = 30;  /* at most this many text files are loaded to check a phrase */
+  var PHRASE_CHUNKS = 20;  /* at most this many text files are loaded to check a phrase */
   function checkPhrases(list, phrases) {
     var chunks = {}, checked = [];
     list.forEach(function (h) {
