@@ -2,7 +2,9 @@
 
 Reference: the TEI Stylesheets' HTML conversion (html/html.xsl) of the same file on Saxon-HE/JVM, run here side
 by side (TEI_STYLESHEETS=folder of a checkout; Debian libsaxonhe-java). We count the same way: a whole process,
-start to exit, best of N runs. A second,
+start to exit, rounds alternating between the two, wall and CPU, medians; each of our builds goes to a new
+folder (the build cache sits beside the output, so a build into the same folder again is timed apart as the
+unchanged rebuild). A second,
 instrumented process reports the phases: Python imports, safe parse, validation (RELAX NG + Schematron),
 the transform (one XSLT 3.0 run writing every page, stylesheet compilation included) and writing (assets,
 fonts, the TEI copy, the swap of the output folder).
@@ -37,7 +39,7 @@ t0 = time.perf_counter()
 sys.path.insert(0, {root!r})
 from pathlib import Path
 from tools.targets.html import build_html
-import saxonche, lxml.etree, tools.validate  # what build_html imports lazily, counted as start-up
+import saxonche, lxml.etree, tools.core.validate  # what build_html imports lazily, counted as start-up
 t1 = time.perf_counter()
 timings = {{}}
 build_html([Path({src!r})], Path({out!r}), timings=timings)
@@ -61,57 +63,51 @@ def main() -> int:
     if args.scaling:
         return scaling(args.size_mb, args.runs)
     src = Path(args.edition).resolve()
+    import os
 
+    styles = Path(os.environ.get("TEI_STYLESHEETS", "/tmp/teistyle"))
+    java, jar = shutil.which("java"), next((j for j in SAXON_JARS if j.is_file()), None)
+    reference = bool(java and jar and (styles / "html" / "html.xsl").is_file())
+    ours, warm, tei = [], [], []
     with tempfile.TemporaryDirectory() as tmp:
-        walls = whole_runs([sys.executable, "-m", "tools", "build", "html", str(src), "-o", tmp],
-                           args.runs)
-        site = Path(tmp) / "html"
+        # alternating rounds, so that a change of load hits both alike; each of our builds into a new folder
+        # (the build cache lives beside the output: a second build into the same folder is a cached rebuild,
+        # timed apart as "unchanged rebuild")
+        for i in range(args.runs):
+            out = Path(tmp) / f"out-{i}"
+            ours.append(_timed([sys.executable, "-m", "tools", "build", "html", str(src), "-o", str(out)]))
+            warm.append(_timed([sys.executable, "-m", "tools", "build", "html", str(src), "-o", str(out)]))
+            if reference:
+                tei.append(_timed([java, "-jar", str(jar), f"-s:{src}", f"-xsl:{styles / 'html' / 'html.xsl'}",
+                                   f"-o:{Path(tmp) / 'tei' / 'index.html'}"]))
+        site = Path(tmp) / "out-0" / "html"
         pages = sorted(p.name for p in site.glob("*.html"))
         size = sum(p.stat().st_size for p in site.rglob("*") if p.is_file() and "fonts" not in p.parts)
-
-        code = PHASES.format(root=str(ROOT), src=str(src), out=tmp)
+        code = PHASES.format(root=str(ROOT), src=str(src), out=str(Path(tmp) / "phases"))
         phases = run_phases(code)
-        jvm = _jvm_reference(src, Path(tmp) / "jvm", args.runs)
 
-    best = min(walls)
-    print(f"tools build html {src.name}: {len(pages)} pages ({', '.join(pages)}), {size / 1024:.0f} KiB without fonts")
-    print(f"  whole process, best of {args.runs}: {best:.2f} s   (runs: {', '.join(f'{w:.2f}' for w in walls)})")
-    print("  where it goes (one instrumented run):")
-    for name in ("imports", "parse", "validate", "transform", "write"):
-        print(f"    {name:9s} {phases[name]:6.3f} s  {100 * phases[name] / phases['total']:4.0f} %")
-    print(f"    {'total':9s} {phases['total']:6.3f} s")
-    print(f"  a second build in the same process (stylesheet and schemas already compiled): {phases['again']:.3f} s "
-          f"(transform {phases['again_transform']:.3f} s)")
-    if jvm is not None:
-        print(f"  side by side here: the TEI Stylesheets' html/html.xsl on Saxon-HE/JVM, whole process, best of "
-              f"{args.runs}: {jvm:.2f} s -> ours {jvm / best:.1f}x {'faster' if jvm >= best else 'slower'}")
+    def med(xs, k):
+        return sorted(x[k] for x in xs)[len(xs) // 2]
+
+    print(f"tools build html {src.name}: {len(pages)} pages, {size / 1024:.0f} KiB without fonts; "
+          f"{args.runs} alternating rounds, whole processes, median wall / median CPU (children's user+system)")
+    print(f"  ours, first build      {med(ours, 0):6.2f} s wall {med(ours, 1):6.2f} s CPU   "
+          f"(walls: {', '.join(f'{w:.2f}' for w, _ in ours)})")
+    print(f"  ours, unchanged rebuild {med(warm, 0):5.2f} s wall {med(warm, 1):6.2f} s CPU")
+    if tei:
+        print(f"  TEI Stylesheets html/html.xsl, Saxon-HE/JVM  {med(tei, 0):6.2f} s wall {med(tei, 1):6.2f} s CPU   "
+              f"(walls: {', '.join(f'{w:.2f}' for w, _ in tei)})")
+        print(f"  ratio (theirs / ours, first build): {med(tei, 0) / med(ours, 0):.2f}x wall, "
+              f"{med(tei, 1) / med(ours, 1):.2f}x CPU")
     else:
         print("  side by side: no JVM, Saxon-HE jar or TEI Stylesheets checkout here (apt-get install "
               "default-jre-headless libsaxonhe-java; TEI_STYLESHEETS=folder of a checkout)")
+    print("  where it goes (one instrumented run):")
+    for name in ("imports", "parse", "validate", "transform", "write"):
+        if name in phases:
+            print(f"    {name:9s} {phases[name]:6.3f} s  {100 * phases[name] / phases['total']:4.0f} %")
+    print(f"    {'total':9s} {phases['total']:6.3f} s")
     return 0
-
-
-def _jvm_reference(src: Path, out: Path, runs: int) -> float | None:
-    """The TEI Stylesheets' HTML conversion of the same file on Saxon-HE/JVM (best wall of `runs`)."""
-    import os
-
-    java = shutil.which("java")
-    jar = next((j for j in SAXON_JARS if j.is_file()), None)
-    xsl = Path(os.environ.get("TEI_STYLESHEETS", "/tmp/teistyle")) / "html" / "html.xsl"
-    if not java or not jar or not xsl.is_file():
-        return None
-    out.mkdir(parents=True, exist_ok=True)
-    walls = []
-    for _ in range(runs):
-        t = time.perf_counter()
-        proc = subprocess.run([java, "-jar", str(jar), f"-s:{src}", f"-xsl:{xsl}", f"-o:{out / 'index.html'}"],
-                              capture_output=True, text=True)
-        walls.append(time.perf_counter() - t)
-        if proc.returncode != 0:
-            print("  (TEI Stylesheets on Saxon-HE/JVM failed: " + (proc.stderr.strip().splitlines() or ["?"])[-1] + ")",
-                  file=sys.stderr)
-            return None
-    return min(walls)
 
 
 # ---------- scaling: a generated document and the same doubled ----------
@@ -175,8 +171,9 @@ def scaling(size_mb: float, runs: int) -> int:
         results = {(tool, label): [] for tool in ("ours", "tei") for label in docs}
         for _ in range(runs):  # alternating, so that a change of load hits both alike
             for label, path in docs.items():
+                out = Path(tmp) / f"out-{label}-{len(results[('ours', label)])}"  # a new folder: no cached build
                 results[("ours", label)].append(_timed([sys.executable, "-m", "tools", "build", "html", str(path),
-                                                        "-o", str(Path(tmp) / "out"), "--force"]))
+                                                        "-o", str(out), "--force"]))
                 if reference:
                     results[("tei", label)].append(_timed([java, "-jar", str(jar), f"-s:{path}",
                                                            f"-xsl:{styles / 'html' / 'html.xsl'}",

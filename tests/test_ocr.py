@@ -198,3 +198,101 @@ def test_tei_apply_with_learned_corrections_is_byte_exact(run_tools, tmp_path):
     import re
     assert re.sub(r'<choice><sic>(жыды)</sic><corr resp="#me" cert="high">жылы</corr></choice>', r"\1",
                   after).encode("utf-8") == before
+
+
+# ---------------------------------------------------------------- issue 18: the character n-gram model
+
+from tools.assist.charlm import CharLM, normalise  # noqa: E402
+
+
+def test_charlm_is_a_distribution_and_compares_readings_in_context():
+    lm = CharLM.train(["күн сайын күн шығады", "бүгін күн ашық"], order=4)
+    for h in ("", "кү", " кү", "zzz"):
+        total = sum(lm.prob(h, c) for c in lm.alphabet)
+        assert 0.9 < total <= 1.0  # the rest is the mass left for characters never seen
+    text = normalise("Бүгін кун ашық")
+    i = text.index("кун")
+    assert lm.delta(text, i, i + 3, "кун") == 0.0
+    assert lm.delta(text, i, i + 3, "күн") > 2.0  # the model's letters favour the word it has read
+    assert normalise("А1 б\tВ") == "а0 б в" and len(normalise("İ")) == 1
+
+
+_EDITION = ROOT / "tei" / "kazakhstan-1920-1932.xml"
+_WITNESS = ROOT / "tei" / "witness" / "000_2a7645c052e16c4f.txt"
+
+
+@pytest.fixture(scope="module")
+def dev_fold_runs():
+    """The finder on the witness with what one fold of the development half (odd paragraphs) teaches, with
+    and without its character model; judged on the other fold, which neither has read."""
+    import dataclasses
+
+    from tools.lang.kk.ocr import learn_from_edition
+
+    def fold(n):
+        return (n // 2) % 2
+
+    k = learn_from_edition(_EDITION, keep=lambda p: p.get("n", "").isdigit() and int(p.get("n")) % 2 == 1
+                           and fold(int(p.get("n"))) == 0)
+    assert k.texts
+    on = {(i.text, i.suggestion): i for i in suggest_ocr(_WITNESS, knowledge=k)}
+    off = {(i.text, i.suggestion): i for i in suggest_ocr(_WITNESS, knowledge=dataclasses.replace(k, texts=()))}
+    return on, off
+
+
+def test_model_vetoes_readings_it_finds_unlikely_as_words(dev_fold_runs):
+    on, off = dev_fold_runs
+    # ¶ 27 and 35 (development half, the fold the model has not read): right as written
+    for pair in [("шықса", "жықса"), ("өзара", "озара")]:
+        assert off[pair].confidence >= 0.2 and on[pair].confidence <= 0.1
+    # a non-word the rules correct keeps its confidence
+    assert on[("болді", "бөлді")].confidence >= 0.9
+
+
+def test_model_ranks_a_real_word_error_as_a_hint(dev_fold_runs):
+    on, off = dev_fold_runs
+    it = on[("туп", "түп")]  # ¶ 51: "туп тамырына", a dictionary word in the place of another
+    assert ("туп", "түп") not in off
+    assert 0.05 <= it.confidence <= 0.2 and "context" in it.reason
+
+
+def test_bench_keeps_the_held_out_half_out_of_training():
+    import sys
+
+    sys.path.insert(0, str(ROOT / "bench"))
+    import bench_assistants as bench
+    from tools.lang.kk.ocr import _reading_of
+    from tools.core.xmlsafe import parse_file
+
+    tei = "{http://www.tei-c.org/ns/1.0}"
+    reading = {int(p.get("n")): " ".join("".join(_reading_of(p)).split())
+               for p in parse_file(_EDITION).iter(tei + "p") if p.get("n", "").isdigit()}
+    for parity in (1, 0):
+        bench.DEV_PARITY = parity
+        try:
+            dev = bench.knowledge_of(_EDITION, bench.is_dev)
+            assert set(dev.texts) == {t for n, t in reading.items() if n % 2 == parity}
+            held = {t for n, t in reading.items() if n % 2 != parity}
+            assert not held & set(dev.texts)
+            for f in (0, 1):  # the cross-fitted folds: each judged by a model of the other fold only
+                k = bench.knowledge_of(_EDITION, lambda n: bench.is_dev(n) and bench.dev_fold(n) != f)
+                assert set(k.texts) == {t for n, t in reading.items() if n % 2 == parity and bench.dev_fold(n) != f}
+                assert not held & set(k.texts)
+        finally:
+            bench.DEV_PARITY = 1
+
+
+def test_model_costs_little_time():
+    import time
+
+    from tools.lang.kk.ocr import char_model, learn_from_edition
+
+    k = learn_from_edition(_EDITION, keep=lambda p: p.get("n", "").isdigit() and int(p.get("n")) % 2 == 1)
+    t = time.process_time()
+    char_model.cache_clear()
+    char_model(k.texts)
+    assert time.process_time() - t < 2.0  # training on half the article
+    suggest_ocr(_WITNESS, knowledge=k)  # warm the lexicon's caches
+    t = time.process_time()
+    suggest_ocr(_WITNESS, knowledge=k)
+    assert time.process_time() - t < 2.5  # the whole article, model included (about 1 s when the machine is idle)

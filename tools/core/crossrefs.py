@@ -81,8 +81,8 @@ def _judge(el, target: Path, ident: str, token: str, attr: str, reg: Registers) 
         return f'@{attr}="{token}" points into {display(target)}, which cannot be read ({why})'
     if target in reg.files:
         entry = reg.entry(ident)
-        shown_file = display(target)
         if entry is None or entry.file != target:
+            shown_file = display(target)  # only for the message: resolving it for every pointer cost half the time
             close = difflib.get_close_matches(ident, [e.id for e in reg.entries.values() if e.file == target],
                                               n=3, cutoff=0.6)
             hint = f"; closest ids: {', '.join(close)}" if close else "; add an entry with this xml:id to the register"

@@ -263,10 +263,20 @@ def _root_of(p: Path, roots) -> Path:
     return p.parent
 
 
+class _QuietServer(http.server.ThreadingHTTPServer):
+    """A browser that goes away in the middle of a response (a reload, a closed tab) is not an error to print:
+    the standard library writes a traceback for it."""
+
+    def handle_error(self, request, client_address):
+        if isinstance(sys.exc_info()[1], (ConnectionError, TimeoutError)):
+            return
+        super().handle_error(request, client_address)
+
+
 def _server(state: _State, port: int):
     handler = partial(_Handler, state=state)
     try:
-        server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
+        server = _QuietServer(("127.0.0.1", port), handler)
     except OSError as exc:
         raise ToolError(f"error: cannot listen on 127.0.0.1:{port} ({exc.strerror or exc}); choose another "
                         "port with --port N", EXIT_USAGE)

@@ -59,12 +59,13 @@ def _knowledge(ctx, lexicons):
             lexicons = []
     if not lexicons:
         return None
-    words, fixes = set(), {}
+    words, fixes, texts = set(), {}, []
     for p in lexicons:
         k = ocr.learn_from_edition(p)
         words |= k.words
         fixes.update(k.corrections)
-    return ocr.EditionKnowledge(frozenset(words), fixes)
+        texts.extend(k.texts)
+    return ocr.EditionKnowledge(frozenset(words), fixes, tuple(texts))
 
 
 @click.command("dates")

@@ -22,6 +22,14 @@ after a hyphen or around a parenthesis of an abbreviation ("СССР- де", "Р
 that was misread as well ("адам га"), and a genitive without a possessive head ("ұлттың
 мемлекеттілікті", where the -қ adjective the text uses is meant).
 
+What a proofread edition teaches (`learn_from_edition`): its words join the lexicon, its corrections of
+non-words are proposed again where the non-word recurs, and its reading text trains a character n-gram
+model (`tools.assist.charlm`, `char_model`). The model does two things (`LM_*` below): a candidate reading
+whose letters it finds unlikely as a word loses evidence (a veto only: as a vote for candidates it raised
+false alarms more than recall on the development half), and a dictionary word whose one-confusion
+neighbour, also a word of the text, reads better in the letters around it is listed as a real-word hint
+(`real_words`), with a confidence capped below the operating threshold.
+
 Names, abbreviations and Russian loanwords are protected by the same evidence rather than by lists:
 a capitalised word or an abbreviation is only reported when its correction occurs elsewhere in the
 text, and loanword-looking words (Russian letters, о/ө after the first syllable, initial consonant
@@ -268,6 +276,29 @@ def aspell_words() -> frozenset[str]:
     return frozenset(words)
 
 
+# ---------------------------------------------------------------- the character model
+
+# How the character n-gram model takes part. Chosen on the development half, cross-fitted (bench/): each of
+# its folds judged by a model of the other; what did not help there is not here (a positive word-level
+# vote raised false alarms more than recall; aspell-kk's words as extra training text changed nothing).
+LM_ORDER = 5          # 4 characters of history
+LM_VETO = 0.3         # evidence lost per nat by which the model disfavours a candidate as a word ...
+LM_VETO_CAP = 4.0     # ... counting at most this many nats (a small model overrates its surprises)
+LM_HINT_CAP = 0.2     # a real-word reading's confidence is at most this: on the development half about one
+                      # in five of those the model prefers is right, so they are hints below the threshold
+LM_HINT_MAXFREQ = 2   # a word written the same way more often than this is taken as meant
+
+
+@lru_cache(maxsize=4)
+def char_model(texts: tuple[str, ...]):
+    """The character n-gram model of the reading text of a proofread edition (None without one)."""
+    from tools.assist.charlm import CharLM
+
+    if not texts:
+        return None
+    return CharLM.train(texts, LM_ORDER)
+
+
 # ---------------------------------------------------------------- what a proofread edition teaches
 
 @dataclass
@@ -276,6 +307,7 @@ class EditionKnowledge:
     (sic -> corr, for errors that are not words), from some or all of its paragraphs."""
     words: frozenset[str] = frozenset()
     corrections: dict[str, str] = field(default_factory=dict)
+    texts: tuple[str, ...] = ()  # the reading text of each paragraph learned from: the language model's
 
 
 def learn_from_edition(path: Path | str, keep=None) -> EditionKnowledge:
@@ -286,6 +318,7 @@ def learn_from_edition(path: Path | str, keep=None) -> EditionKnowledge:
     text_el = parse_file(Path(path)).find(f".//{tei}text")
     words: set[str] = set()
     fixes: dict[str, str] = {}
+    texts: list[str] = []
     for p in text_el.iter(tei + "p") if text_el is not None else ():
         if keep is not None and not keep(p):
             continue
@@ -296,8 +329,10 @@ def learn_from_edition(path: Path | str, keep=None) -> EditionKnowledge:
             a, b = "".join(sic.itertext()).strip(), "".join(corr.itertext()).strip()
             if WORD.fullmatch(a) and WORD.fullmatch(b) and a.lower() != b.lower():  # not a mended capital
                 fixes[a.lower()] = b.lower()
-        words.update(w.lower() for w in WORD.findall("".join(_reading_of(p))))
-    return EditionKnowledge(frozenset(words), fixes)
+        reading = " ".join("".join(_reading_of(p)).split())
+        texts.append(reading)
+        words.update(w.lower() for w in WORD.findall(reading))
+    return EditionKnowledge(frozenset(words), fixes, tuple(texts))
 
 
 def _reading_of(el):
@@ -403,6 +438,13 @@ def _edits(w: str, max_edits: int, starts: set[str] | None = None) -> dict[str, 
     return out
 
 
+@lru_cache(maxsize=65536)
+def _edits1(w: str) -> dict[str, tuple[float, str]]:
+    """The one-change readings of `w`, memoised (the judge and the real-word pass ask for them often; the
+    dict is shared: callers only read it)."""
+    return _edits(w, 1)
+
+
 # Endings that Kazakh morphology hardly produces: the -п converb after a dative-like -ке/-ға syllable
 # (шеккеп, біріккеп are -кен participles with н read as п).
 GRAMMATICAL_FINALS = [set("нп"), set("нң"), set("ңқ"), set("ңк"), set("пң")]
@@ -480,6 +522,9 @@ class _Finder:
             self.by_prefix.setdefault(w[:3], []).append((w, n))
             self.starts.update(w[:k] for k in range(2, len(w) + 1))
         self._family: dict[str, int] = {}
+        self.lm = char_model(self.known.texts)
+        self._norm: dict[int, str] = {}
+        self._wdelta: dict[tuple[str, str], float] = {}
 
     def suffix_chain(self, rest: str) -> bool:
         """Can `rest` be read as a sequence of suffixes (or nothing)?"""
@@ -579,6 +624,9 @@ class _Finder:
             if res:
                 sugg, conf, why = res
                 items.append(self.item(t, t.i, t.j, t.text, sugg, conf, why))
+        if self.lm is not None:
+            done = {(it.start, it.end) for it in items}
+            items.extend(self.real_words(done))
         items.extend(self.splits())
         items.extend(self.headless_genitives())
         items.extend(self.digits_in_words())
@@ -641,10 +689,10 @@ class _Finder:
         if e_own >= 2.6 and own == 2:
             # a dictionary word is still suspect when a one-letter neighbour is far more common in this
             # text (кун beside күні, күнге, күндер …)
-            if f > 1 or not any(self.dominates(lw, c, p) for c, (p, _) in _edits(lw, 1).items()):
+            if f > 1 or not any(self.dominates(lw, c, p) for c, (p, _) in _edits1(lw).items()):
                 return None
         elif e_own >= 2.6 and not (own == 1 and f > 1 and not (name or abbrev) and any(
-                self.freq.get(c) and self.lex.spell(c) for c in _edits(lw, 1))):
+                self.freq.get(c) and self.lex.spell(c) for c in _edits1(lw))):
             return None  # well attested, unless the text also spells it another, dictionary way
         max_edits = 2 if own < 2 and f == 1 and len(lw) <= 14 or own == 0 else 1
         best = None
@@ -677,6 +725,8 @@ class _Finder:
             dominant = f == 1 and self.dominates(lw, cand, prior if own == 2 else max(prior, 0.7))
             if dominant:
                 e_c += 1.0
+            if self.lm is not None:  # a reading the edition's letters make unlikely as a word loses evidence
+                e_c += LM_VETO * max(-LM_VETO_CAP, min(0.0, self.word_delta(lw, cand)))
             e_ref = e_own
             if own == 1 and f > 1 and not (name or abbrev) and self.freq.get(cand, 0) and self.lex.spell(cand):
                 e_ref = base  # the text spells the word both ways and the dictionary knows only the other
@@ -696,6 +746,57 @@ class _Finder:
         if best and best[1] >= 0.05:
             return best
         return None
+
+    def real_words(self, done: set[tuple[int, int]]) -> list[OcrItem]:
+        """Real-word errors: a word of the language standing where a one-confusion neighbour, also a word the
+        text uses, reads better in its context (туп тамырына → түп). Noisy channel: the log-odds of the
+        reading are log P(context with it) - log P(context as written) + log(confusion prior), P being the
+        character model of the proofread edition over the word and the letters around it; the confidence
+        is their sigmoid scaled by LM_HINT_CAP (what the development half says such a reading is worth)."""
+        from tools.assist.charlm import normalise
+
+        out = []
+        for t in self.toks:
+            w = t.text
+            lw = w.lower()
+            if len(lw) < 3 or not CYR.search(lw) or self.frozen(t):
+                continue
+            b = self.src.blocks[t.block]
+            if w[0].isupper() and (len(w) > 1 and w.isupper() or not self.sentence_initial(b, t.i)):
+                continue  # names and abbreviations: the model knows too little of them
+            s, e = b.span(t.i, t.j)
+            if (s, e) in done or self.freq[lw] > LM_HINT_MAXFREQ or not self.lex.known(lw):
+                continue  # already judged; written the same way three times, it is what the text means
+            if t.i > 0 and b.text[t.i - 1] in "-–":
+                continue  # an ending after a hyphen (АССР-нен, нэп-тің): not a word of its own
+            norm = self._norm.get(t.block)
+            if norm is None:
+                norm = self._norm[t.block] = normalise(b.text)
+            best = None
+            for cand, (prior, why) in _edits1(lw).items():
+                if cand not in self.starts or not self.family(cand) or not self.lex.spell(cand):
+                    continue  # cheapest first: the text must begin a word so, then use it, then hunspell
+                if (self.flaw(cand) or _diff_pos(lw, cand) >= len(lw) - 1 and {lw[-1], cand[-1]} in GRAMMATICAL_FINALS
+                        or not looks_loan(cand) and not harmony_ok(cand)):
+                    continue  # a word this text uses, of sound shape; not a grammatical final (-н/-п/-ң)
+                score = self.lm.delta(norm, t.i, t.j, cand) + math.log(prior)
+                if best is None or score > best[0]:
+                    best = (score, cand, why)
+            if best:
+                conf = LM_HINT_CAP * _sigmoid(best[0])
+                if conf >= 0.05:
+                    out.append(self.item(t, t.i, t.j, w, _match_case(w, best[1]), conf,
+                                         f"{best[2]}, reads better in context"))
+        return out
+
+    def word_delta(self, w: str, cand: str) -> float:
+        """log P(" cand ") - log P(" w ") under the character model: its view of the two as words."""
+        key = (w, cand)
+        r = self._wdelta.get(key)
+        if r is None:  # both lower-case words already: nothing to normalise
+            r = self.lm.delta(" " + w + " ", 1, 1 + len(w), cand)
+            self._wdelta[key] = r
+        return r
 
     def family(self, w: str) -> int:
         """Occurrences in the text of `w` and of `w` followed by suffixes (its inflections)."""
@@ -738,7 +839,7 @@ class _Finder:
             why = "word split by a space"
             if lb not in SPLIT_SUFFIXES:
                 # a split-off ending misread too (адам га): only a suffix after a known lower-case word
-                fixed = next((c for c, (p, _) in _edits(lb, 1).items() if p >= 0.5 and c in SPLIT_SUFFIXES), None)
+                fixed = next((c for c, (p, _) in _edits1(lb).items() if p >= 0.5 and c in SPLIT_SUFFIXES), None)
                 if (not fixed or len(lb) > 3 or self.lex.spell(lb) and lb not in self.lex.extra
                         or not a.text.islower() or not self.lex.known(a.text.lower())):
                     continue

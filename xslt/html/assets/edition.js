@@ -35,7 +35,14 @@
   }
   function setLang(lang) {
     if (LANGS.indexOf(lang) < 0) { return; }
-    document.querySelectorAll("[data-l10n]").forEach(function (el) { el.textContent = label(el.getAttribute("data-l10n"), lang); });
+    /* a label is in the interface language, also where it stands inside a passage in another one (the foot of
+       a commentary note inside a Kazakh paragraph): its lang says so, for screen readers and hyphenation */
+    document.querySelectorAll("[data-l10n]").forEach(function (el) {
+      el.textContent = label(el.getAttribute("data-l10n"), lang);
+      var around = el.parentElement && el.parentElement.closest("[lang]");
+      if (around && around !== document.documentElement && around.getAttribute("lang") !== lang) { el.setAttribute("lang", lang); }
+      else if (el.hasAttribute("lang") && el.getAttribute("lang") !== lang) { el.removeAttribute("lang"); }
+    });
     document.querySelectorAll("[data-l10n-values]").forEach(function (el) {
       var t = valueIn(el.getAttribute("data-l10n-values"), lang);
       if (t !== null && t !== undefined) { el.textContent = t; }
