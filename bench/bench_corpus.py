@@ -34,13 +34,15 @@ import threading
 import time
 from functools import partial
 from pathlib import Path
+from urllib.parse import quote
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "bench"))
 from make_corpus import make_corpus  # noqa: E402
 
 QUERIES = ["жылы", "партия", "Қазақстан", "кооператив", "съезд", "Мұратбаев", "жер реформасы", "казакстн",
-           "жыл", "Ленин", "1921", "совхоздар"]
+           "жыл", "Ленин", "1921", "совхоздар", "Seifullin", "Сейфулин", "Alma-Ata", '"жаңа экономикалық саясат"',
+           "Qazaqstan", "collectivisation"]
 
 
 def tools_cmd(*args) -> list[str]:
@@ -168,8 +170,8 @@ def bench_search(site: Path) -> list[dict]:
             context = browser.new_context()  # an empty cache for each query
             page = context.new_page()
             counts.clear()
-            page.goto(f"http://127.0.0.1:{server.server_address[1]}/search.html?q={q}")
-            page.wait_for_function("document.querySelector('#search-results .result-count') !== null", timeout=60000)
+            page.goto(f"http://127.0.0.1:{server.server_address[1]}/search.html?q={quote(q)}")
+            page.wait_for_function("document.querySelector('#search-results[data-done]') !== null", timeout=60000)
             page.wait_for_load_state("networkidle")
             text = page.inner_text("#search-results .result-count")
             search = {k: v for k, v in counts.items() if k.startswith("/search/")}
@@ -225,6 +227,14 @@ def bench_serve(corpus: Path, rounds: int) -> list[float]:
     return times
 
 
+def _print_search(report: dict) -> None:
+    for r in report["search"]:
+        print(f"search {r['query']!r:30} {r['bytes'] / 1000:7.1f} kB in {r['files']:2} files "
+              f"(shards {r['shards'] / 1000:.1f} kB)  {r['found']}")
+    sizes = sorted(r["bytes"] for r in report["search"])
+    print(f"search: median {statistics.median(sizes) / 1000:.1f} kB, max {sizes[-1] / 1000:.1f} kB per query", flush=True)
+
+
 def main(argv=None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("-n", type=int, default=1000)
@@ -232,12 +242,18 @@ def main(argv=None) -> None:
     ap.add_argument("--keep", type=Path, help="make the corpus here and keep it (default: a temporary folder)")
     ap.add_argument("--no-serve", action="store_true")
     ap.add_argument("--no-search", action="store_true")
+    ap.add_argument("--search-only", action="store_true", help="one build, then the search (no timing of builds)")
     args = ap.parse_args(argv)
     folder = args.keep or Path(tempfile.mkdtemp(prefix="bench-corpus-"))
     try:
         t = time.perf_counter()
         make_corpus(folder, args.n)
         print(f"corpus: {args.n} documents made in {time.perf_counter() - t:.1f} s ({folder})", flush=True)
+        if args.search_only:
+            run_build(folder)
+            report = {"n": args.n, "search": bench_search(folder / "build" / "html")}
+            _print_search(report)
+            return
         builds = bench_builds(folder, args.rounds)
         full = builds["full"]
         print(f"full build       wall {full['wall']:7.1f} s   cpu {full['cpu']:7.1f} s   peak memory: "
@@ -251,11 +267,7 @@ def main(argv=None) -> None:
         report = {"n": args.n, "builds": builds}
         if not args.no_search:
             report["search"] = bench_search(folder / "build" / "html")
-            for r in report["search"]:
-                print(f"search {r['query']!r:18} {r['bytes'] / 1000:7.1f} kB in {r['files']:2} files "
-                      f"(shards {r['shards'] / 1000:.1f} kB)  {r['found']}")
-            sizes = sorted(r["bytes"] for r in report["search"])
-            print(f"search: median {statistics.median(sizes) / 1000:.1f} kB, max {sizes[-1] / 1000:.1f} kB per query")
+            _print_search(report)
         if not args.no_serve:
             report["serve"] = bench_serve(folder, args.rounds)
             print(f"serve: save to reloaded page {statistics.median(report['serve']):.2f} s "

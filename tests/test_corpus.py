@@ -158,7 +158,7 @@ def test_one_search_over_the_corpus(site):
     meta = (site / "search" / "meta.js").read_text(encoding="utf-8")
     assert json.loads(meta[meta.index("=") + 1:].strip().rstrip(";"))["docs"] == N
     term = fold("Қазақстан")
-    assert term == "казакстан"
+    assert term == fold("Qazaqstan") == "kazakstan"  # the key both scripts meet in
     shard = (site / "search" / "s" / key_file(term[:2])).read_text(encoding="utf-8")
     if not shard:
         pytest.fail("no shard")

@@ -247,10 +247,28 @@ def test_search_index_has_reading_and_witness_text(site):
     assert "күн" in docs["p2"]["r"] and "кун бұрын" in docs["p2"]["d"]
     assert docs["p2"]["n"] == "2"
     assert not any("Жарияланған" in d["r"] for d in docs.values())  # residue is left out
-    # the term of the witness only ("кун", folded "кун") points to p2 as a witness hit; "күн" folds to it too
+    # the term of the witness only ("кун", key "kun") points to p2 as a witness hit; "күн" has that key too
     p2 = [i for i, d in enumerate(search_index(site)) if d["id"] == "p2"][0]
-    rows = search_shard(site, "ку")["кун"]
+    rows = search_shard(site, "ku")["kun"]
     assert [0, [p2], []] in rows or any(r[0] == 0 and p2 in r[1] for r in rows)
+
+
+def test_search_index_has_notes_apparatus_and_registers(site):
+    records = search_index(site)
+    kinds = [r["k"] for r in records]
+    # text blocks first, then the notes, then the apparatus entries (the client knows a kind by its place)
+    assert kinds == sorted(kinds, key=lambda k: {"note": 1, "app": 2}.get(k, 0)) and "app" in kinds
+    apps = [r for r in records if r["k"] == "app"]
+    assert all(r["id"].startswith("a") for r in apps) and any("]" in r["r"] for r in apps)
+    meta = (site / "search" / "meta.js").read_text(encoding="utf-8")
+    info = json.loads(meta[meta.index("=") + 1:].strip().rstrip(";"))
+    text_end, note_end = info["bounds"][0]
+    assert kinds.index("app") == note_end and all(k not in ("note", "app") for k in kinds[:text_end])
+    # the register entries: the last "document" of the index, each leading to its entry
+    chunk = (site / "search" / "t" / f"{info['docs']}-0.js").read_text(encoding="utf-8")
+    entries = json.loads(chunk[chunk.index("(") + 1:chunk.rindex(")")])["blocks"]
+    assert entries and all(e[5] == f"{e[2]}.html#{e[0]}" for e in entries)
+    assert all(e[2] in ("persons", "places", "orgs") for e in entries)
 
 
 # ---------- 6. title page and introduction ----------

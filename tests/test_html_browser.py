@@ -145,8 +145,10 @@ def test_quick_search_from_the_header(site, page):
     page.fill(".quick-search input", "ленин")
     page.press(".quick-search input", "Enter")
     page.wait_for_url("**/search.html?q=*")
-    page.wait_for_selector("#search-results .results li")
-    assert page.locator("#search-results .results li").count() == 2
+    page.wait_for_selector("#search-results[data-done]", state="attached")
+    # the two paragraphs that name him, and his register entry
+    assert page.locator("#search-results .group-text .results li").count() == 2
+    assert page.locator("#search-results .group-person .results li").count() == 1
 
 
 def test_interface_languages(site, page):

@@ -48,6 +48,7 @@ class Merged:
     entries: dict[str, dict] = field(default_factory=dict)          # id -> {kind, xml, occ: [[doc, anchor, n, form]]}
     years: dict[str, list] = field(default_factory=dict)            # year -> rows, in date order
     postings: list[dict] = field(default_factory=list)              # per document: term -> (reading, witness)
+    bounds: list[list[int]] = field(default_factory=list)           # per document: end of its text, of its notes
 
 
 @dataclass
@@ -83,6 +84,7 @@ def merge(docs: list[DocParts], registers) -> Merged:
             merged.years.setdefault(year, []).append(
                 (d.get("sort", ""), i, k, [i, d["anchor"], d["n"], d["attrs"], d["text"], d["before"], d["match"], d["after"]]))
         merged.postings.append(parts.get("postings", {}))
+        merged.bounds.append(parts.get("bounds", [10 ** 9, 10 ** 9]))
     for year, rows in merged.years.items():
         rows.sort(key=lambda r: (r[0], r[1], r[2]))
         merged.years[year] = [r[3] for r in rows]
@@ -126,16 +128,45 @@ def units(merged: Merged, registers) -> dict[str, Unit]:
         named = sorted({r[0] for r in rows})
         out[f"year:{year}"] = Unit(data_digest(["year", year, rows, [doc_ids[i] for i in named]]),
                                    (f"chronology/{year}.html",))
-    out.update(search_units(merged.postings))
+    out.update(search_units(merged.postings, register_records(merged, registers), merged.bounds))
+    titles = [d["title"] for d in docs]
+    for name, body in search_index.title_files(titles).items():
+        out[f"search-titles:{name}"] = Unit(data_digest(["search-titles", name, body.decode("utf-8")]), (name,),
+                                            lambda name=name, body=body: {name: body})
     return out
 
 
-def search_units(postings: list[dict]) -> dict[str, Unit]:
-    """The units of the search index: its meta file and each shard (a site of one document has no other)."""
+def register_records(merged: Merged, registers) -> list[dict]:
+    """The search records of the corpus's register entries (each leads to its page, persons/ID.html …)."""
+    found = []
+    for ident, entry in merged.entries.items():
+        if entry["kind"] not in ("persons", "places", "orgs"):
+            continue
+        if entry["xml"]:
+            el = search_index.parse_entry(entry["xml"])
+        else:
+            shared = registers.entry(ident)
+            el = shared.element if shared is not None else None
+        if el is not None:
+            found.append((ident, entry["kind"], el))
+    return search_index.register_records(found, lambda kind, ident: f"{kind}/{ident}.html")
+
+
+def search_units(postings: list[dict], records: list[dict] | None = None, doc_bounds: list[list[int]] | None = None) -> dict[str, Unit]:
+    """The units of the search index: its meta file, each shard, and the text files of the register entries'
+    records (`records`, search_index.register_records), which are the last "document" of the index."""
     out: dict[str, Unit] = {}
-    by_key, split = search_index.shards(postings)
-    out["search-meta"] = Unit(data_digest(["search-meta", len(postings), split]), ("search/meta.js",),
-                              lambda: {"search/meta.js": search_index.meta(len(postings), split)})
+    docs = len(postings)
+    records = records or []
+    by_key, split = search_index.shards([*postings, search_index.doc_postings(records)])
+    # where each document's text records end and its notes: the kind of a result without loading its text
+    all_bounds = [*(doc_bounds or [[10 ** 9, 10 ** 9]] * docs), search_index.bounds(records, ("persons",), ("places",))]
+    out["search-meta"] = Unit(data_digest(["search-meta", docs, split, all_bounds]), ("search/meta.js",),
+                              lambda: {"search/meta.js": search_index.meta(docs, split, all_bounds)})
+    chunks = search_index.text_chunks(records, "", "")
+    names = tuple(f"search/t/{docs}-{k}.js" for k in chunks)
+    out["search-registers"] = Unit(data_digest(["search-registers", docs, records]), names,
+                                   lambda: {f"search/t/{docs}-{k}.js": body for k, body in chunks.items()})
     for key, terms in by_key.items():
         name = f"search/s/{search_index.key_file(key)}"
         out[f"shard:{key}"] = Unit(data_digest(["shard", key, terms]), (name,),

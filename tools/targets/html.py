@@ -273,6 +273,24 @@ def _build(docs, target, store: BuildCache, base, single, registers: Registers, 
     return report
 
 
+def _single_register_records(parts: dict, registers) -> list[dict]:
+    """The search records of the register entries a site of one document shows (its own entries and the
+    shared ones it names), each leading to its place on the register page (persons.html#ID …)."""
+    found, seen = [], set()
+    for ident, xml in parts.get("entries", {}).items():
+        el = search_index.parse_entry(xml)
+        kind = search_index.KINDS.get(etree.QName(el).localname) if el is not None else None
+        if kind:
+            found.append((ident, kind, el))
+            seen.add(ident)
+    for name in parts.get("names", []):
+        shared = registers.entry(name["id"]) if name.get("shared") and name["id"] not in seen else None
+        if shared is not None and shared.kind in ("persons", "places", "orgs"):
+            found.append((shared.id, shared.kind, shared.element))
+            seen.add(shared.id)
+    return search_index.register_records(found, lambda kind, ident: f"{kind}.html#{ident}")
+
+
 def _corpus_units(docs, store: BuildCache, made: dict, base, single, registers, project, params, pool: Pool,
                   own_pool: bool, report: BuildReport, session) -> tuple[dict[str, str], list[str]]:
     """Make what of the corpus's pages and search files is not in the cache (`made` gets it); return every file
@@ -284,7 +302,8 @@ def _corpus_units(docs, store: BuildCache, made: dict, base, single, registers, 
             session[d.key] = d.parts
     if single:
         merged = None
-        units = corpus.search_units([docs[0].parts["postings"]])
+        units = corpus.search_units([docs[0].parts["postings"]], _single_register_records(docs[0].parts, registers),
+                                    [docs[0].parts.get("bounds", [10 ** 9, 10 ** 9])])
     else:
         merged = corpus.merge([corpus.DocParts(d.folder, d.parts) for d in docs], registers)
         units = corpus.units(merged, registers)
@@ -468,7 +487,7 @@ def _build_document(task: _Task) -> _Result:
         (site / "tei" / rel).parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(doc.path.parent / rel, site / "tei" / rel)
         deps.append((str(rel), file_digest(doc.path.parent / rel)))
-    blocks = contribution.get("blocks", [])
+    blocks = search_index.order_records(contribution.get("blocks", []))
     (staging / "chunks").mkdir()
     chunks = search_index.text_chunks(blocks, task.folder, contribution["meta"]["title"])
     for k, body in chunks.items():
@@ -476,7 +495,7 @@ def _build_document(task: _Task) -> _Result:
     files = sorted(str(p.relative_to(site)) for p in site.rglob("*") if p.is_file())
     parts = {"meta": contribution["meta"], "names": contribution.get("names", []),
              "entries": contribution.get("entries", {}), "dates": contribution.get("dates", []),
-             "postings": search_index.doc_postings(blocks)}
+             "postings": search_index.doc_postings(blocks), "bounds": search_index.bounds(blocks, (), ("note",))}
     with open(staging / "parts.pickle", "wb") as fh:
         pickle.dump(parts, fh, protocol=pickle.HIGHEST_PROTOCOL)
     clock["write"] = time.perf_counter() - t

@@ -11,8 +11,12 @@
     version   1
     meta      title, title-lang, date (the attributes and text of kse:document-date, or null), authors[],
               words, paragraphs, corrections (the figures of kse:stats)
-    blocks    [{id, n, k, r, d}]  every block of the text: anchor, number, element name, reading and witness
-              text (what the search indexes)
+    blocks    [{id, n, k, r, d, p}]  what the search indexes, one record a result (tools/targets/search_index.py):
+              every block of the text (anchor, number, element name, reading and witness text, p ""), then
+              every commentary note (k "note", its text in all its languages, p "commentary.html#ID"), the
+              notes of the apparatus entries (k "note", p "apparatus.html#aN"), then every apparatus entry
+              (k "app": the entry as one line, lemma] readings with their sigla, p the same); in this
+              order (text, notes, apparatus: the search knows a record's kind by its place)
     names     [{id, kind, shared, anchor, n, form}]  every tagged name whose @ref resolves: the entry's id and
               register, whether it is in the shared registers, the occurrence's anchor, the number of its
               block and the form the reading text has
@@ -52,7 +56,15 @@
         'words': $stats('words'), 'paragraphs': $stats('paragraphs'), 'corrections': $stats('corrections')},
       'blocks': array{$blocks ! map{
         'id': kse:block-id(.), 'n': if (self::tei:p or self::tei:l) then kse:block-number(.) else '',
-        'k': local-name(.), 'r': kse:text(., 'reading'), 'd': kse:text(., 'diplomatic')}},
+        'k': local-name(.), 'r': kse:text(., 'reading'), 'd': kse:text(., 'diplomatic'), 'p': ''},
+        kse:commentary-notes($root) ! map{'id': kse:commentary-id(.), 'n': string(kse:commentary-number(.)), 'k': 'note',
+          'r': h:note-text(.), 'd': '', 'p': 'commentary.html#' || kse:commentary-id(.)},
+        for $e in kse:interventions($root), $entry in kse:app-entry($e) return
+          (if ($entry?kind = 'note') then $e else $entry?notes)[normalize-space(.)] ! map{
+            'id': 'a' || $entry?n, 'n': string($entry?n), 'k': 'note', 'r': h:note-text(.),
+            'd': '', 'p': 'apparatus.html#a' || $entry?n},
+        for $e in kse:interventions($root), $entry in kse:app-entry($e), $line in kse:entry-text($entry, 'en')[. != ''] return
+          map{'id': 'a' || $entry?n, 'n': string($entry?n), 'k': 'app', 'r': $line, 'd': '', 'p': 'apparatus.html#a' || $entry?n}},
       'names': array{for $name in $names, $entry in kse:entry($name) return map{
         'id': string($entry/@xml:id), 'kind': kse:register-kind($entry), 'shared': not(root($entry) is $root),
         'anchor': kse:occurrence-id($name), 'n': (kse:block-of($name) ! kse:block-number(.), '')[1],
@@ -67,6 +79,12 @@
       <xsl:value-of select="serialize($contribution, map{'method': 'json', 'indent': false()})"/>
     </xsl:result-document>
   </xsl:template>
+
+  <!-- a note's text for the search: its versions (paragraphs) apart, each as plain text -->
+  <xsl:function name="h:note-text" as="xs:string">
+    <xsl:param name="note" as="element()"/>
+    <xsl:sequence select="normalize-space(string-join((if ($note/tei:p) then $note/tei:p else $note) ! string(.), ' '))"/>
+  </xsl:function>
 
   <!-- a date as data: its W3C attributes and its text (a target rebuilds the element to format it) -->
   <xsl:function name="h:date-map" as="map(*)">

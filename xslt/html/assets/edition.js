@@ -243,9 +243,9 @@
   /* ---------- query highlighting on text.html ---------- */
   /* the words of the text that begin with a word of the query, compared folded (search.js) */
   function highlight(q) {
-    if (!window.KSE_FOLD || !q) { return; }
-    var fold = window.KSE_FOLD, WORD = /[\p{L}\p{N}]+/gu;
-    var ws = (fold(q).match(WORD) || []).filter(function (w) { return w.length >= 2; });
+    if (!window.KSE_KEY || !q) { return; }
+    var key = window.KSE_KEY, WORD = /[\p{L}\p{N}]+/gu;
+    var ws = (q.normalize("NFC").match(WORD) || []).map(key).filter(function (w) { return w.length >= 2; });
     if (!ws.length) { return; }
     var edition = document.querySelector(".edition");
     if (!edition) { return; }
@@ -257,11 +257,11 @@
     var nodes = [];
     while (walker.nextNode()) { nodes.push(walker.currentNode); }
     nodes.forEach(function (node) {
-      var text = node.nodeValue, ft = fold(text), m, spans = [];
+      var text = node.nodeValue.normalize("NFC"), m, spans = [];
       WORD.lastIndex = 0;
-      while ((m = WORD.exec(ft)) !== null) {
-        var word = m[0];
-        if (ws.some(function (w) { return word.lastIndexOf(w, 0) === 0; })) { spans.push([m.index, m.index + word.length]); }
+      while ((m = WORD.exec(text)) !== null) {
+        var word = key(m[0]);
+        if (ws.some(function (w) { return word.lastIndexOf(w, 0) === 0; })) { spans.push([m.index, m.index + m[0].length]); }
       }
       if (!spans.length) { return; }
       var frag = document.createDocumentFragment(), last = 0;
