@@ -64,14 +64,17 @@ def matching_blocks(a: list[str], b: list[str]) -> list[tuple[int, int, int]]:
     return merged
 
 
-def _run(a, a1, a2, b, b1, b2) -> int:
-    """How many words a[a1:] and b[b1:] have in common at their start (within the bounds): slices compared in
-    growing, then shrinking steps, so that a long run costs a few comparisons made in C."""
+def _run(a, a1, a2, b, b1, b2, backward: bool = False) -> int:
+    """How many words a[a1:] and b[b1:] have in common at their start (backward: a[:a2] and b[:b2] at their
+    end), within the bounds: slices compared in growing, then shrinking steps, so that a long run costs a few
+    comparisons made in C."""
     limit = min(a2 - a1, b2 - b1)
     k, step = 0, 16
     while k < limit:
         n = min(step, limit - k)
-        if a[a1 + k:a1 + k + n] == b[b1 + k:b1 + k + n]:
+        same = (a[a2 - k - n:a2 - k] == b[b2 - k - n:b2 - k]) if backward else \
+            (a[a1 + k:a1 + k + n] == b[b1 + k:b1 + k + n])
+        if same:
             k += n
             step *= 2
         elif n == 1:
@@ -83,18 +86,7 @@ def _run(a, a1, a2, b, b1, b2) -> int:
 
 def _run_back(a, a1, a2, b, b1, b2) -> int:
     """How many words a[:a2] and b[:b2] have in common at their end (within the bounds)."""
-    limit = min(a2 - a1, b2 - b1)
-    k, step = 0, 16
-    while k < limit:
-        n = min(step, limit - k)
-        if a[a2 - k - n:a2 - k] == b[b2 - k - n:b2 - k]:
-            k += n
-            step *= 2
-        elif n == 1:
-            break
-        else:
-            step = max(1, n // 2)
-    return k
+    return _run(a, a1, a2, b, b1, b2, backward=True)
 
 
 def _difflib_blocks(a, a1, a2, b, b1, b2, autojunk: bool = False):

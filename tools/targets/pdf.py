@@ -81,25 +81,11 @@ def build_pdf(sources: list[Path], outdir: Path | None = None, *, force: bool = 
     With `force`, malformed and duplicate xml:ids are renamed for the build (tools.core.repair), one line each
     in `warnings`, and an invalid edition is built all the same."""
     project = project or find_project()
-    paper = paper or project.pdf.get("paper") or "A4"
     outdir = outdir if outdir is not None else project.output_dir()
-    params = {**project_params(project), **(params or {})}
     files = _documents(sources, project)
     require_distinct_stems(files)
-    check_params(params, known_params())
-    if paper not in paper_sizes():
-        raise ToolError(f"error: unknown paper size {paper!r}; available: {', '.join(paper_sizes())}", EXIT_USAGE)
-    clock = timings if timings is not None else {}
-    for phase in PHASES:
-        clock.setdefault(phase, 0.0)
-
-    t = time.perf_counter()
-    found: list[str] = [] if warnings is None else warnings
-    docs = [load(f, force=force, warnings=found) for f in files]  # read and parsed once: located errors first
-    clock["parse"] += time.perf_counter() - t
-    t = time.perf_counter()
-    require_valid(docs, force=force, output="the PDF", project=project)
-    clock["validate"] += time.perf_counter() - t
+    paper, params, clock = _settings(project, paper, params, timings)
+    docs = _load_valid(files, force=force, warnings=warnings, clock=clock, project=project, output="the PDF")
     written = []
     with atomic_dir(Path(outdir) / "pdf", inputs=files, project=project) as tmp:
         for doc in docs:
@@ -109,6 +95,33 @@ def build_pdf(sources: list[Path], outdir: Path | None = None, *, force: bool = 
             clock["write"] += time.perf_counter() - t
             written.append(Path(outdir) / "pdf" / f"{doc.path.stem}.pdf")
     return written
+
+
+def _settings(project: Project, paper: str | None, params: dict[str, str] | None, timings) -> tuple[str, dict, dict]:
+    """The paper, the stylesheet parameters (the project's, then the caller's; checked) and the phase clock of
+    a print build; an unknown paper or parameter is refused before anything is read."""
+    paper = paper or project.pdf.get("paper") or "A4"
+    params = {**project_params(project), **(params or {})}
+    check_params(params, known_params())
+    if paper not in paper_sizes():
+        raise ToolError(f"error: unknown paper size {paper!r}; available: {', '.join(paper_sizes())}", EXIT_USAGE)
+    clock = timings if timings is not None else {}
+    for phase in PHASES:
+        clock.setdefault(phase, 0.0)
+    return paper, params, clock
+
+
+def _load_valid(files, *, force: bool, warnings, clock: dict, project: Project, output: str) -> list:
+    """Each file read and parsed once (located errors first), then validated; refused when invalid unless
+    `force` (whose id repairs go to `warnings`)."""
+    t = time.perf_counter()
+    found: list[str] = [] if warnings is None else warnings
+    docs = [load(f, force=force, warnings=found) for f in files]
+    clock["parse"] += time.perf_counter() - t
+    t = time.perf_counter()
+    require_valid(docs, force=force, output=output, project=project)
+    clock["validate"] += time.perf_counter() - t
+    return docs
 
 
 def _documents(sources, project: Project) -> list[Path]:
@@ -147,27 +160,13 @@ def build_book(sources: list[Path], outdir: Path | None = None, *, force: bool =
     from tools.core.saxon import parse_text
 
     project = project or find_project()
-    paper = paper or project.pdf.get("paper") or "A4"
     outdir = outdir if outdir is not None else project.output_dir()
-    params = {**project_params(project), **(params or {})}
     files = _documents(sources, project)
     if not files:
         raise ToolError("error: no TEI documents to print as a book; name files or folders, or list them in "
                         "[edition] documents of edition.toml", EXIT_USAGE)
-    check_params(params, known_params())
-    if paper not in paper_sizes():
-        raise ToolError(f"error: unknown paper size {paper!r}; available: {', '.join(paper_sizes())}", EXIT_USAGE)
-    clock = timings if timings is not None else {}
-    for phase in PHASES:
-        clock.setdefault(phase, 0.0)
-
-    t = time.perf_counter()
-    found: list[str] = [] if warnings is None else warnings
-    docs = [load(f, force=force, warnings=found) for f in files]
-    clock["parse"] += time.perf_counter() - t
-    t = time.perf_counter()
-    require_valid(docs, force=force, output="the book", project=project)
-    clock["validate"] += time.perf_counter() - t
+    paper, params, clock = _settings(project, paper, params, timings)
+    docs = _load_valid(files, force=force, warnings=warnings, clock=clock, project=project, output="the book")
     nodes = stylesheet_params(project)
 
     # the frame: print_book.xsl over a teiCorpus of the documents (in memory; no file is read again)
