@@ -434,7 +434,7 @@ def _validate(data: bytes, shown: str, path: Path, project: Project, tree=None, 
     if schema.schematron is not None:
         problems += _schematron_problems(tree, shown, locator, schema.schematron)
     # pointers into the shared registers
-    problems += crossrefs.problems_of(tree, path, shown, project, "\n".join(locator.lines) if project.registers else None)
+    problems += crossrefs.problems_of(tree, path, shown, project, locator.text if project.registers else None)
     return sorted(set(problems), key=lambda p: (p.line, p.column, p.message)), schema
 
 
@@ -522,15 +522,18 @@ class _Locator:
         self.tree, self.data = tree, data
 
     @cached_property
-    def lines(self) -> list[str]:
+    def text(self) -> str:
         # columns are counted in the characters the user sees: decode as the parser did
         data = self.data
         try:
-            text = data.decode("utf-16") if data.startswith((b"\xff\xfe", b"\xfe\xff")) else data.decode(
+            return data.decode("utf-16") if data.startswith((b"\xff\xfe", b"\xfe\xff")) else data.decode(
                 self.tree.docinfo.encoding or "utf-8", "replace")
         except (LookupError, UnicodeDecodeError):
-            text = data.decode("utf-8", "replace")
-        return text.split("\n")
+            return data.decode("utf-8", "replace")
+
+    @cached_property
+    def lines(self) -> list[str]:
+        return self.text.split("\n")
 
     @cached_property
     def by_line(self) -> dict[int, list[etree._Element]]:
