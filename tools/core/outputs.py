@@ -103,19 +103,32 @@ def _file_digest(path: Path) -> str:
     return h.hexdigest()
 
 
+def _walk(folder: Path):
+    """(relative POSIX path of a folder, its subfolder names (may be pruned), its file names, its path), as
+    os.walk gives them: strings, not Path objects (an output of thousands of files is walked at each build)."""
+    top = os.fspath(folder)
+    cut = len(top.rstrip(os.sep)) + 1
+    for here, subdirs, names in os.walk(top):
+        rel_here = here[cut:].replace(os.sep, "/") if len(here) >= cut else ""
+        yield rel_here, subdirs, names, here
+
+
+def _join(rel_here: str, name: str) -> str:
+    return f"{rel_here}/{name}" if rel_here else name
+
+
 def _inventory(folder: Path) -> tuple[dict[str, list], list[str]]:
     """Every file (size, mtime, SHA-256) and folder under `folder`, by relative POSIX path; the mark excluded."""
     files, dirs = {}, []
-    for here, subdirs, names in os.walk(folder):
-        rel_here = Path(here).relative_to(folder)
-        for d in subdirs:
-            dirs.append((rel_here / d).as_posix())
+    for rel_here, subdirs, names, here in _walk(folder):
+        dirs.extend(_join(rel_here, d) for d in subdirs)
         for name in names:
-            rel = (rel_here / name).as_posix()
+            rel = _join(rel_here, name)
             if rel == OUTPUT_MARK:
                 continue
-            st = os.lstat(Path(here) / name)
-            digest = _file_digest(Path(here) / name) if stat.S_ISREG(st.st_mode) else ""
+            full = os.path.join(here, name)
+            st = os.lstat(full)
+            digest = _file_digest(full) if stat.S_ISREG(st.st_mode) else ""
             files[rel] = [st.st_size, st.st_mtime_ns, digest]
     return files, sorted(dirs)
 
@@ -153,23 +166,22 @@ def foreign_entries(folder: Path, limit: int = 3) -> list[str]:
         return []  # a mark of an earlier version: the folder is the toolkit's, as it was then trusted
     files, dirs = mark.get("files", {}), set(mark.get("dirs", []))
     out = []
-    for here, subdirs, names in os.walk(folder):
-        rel_here = Path(here).relative_to(folder)
+    for rel_here, subdirs, names, here in _walk(folder):
         for d in list(subdirs):
-            rel = (rel_here / d).as_posix()
+            rel = _join(rel_here, d)
             if rel not in dirs:
                 out.append(f"{rel}/")
                 subdirs.remove(d)
-            elif os.path.islink(Path(here) / d):
+            elif os.path.islink(os.path.join(here, d)):
                 out.append(f"{rel} (a link)")
                 subdirs.remove(d)
         for name in names:
-            rel = (rel_here / name).as_posix()
+            rel = _join(rel_here, name)
             if rel == OUTPUT_MARK:
                 continue
             if rel not in files:
                 out.append(rel)
-            elif _changed(Path(here) / name, files[rel]):
+            elif _changed(os.path.join(here, name), files[rel]):
                 out.append(f"{rel} (changed)")
             if len(out) >= limit:
                 return out

@@ -14,6 +14,7 @@ deadline. The workers leave with os._exit (no exit handlers of this process run 
 """
 from __future__ import annotations
 
+import gc
 import os
 import pickle
 import select
@@ -132,6 +133,9 @@ class _Worker:
                     os.close(fd)
                 self._parent_fds.clear()  # those numbers are free now: a pool of this worker's own reuses them
                 signal.signal(signal.SIGINT, signal.SIG_DFL)
+                # what the parent built (grammars, items) is never garbage here: the cyclic collector need not
+                # scan it again and again (and touching it would copy the shared pages)
+                gc.freeze()
                 _serve(function, items, task_read, result_write)
             except BaseException:  # noqa: BLE001 - nothing may escape the child
                 code = 1
