@@ -48,9 +48,11 @@ The format (every key optional; paths are relative to the project file):
 from __future__ import annotations
 
 import glob
+import os
 import re
 import tomllib
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -292,6 +294,12 @@ def require_distinct_stems(files: list[Path]) -> None:
 def display(path: Path) -> str:
     """A path as the user should see it: relative to the current directory when possible."""
     try:
-        return str(Path(path).resolve().relative_to(Path.cwd().resolve()))
+        return str(Path(path).resolve().relative_to(_resolved_folder(os.getcwd())))
     except ValueError:
         return str(path)
+
+
+@lru_cache(maxsize=64)
+def _resolved_folder(folder: str) -> Path:
+    """A folder's real path; cached (display() is called for every file of a corpus, several times)."""
+    return Path(folder).resolve()

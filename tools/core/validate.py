@@ -368,14 +368,15 @@ def _verdict_key(data: bytes, path: Path, shown: str, project: Project, project_
     """Everything the verdict on this file depends on, hashed; None: not to be cached."""
     if xinclude.uses_xinclude(data):
         return None
-    parts = [_code_hash(), shown, str(Path(path).resolve()), data, str(Path(path).resolve() in project_docs)]
+    resolved = Path(path).resolve()
+    parts = [_code_hash(), shown, str(resolved), data, str(resolved in project_docs)]
     schemas = []
     if override is not None:
         schemas += [override.rng, override.schematron]
     else:
         schemas += [project.rng, project.schematron]
         for href in _declared_hrefs(data):
-            local = _local_file(href, path)
+            local = _local_file(href, path, resolved)
             parts.append(href)
             if local is not None:
                 schemas.append(local)
@@ -527,13 +528,21 @@ def choose_schema(tree, path: Path, project: Project, *, project_docs=None) -> S
     return Schema(" + ".join(parts), rng, sch, tuple(warnings), declared=rng is not None and rng != project.rng)
 
 
-def _local_file(href: str, doc: Path) -> Path | None:
+def _local_file(href: str, doc: Path, resolved: Path | None = None) -> Path | None:
+    """The local file a schema reference of `doc` (whose real path is `resolved`, when known) names."""
     parts = urlsplit(href)
     if parts.scheme == "file":
         return Path(unquote(parts.path))
     if parts.scheme and len(parts.scheme) > 1:  # http:, https:, … (a one-letter "scheme" is a Windows drive)
         return None
-    return (Path(doc).resolve().parent / unquote(parts.path)).resolve()
+    return _resolve_under(str((resolved or Path(doc).resolve()).parent), unquote(parts.path))
+
+
+@lru_cache(maxsize=4096)
+def _resolve_under(folder: str, relative: str) -> Path:
+    """A relative path from a folder, resolved: cached, since every file of a corpus folder declares the same
+    schema (resolving costs a system call per path component)."""
+    return (Path(folder) / relative).resolve()
 
 
 @lru_cache(maxsize=None)
