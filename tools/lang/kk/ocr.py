@@ -465,6 +465,11 @@ _PARTICIPLE_2SG = re.compile(r"(?:[аеыі]тын|[аеыі]тін|(?<=[аеы�
 # The familiar singular "you", whose possessive -ың/-ің is (polite сіз takes -ыңыз, plural сендер -ларың).
 _SECOND_PERSON = {"сен", "сенің", "саған", "сені", "сенде", "сенен", "сенімен", "сендегі"}
 _NEGATIVE = {"ма", "ме", "ба", "бе", "па", "пе"}  # the negative of a verb root (бол-ма-йтын)
+# Finite forms of the light verb ет- ("do"); a 3rd-person possessive ending; an accusative ending.
+_LIGHT_FINITE = {"етті", "етеді", "етпеді", "етпейді"}
+_POSSESSIVE_3 = re.compile(r"(?:[аеыіәөүұо]с[ыі]|[^аоұыәөүіеиуэюяёдтн][ыі])$")
+_ACCUSATIVE = re.compile(r"(?:н[ыі]|[ыі]н|[аоұыәөүіеиуэюя][дт][ыі])$")
+LIGHT_VERB_CONF = 0.35
 PASSIVE_OBJECT_CONF = 0.4
 SECOND_PERSON_CONF = 0.4
 IMPLAUSIBLE_END = re.compile(r"(?:[гкғқ][еа]п|[ыі]ңың|[ыі]ңің)$")
@@ -640,12 +645,15 @@ class _Finder:
                 sugg, conf, why = res
                 items.append(self.item(t, t.i, t.j, t.text, sugg, conf, why))
         if self.lm is not None:
-            done = {(it.start, it.end) for it in items}
+            # places already judged at least as surely as a hint can be (a weaker judgement, such as a
+            # dictionary word's unlikely neighbour, does not stop the context from proposing a better one)
+            done = {(it.start, it.end) for it in items if it.confidence >= LM_HINT_CAP}
             items.extend(self.real_words(done))
         items.extend(self.splits())
         items.extend(self.headless_genitives())
         items.extend(self.objects_of_passives())
         items.extend(self.second_person_endings())
+        items.extend(self.light_verbs_without_nominal())
         items.extend(self.digits_in_words())
         items.sort(key=lambda x: (x.line, x.column))
         # one suggestion per place: keep the most confident
@@ -660,6 +668,8 @@ class _Finder:
         k = i - 1
         while k >= 0 and b.text[k] in " \t«\"(„“":
             k -= 1
+        if k >= 1 and b.text[k] == "." and b.text[k - 1].isupper() and (k < 2 or not b.text[k - 2].isalpha()):
+            return False  # after an initial (Ж. Шанин) a name goes on; no sentence begins there
         return k < 0 or b.text[k] in ".!?:;…"
 
     def special(self, t: _Tok, b: Block) -> OcrItem | None:
@@ -730,6 +740,8 @@ class _Finder:
                 continue
             if name and not self.freq.get(cand, 0) and not self.lex.spell(_match_case(word, cand)):
                 continue
+            if name and "," in why and not self.freq.get(cand, 0):
+                continue  # names are the least foreseeable words: two changes only towards one the text uses
             e_c = self.evidence(cand)
             if e_c <= 0.5 or structural and (e_c < 2.0 or self.family(cand) < 2):
                 continue  # an inserted or swapped letter is only undone towards a word of the text
@@ -998,6 +1010,38 @@ class _Finder:
                 continue
             out.append(self.item(a, a.i, a.j, a.text, _match_case(a.text, cand), SECOND_PERSON_CONF,
                                  "2nd-person ending on a participle: the accusative -ын/-ін is meant"))
+        return out
+
+    def light_verbs_without_nominal(self) -> list[OcrItem]:
+        """ет- ("do") is a light verb: it makes a verb of the bare noun before it (талап етті, әсер етеді).
+        After a noun with a 3rd-person possessive ending (конференциясы, съезі) it has none, and that noun
+        is the subject of an intransitive verb: өт- ("took place", конференциясы өтті), е read for ө. The one
+        construction where a possessive noun does stand before ет- ("made X its chairman": оны комитет
+        төрағасы етті) has an accusative object, so a sentence with an accusative before the verb is left
+        alone, and so is a possessive noun after a bare one (комитет төрағасы)."""
+        out = []
+        for k in range(1, len(self.toks)):
+            t, prev = self.toks[k], self.toks[k - 1]
+            lw = t.text.lower()
+            if lw not in _LIGHT_FINITE or prev.block != t.block or self.frozen(t):
+                continue
+            blk = self.src.blocks[t.block]
+            lp = prev.text.lower()
+            if blk.text[prev.j:t.i] != " " or not _POSSESSIVE_3.search(lp) or not self.lex.known(lp):
+                continue
+            cand = "ө" + lw[1:]
+            if not self.lex.spell(cand):
+                continue
+            # the sentence before the verb: no accusative object, no bare noun right before the possessive
+            start = max(blk.text.rfind(". ", 0, prev.i), blk.text.rfind("; ", 0, prev.i), -1)
+            before = [x for x in self.toks[:k - 1] if x.block == t.block and x.i > start]
+            if any(_ACCUSATIVE.search(x.text.lower()) and len(x.text) > 3 for x in before):
+                continue
+            if before and before[-1].j + 1 == prev.i and before[-1].text.islower() and self.lex.spell(before[-1].text.lower()) \
+                    and not re.search(r"(?:[ыі]қ|[ыі]к|л[ыі]|д[ыі]|т[ыі]|[ыі]н|ғы|гі|қы|кі)$", before[-1].text.lower()):
+                continue  # a bare noun before the possessive (комитет төрағасы): an izafet, maybe "made X …"
+            out.append(self.item(t, t.i, t.j, t.text, _match_case(t.text, cand), LIGHT_VERB_CONF,
+                                 "ет- after a possessive subject: өт- (took place) is meant"))
         return out
 
     def spaced_abbreviations(self) -> list[OcrItem]:
