@@ -121,6 +121,12 @@ def overlaps(a, b) -> bool:
 
 # ---------------------------------------------------------------- OCR finder, on held-out halves
 
+# Thresholds scored, and the precision the operating threshold must reach on the development half (the
+# lowest threshold that reaches it there is the one reported on the held-out half): 0.92, a margin above the
+# 0.9 an editor's time asks for, since a held-out half's precision is that of a few dozen flags.
+THRESHOLDS = (0.0, 0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.5, 0.7)
+OP_PRECISION = 0.92
+
 DEV_PARITY = 1  # `--split odd` (default): odd paragraphs are the development half; `--split even`: the reverse
 
 
@@ -194,7 +200,7 @@ def ocr_report(edition: Path, witness: Path, g_ocr, scored, verbose=False) -> di
             gold_h = [g for g in g_ocr if keep(g[6])]
             high = [g for g in gold_h if g[5] == "high"]
             hm = [g for g in gold_h if g[5] in ("high", "medium")]
-            for th in (0.0, 0.1, 0.15, 0.2, 0.25, 0.3, 0.5, 0.7):
+            for th in THRESHOLDS:
                 ps = [x for x in preds if x[5] >= th and keep(line_n.get(x[0], 0))]
                 hit_p = [x for x in ps if any(overlaps(x, g) for g in gold_h)]
                 hit_h = [g for g in high if any(overlaps(x, g) for x in ps)]
@@ -205,11 +211,11 @@ def ocr_report(edition: Path, witness: Path, g_ocr, scored, verbose=False) -> di
                 print(f"  {hname:<18} {th:>8.2f} {len(ps):>7} {p:>6.2f} {r:>6.2f} {f:>6.2f}"
                       f" {len(hit_hm) / max(1, len(hm)):>6.2f} {ok:>4}/{len(hit_p):<3}")
             print(f"  {'':<18} ({len(high)} certain errors, {len(hm)} high+medium, {len(gold_h)} <sic> in all)")
-        # the operating threshold is chosen on the development half: the lowest with precision >= 0.95 there
+        # the operating threshold is chosen on the development half: the lowest with precision >= OP_PRECISION there
         dev_name = next(iter(halves))
-        op = min((th for (st, h, th), (p, r, f) in results.items() if st == setting and h == dev_name and p >= 0.95),
-                 default=0.5)
-        print(f"  operating threshold chosen on the dev half (lowest with P >= 0.95 there): {op:.2f}")
+        op = min((th for (st, h, th), (p, r, f) in results.items() if st == setting and h == dev_name
+                  and p >= OP_PRECISION), default=0.5)
+        print(f"  operating threshold chosen on the dev half (lowest with P >= {OP_PRECISION} there): {op:.2f}")
         for hname in halves:
             p, r, f = results[(setting, hname, op)]
             results[(setting, hname, "op")] = (p, r, f)
@@ -219,6 +225,9 @@ def ocr_report(edition: Path, witness: Path, g_ocr, scored, verbose=False) -> di
                   and is_dev(g[6]) and not any(overlaps(x, g) for x in preds if x[5] >= op)])
             print("  dev false alarms:", [(x[0], x[3], x[4], x[5]) for x in preds if x[5] >= op
                   and is_dev(line_n.get(x[0], 0)) and not any(overlaps(x, g) for g in g_ocr)])
+            # the held-out half's misses: printed for the README's account of what is left, never to tune on
+            print("  missed held-out certain errors (report only):", [(g[0], g[3], g[4]) for g in g_ocr
+                  if g[5] == "high" and not is_dev(g[6]) and not any(overlaps(x, g) for x in preds if x[5] >= op)])
         print()
     return results
 

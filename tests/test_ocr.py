@@ -296,3 +296,46 @@ def test_model_costs_little_time():
     t = time.process_time()
     suggest_ocr(_WITNESS, knowledge=k)
     assert time.process_time() - t < 2.5  # the whole article, model included (about 1 s when the machine is idle)
+
+
+# ---------------------------------------------------------------- issue 18 point 1: rules from the development half's misses
+
+def test_any_slip_towards_a_common_word_of_the_text(tmp_path):
+    text = ("Ол отырып сөйледі. Біз отырып тыңдадық. Олар отырып жазды. Қызметкерлер птырып жазды. "
+            "Жас адам өсуі керек. Бала өсті. Ағаш өсті. Шөп өсті.")
+    got = _flag(tmp_path, text, 0.3)
+    assert got["птырып"].suggestion == "отырып"
+    assert "өсуі" not in got  # the slip would be in the ending (өсуі, өсті): grammar, not a slip
+
+
+def test_accusative_before_a_passive_verb(tmp_path):
+    got = _flag(tmp_path, "Жәрдемдесу комитетті құрылды. Ол комитетті таратты. Бұл іс қатты сыналды.", 0.3)
+    items = [it for it in got.values() if "passive" in it.reason]
+    assert len(items) == 1 and items[0].suggestion == "комитеті"
+    assert "комитетті таратты" in (tmp_path / "w.txt").read_text(encoding="utf-8")  # the active verb's object stays
+    assert "қатты" not in got  # an adverb, no accusative
+
+
+def test_second_person_ending_on_a_participle(tmp_path):
+    got = _flag(tmp_path, "Малды бөлмей болмайтының көрегендікпен айтты. Комитетінің шешімі шықты.", 0.3)
+    assert got["болмайтының"].suggestion == "болмайтынын"
+    assert "Комитетінің" not in got  # комитет-і-нің: a noun's genitive
+    got = _flag(tmp_path, "Сен келдің. Сенің болмайтының көрегендікпен айтылды.", 0.3)
+    assert "болмайтының" not in got  # a text that speaks to someone as сен
+
+
+def test_light_verb_after_a_possessive_subject(tmp_path):
+    text = ("Орынборда өлкелік конференциясы етті. Съезд талап етті. "
+            "Оны комитет төрағасы етті.")
+    got = _flag(tmp_path, text, 0.3)
+    items = [it for it in got.values() if "ет-" in it.reason]
+    assert len(items) == 1 and items[0].suggestion == "өтті" and items[0].column < text.index("Съезд")
+
+
+def test_initial_before_a_surname_begins_no_sentence(tmp_path):
+    from tools.assist.textsource import Block
+    from tools.lang.kk.ocr import _Finder
+
+    b = Block("Режиссер Ж. Шанин келді. Ол кетті.")
+    assert not _Finder.sentence_initial(b, b.text.index("Шанин"))
+    assert _Finder.sentence_initial(b, b.text.index("Ол"))

@@ -66,6 +66,7 @@ CONFUSIONS: dict[tuple[str, str], float] = {
     ("г", "ғ"): 0.8, ("ғ", "г"): 0.6, ("р", "ғ"): 0.5, ("г", "р"): 0.3, ("ғ", "р"): 0.3,
     ("а", "ә"): 0.6, ("ә", "а"): 0.5, ("н", "п"): 0.5, ("п", "н"): 0.9, ("и", "н"): 0.6, ("н", "и"): 0.4,
     ("ш", "ж"): 0.6, ("ж", "ш"): 0.6, ("д", "л"): 0.75, ("л", "д"): 0.6, ("я", "л"): 0.75, ("л", "я"): 0.4,
+    ("н", "й"): 0.5,  # й is и with a breve: the breve lost, и is read as н (пайда → панда)
     ("д", "ң"): 0.3, ("о", "б"): 0.3, ("і", "ы"): 0.2, ("ы", "і"): 0.2, ("е", "о"): 0.3,
 }
 _BY_SEEN: dict[str, list[tuple[str, float]]] = {}
@@ -286,6 +287,10 @@ LM_VETO = 0.3         # evidence lost per nat by which the model disfavours a ca
 LM_VETO_CAP = 4.0     # ... counting at most this many nats (a small model overrates its surprises)
 LM_HINT_CAP = 0.2     # a real-word reading's confidence is at most this: on the development half about one
                       # in five of those the model prefers is right, so they are hints below the threshold
+# A one-letter slip of any kind, undone only towards a dictionary word the text itself writes this often
+# (`common_neighbours`); its prior is that of a middling confusion of the table.
+COMMON_NEIGHBOUR_MINFREQ = 3
+COMMON_NEIGHBOUR_PRIOR = 0.45
 LM_HINT_MAXFREQ = 2   # a word written the same way more often than this is taken as meant
 
 
@@ -453,6 +458,20 @@ _PAREN_ABBR = re.compile(rf"(?<![\w(])[{_UP}]{{1,6}} ?\([а-яәіңғүұқөһ
 # A word with a 3rd-person possessive ending (мәселесі, мүшелерінің, жерінде): what a genitive needs.
 _POSSESSED = re.compile(r"(?:[^дтн][ыі]|[ыі]н|[ыі]ң|[ыі]н[аеы]|[ыі]н[дт][ае]|[ыі]н[ае]н|[ыі]ның|[ыі]нің"
                         r"|[ыі]мен|[ыі]н[дт][ае]ғы|[ыі]н[дт]егі|[ыі]на|[ыі]не)$")
+# A finite or participial passive in -ыл/-іл (құрылды, берілген, жүргізіледі); the root before it is checked.
+_PASSIVE = re.compile(r"(?:ыл|іл)(?:ды|ді|ған|ген|ады|еді|ып|іп)$")
+# A participle (-атын/-етін/-йтын/-йтін, -ған/-ген/-қан/-кен) with the 2nd-person possessive -ың/-ің.
+_PARTICIPLE_2SG = re.compile(r"(?:[аеыі]тын|[аеыі]тін|(?<=[аеыі])йтын|(?<=[аеыі])йтін|[ғқ]ан|[гк]ен)[ыі]ң$")
+# The familiar singular "you", whose possessive -ың/-ің is (polite сіз takes -ыңыз, plural сендер -ларың).
+_SECOND_PERSON = {"сен", "сенің", "саған", "сені", "сенде", "сенен", "сенімен", "сендегі"}
+_NEGATIVE = {"ма", "ме", "ба", "бе", "па", "пе"}  # the negative of a verb root (бол-ма-йтын)
+# Finite forms of the light verb ет- ("do"); a 3rd-person possessive ending; an accusative ending.
+_LIGHT_FINITE = {"етті", "етеді", "етпеді", "етпейді"}
+_POSSESSIVE_3 = re.compile(r"(?:[аеыіәөүұо]с[ыі]|[^аоұыәөүіеиуэюяёдтн][ыі])$")
+_ACCUSATIVE = re.compile(r"(?:н[ыі]|[ыі]н|[аоұыәөүіеиуэюя][дт][ыі])$")
+LIGHT_VERB_CONF = 0.35
+PASSIVE_OBJECT_CONF = 0.4
+SECOND_PERSON_CONF = 0.4
 IMPLAUSIBLE_END = re.compile(r"(?:[гкғқ][еа]п|[ыі]ңың|[ыі]ңің)$")
 
 
@@ -525,6 +544,7 @@ class _Finder:
         self.lm = char_model(self.known.texts)
         self._norm: dict[int, str] = {}
         self._wdelta: dict[tuple[str, str], float] = {}
+        self._wild: dict[tuple[str, str], list[str]] | None = None
 
     def suffix_chain(self, rest: str) -> bool:
         """Can `rest` be read as a sequence of suffixes (or nothing)?"""
@@ -625,10 +645,15 @@ class _Finder:
                 sugg, conf, why = res
                 items.append(self.item(t, t.i, t.j, t.text, sugg, conf, why))
         if self.lm is not None:
-            done = {(it.start, it.end) for it in items}
+            # places already judged at least as surely as a hint can be (a weaker judgement, such as a
+            # dictionary word's unlikely neighbour, does not stop the context from proposing a better one)
+            done = {(it.start, it.end) for it in items if it.confidence >= LM_HINT_CAP}
             items.extend(self.real_words(done))
         items.extend(self.splits())
         items.extend(self.headless_genitives())
+        items.extend(self.objects_of_passives())
+        items.extend(self.second_person_endings())
+        items.extend(self.light_verbs_without_nominal())
         items.extend(self.digits_in_words())
         items.sort(key=lambda x: (x.line, x.column))
         # one suggestion per place: keep the most confident
@@ -643,6 +668,8 @@ class _Finder:
         k = i - 1
         while k >= 0 and b.text[k] in " \t«\"(„“":
             k -= 1
+        if k >= 1 and b.text[k] == "." and b.text[k - 1].isupper() and (k < 2 or not b.text[k - 2].isalpha()):
+            return False  # after an initial (Ж. Шанин) a name goes on; no sentence begins there
         return k < 0 or b.text[k] in ".!?:;…"
 
     def special(self, t: _Tok, b: Block) -> OcrItem | None:
@@ -696,7 +723,12 @@ class _Finder:
             return None  # well attested, unless the text also spells it another, dictionary way
         max_edits = 2 if own < 2 and f == 1 and len(lw) <= 14 or own == 0 else 1
         best = None
-        for cand, (prior, why) in _edits(lw, max_edits, self.starts if own else None).items():
+        cands = _edits(lw, max_edits, self.starts if own else None)
+        if own < 2 and not (name or abbrev):
+            for cand in self.common_neighbours(lw):
+                cands.setdefault(cand, (COMMON_NEIGHBOUR_PRIOR, f"{lw[_diff_pos(lw, cand)]}→{cand[_diff_pos(lw, cand)]}"
+                                        ", one letter from a word the text uses often"))
+        for cand, (prior, why) in cands.items():
             structural = why.startswith("extra") or why.endswith("transposed")
             if own and ("," in why or structural) and not (cand in self.starts and (
                     self.freq.get(cand, 0) >= 2 and not structural or self.dominates(lw, cand, 1.0))):
@@ -708,6 +740,8 @@ class _Finder:
                 continue
             if name and not self.freq.get(cand, 0) and not self.lex.spell(_match_case(word, cand)):
                 continue
+            if name and "," in why and not self.freq.get(cand, 0):
+                continue  # names are the least foreseeable words: two changes only towards one the text uses
             e_c = self.evidence(cand)
             if e_c <= 0.5 or structural and (e_c < 2.0 or self.family(cand) < 2):
                 continue  # an inserted or swapped letter is only undone towards a word of the text
@@ -788,6 +822,20 @@ class _Finder:
                     out.append(self.item(t, t.i, t.j, w, _match_case(w, best[1]), conf,
                                          f"{best[2]}, reads better in context"))
         return out
+
+    def common_neighbours(self, w: str) -> list[str]:
+        """Dictionary words this text writes at least COMMON_NEIGHBOUR_MINFREQ times that differ from `w` in one
+        letter of its first part, whatever the letters: a slip the confusion table does not foresee
+        (птырып for отырып: о and п are neither alike nor neighbours on the keyboard) is still undone when
+        the word meant is one of the text's own common words. The last three letters are left out: two
+        forms differing there are two grammatical endings (өсуі, өсті; басын, басып), not a slip."""
+        if self._wild is None:
+            self._wild = {}
+            for x, n in self.freq.items():
+                if n >= COMMON_NEIGHBOUR_MINFREQ and len(x) >= 4 and self.lex.spell(x):
+                    for i in range(len(x) - 3):
+                        self._wild.setdefault((x[:i], x[i + 1:]), []).append(x)
+        return [x for i in range(len(w) - 3) for x in self._wild.get((w[:i], w[i + 1:]), ()) if x != w]
 
     def word_delta(self, w: str, cand: str) -> float:
         """log P(" cand ") - log P(" w ") under the character model: its view of the two as words."""
@@ -905,6 +953,95 @@ class _Finder:
                 continue
             out.append(self.item(a, a.i, a.j, a.text, _match_case(a.text, cand), 0.5,
                                  "genitive without a possessive head"))
+        return out
+
+    def objects_of_passives(self) -> list[OcrItem]:
+        """An accusative right before a passive verb: a passive (құр-ыл-ды, бер-іл-ген) takes no direct
+        object, so the noun before it is its subject, in the nominative or with a possessive ending
+        ("жәрдемдесу комитетті құрылды" → комитеті). Proposed only when the possessive form is one
+        letter away (a doubled or an inserted consonant: комитет+ті for комитет+і, жер+ді for жер+і) and a
+        word the lexicon knows. The passive is recognised by -ыл/-іл after a consonant-final verb root the
+        dictionary knows (ауылды, мезгілді are nouns: their "roots" ау, мезг are no verbs). Stems shorter
+        than four letters are left alone: қатты ("hard"), an adverb, is no accusative of қат."""
+        out = []
+        for a, b in zip(self.toks, self.toks[1:]):
+            if a.block != b.block or self.frozen(a) or self.src.blocks[a.block].text[a.j:b.i] != " ":
+                continue
+            lb, la = b.text.lower(), a.text.lower()
+            m = _PASSIVE.search(lb)
+            if not m or len(lb) < 7 or not a.text.islower():
+                continue
+            root = lb[:m.start()]
+            if len(root) < 3 or root[-1] in VOWELS or not self.lex.spell(root):
+                continue
+            acc = re.search(r"(?<=[^аоұыәөүіеиуэюяё])[дт][ыі]$", la)
+            if not acc or len(la) < 5:
+                continue
+            stem = la[:acc.start()]
+            cand = stem + la[-1]  # the possessive: the accusative's consonant was one too many
+            if (len(stem) < 4 or not self.lex.spell(stem) or not self.lex.known(cand)
+                    or _allomorph_wanted(stem[-1], "н", "мнң") != la[-2]):
+                continue  # not an accusative of a known noun (a verb in -ды/-ті, an adjective in -ді)
+            out.append(self.item(a, a.i, a.j, a.text, cand, PASSIVE_OBJECT_CONF,
+                                 "an accusative before a passive verb: its subject is meant"))
+        return out
+
+    def second_person_endings(self) -> list[OcrItem]:
+        """-ың/-ің after a participle (болмайтының, алғаның): the genitive of a participle is -ның/-нің
+        (болмайтынның), so what is written is the 2nd-person possessive ("your not being"), which an
+        encyclopedia's third-person prose does not use; the accusative -ын/-ін, ң read for н, is meant.
+        Not when the next word bears a possessive ending (a genitive that lost its н may be meant then) or
+        when the text speaks to someone as сен (сенің, саған …)."""
+        out = []
+        if any(t.text.lower() in _SECOND_PERSON for t in self.toks):
+            return out
+        for a, b in zip(self.toks, self.toks[1:] + [None]):
+            la = a.text.lower()
+            m = _PARTICIPLE_2SG.search(la)
+            if not m or self.frozen(a) or not a.text.islower():
+                continue
+            root = la[:m.start() + (1 if la[m.start()] in VOWELS else 0)]  # ал|атын, болма|йтын, ал|ған
+            if not (self.lex.spell(root) or root[-2:] in _NEGATIVE and self.lex.spell(root[:-2])):
+                continue  # no verb root before the "participle": a noun (комитет-і-нің, өкімет-і-нің)
+            if b is not None and b.block == a.block and _POSSESSED.search(b.text.lower()):
+                continue
+            cand = la[:-1] + "н"
+            if not self.lex.known(la[:-2]):
+                continue
+            out.append(self.item(a, a.i, a.j, a.text, _match_case(a.text, cand), SECOND_PERSON_CONF,
+                                 "2nd-person ending on a participle: the accusative -ын/-ін is meant"))
+        return out
+
+    def light_verbs_without_nominal(self) -> list[OcrItem]:
+        """ет- ("do") is a light verb: it makes a verb of the bare noun before it (талап етті, әсер етеді).
+        After a noun with a 3rd-person possessive ending (конференциясы, съезі) it has none, and that noun
+        is the subject of an intransitive verb: өт- ("took place", конференциясы өтті), е read for ө. The one
+        construction where a possessive noun does stand before ет- ("made X its chairman": оны комитет
+        төрағасы етті) has an accusative object, so a sentence with an accusative before the verb is left
+        alone, and so is a possessive noun after a bare one (комитет төрағасы)."""
+        out = []
+        for k in range(1, len(self.toks)):
+            t, prev = self.toks[k], self.toks[k - 1]
+            lw = t.text.lower()
+            if lw not in _LIGHT_FINITE or prev.block != t.block or self.frozen(t):
+                continue
+            blk = self.src.blocks[t.block]
+            lp = prev.text.lower()
+            if blk.text[prev.j:t.i] != " " or not _POSSESSIVE_3.search(lp) or not self.lex.known(lp):
+                continue
+            cand = "ө" + lw[1:]
+            if not self.lex.spell(cand):
+                continue
+            # the sentence before the verb: no accusative object, no bare noun right before the possessive
+            start = max(blk.text.rfind(". ", 0, prev.i), blk.text.rfind("; ", 0, prev.i), -1)
+            before = [x for x in self.toks[:k - 1] if x.block == t.block and x.i > start]
+            if any(_ACCUSATIVE.search(x.text.lower()) and len(x.text) > 3 for x in before):
+                continue
+            if before and before[-1].j + 1 == prev.i and before[-1].text.islower() and self.lex.spell(before[-1].text.lower()) \
+                    and not re.search(r"(?:[ыі]қ|[ыі]к|л[ыі]|д[ыі]|т[ыі]|[ыі]н|ғы|гі|қы|кі)$", before[-1].text.lower()):
+                continue  # a bare noun before the possessive (комитет төрағасы): an izafet, maybe "made X …"
+            out.append(self.item(t, t.i, t.j, t.text, _match_case(t.text, cand), LIGHT_VERB_CONF,
+                                 "ет- after a possessive subject: өт- (took place) is meant"))
         return out
 
     def spaced_abbreviations(self) -> list[OcrItem]:
