@@ -472,6 +472,9 @@ _ACCUSATIVE = re.compile(r"(?:н[ыі]|[ыі]н|[аоұыәөүіеиуэюя][�
 LIGHT_VERB_CONF = 0.35
 PASSIVE_OBJECT_CONF = 0.4
 SECOND_PERSON_CONF = 0.4
+# Two consonants at the start of a word: no native Kazakh syllable begins so (loanwords do: станция, трест;
+# a loanword's slip towards a common word of the text is still a slip)
+_ONSET_CLUSTER = re.compile(r"[бвгғджзйкқлмнңпрстфхһцчшщ]{2}")
 IMPLAUSIBLE_END = re.compile(r"(?:[гкғқ][еа]п|[ыі]ңың|[ыі]ңің)$")
 
 
@@ -724,7 +727,9 @@ class _Finder:
         max_edits = 2 if own < 2 and f == 1 and len(lw) <= 14 or own == 0 else 1
         best = None
         cands = _edits(lw, max_edits, self.starts if own else None)
-        if own < 2 and not (name or abbrev):
+        # not for a well-formed word the suffix rules explain (жазында: жаз-ы-нда), unless its sounds are not
+        # Kazakh (птырып: no native word begins пт-)
+        if (own == 0 or native_bad or cons_bad or _ONSET_CLUSTER.match(lw)) and not (name or abbrev):
             for cand in self.common_neighbours(lw):
                 cands.setdefault(cand, (COMMON_NEIGHBOUR_PRIOR, f"{lw[_diff_pos(lw, cand)]}→{cand[_diff_pos(lw, cand)]}"
                                         ", one letter from a word the text uses often"))
