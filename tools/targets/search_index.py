@@ -185,9 +185,10 @@ def shards(postings: list[dict[str, tuple[list[int], list[int]]]]) -> tuple[dict
             by_key.setdefault(term[:2], {}).setdefault(term, []).append([doc, reading, witness])
     out: dict[str, dict] = {}
     split: dict[str, list[str]] = {}
+    sizes = {term: _term_size(term, rows) for terms in by_key.values() for term, rows in terms.items()}
 
     def place(key: str, terms_of_key: dict) -> None:
-        if len(key) >= MAX_KEY or _size(terms_of_key) <= SPLIT_BYTES:
+        if len(key) >= MAX_KEY or sum(sizes[t] for t in terms_of_key) <= SPLIT_BYTES:
             out[key] = _sorted(terms_of_key)
             return
         sub: dict[str, dict[str, list]] = {}
@@ -209,11 +210,11 @@ def shard_file(key: str, terms_of_key: dict) -> bytes:
     return _js_call("KSE_SEARCH_SHARD", key, terms_of_key)
 
 
-def _size(terms_of_key: dict) -> int:
-    """About the bytes of a shard's file (two bytes a Cyrillic letter, four a block number), without writing
-    it: whether to split it is decided on this."""
-    return sum(2 * len(term) + 6 + sum(8 + 4 * (len(r) + len(w)) for _doc, r, w in rows)
-               for term, rows in terms_of_key.items())
+def _term_size(term: str, rows: list) -> int:
+    """About the bytes of one term in a shard's file (two bytes a Cyrillic letter, four a block number), without
+    writing it: whether to split a shard is decided on the sum (each term's size is reckoned once: a shard
+    split three times is summed four times)."""
+    return 2 * len(term) + 6 + sum(8 + 4 * (len(r) + len(w)) for _doc, r, w in rows)
 
 
 def bounds(records: list[dict], first: tuple[str, ...], second: tuple[str, ...]) -> list[int]:
