@@ -105,10 +105,16 @@
        hyphen, which here would leave "1-" at the end of a line -->
   <xsl:function name="kp:keep-ordinals" as="xs:string*">
     <xsl:param name="s" as="xs:string"/>
-    <xsl:analyze-string select="$s" regex="\d+-\p{{L}}+">
-      <xsl:matching-substring><xsl:sequence select="'#box(' || kp:str(.) || ')'"/></xsl:matching-substring>
-      <xsl:non-matching-substring><xsl:sequence select="kp:t(.)"/></xsl:non-matching-substring>
-    </xsl:analyze-string>
+    <xsl:choose>
+      <!-- no hyphen, no suffix: the regular expression is spared (this runs for every text node) -->
+      <xsl:when test="not(contains($s, '-'))"><xsl:sequence select="kp:t($s)[$s != '']"/></xsl:when>
+      <xsl:otherwise>
+        <xsl:analyze-string select="$s" regex="\d+-\p{{L}}+">
+          <xsl:matching-substring><xsl:sequence select="'#box(' || kp:str(.) || ')'"/></xsl:matching-substring>
+          <xsl:non-matching-substring><xsl:sequence select="kp:t(.)"/></xsl:non-matching-substring>
+        </xsl:analyze-string>
+      </xsl:otherwise>
+    </xsl:choose>
   </xsl:function>
   <!-- initials stay with the surname (no line or page break after "Қ. И."), as in good typesetting; so the
        index page of a name is the page that holds the whole name -->
