@@ -89,14 +89,14 @@ def build_pdf(sources: list[Path], outdir: Path | None = None, *, force: bool = 
     With `force`, malformed and duplicate xml:ids are renamed for the build (tools.core.repair), one line each
     in `warnings`, and an invalid edition is built all the same."""
     project = project or find_project()
-    outdir = outdir if outdir is not None else project.output_dir()
-    files = _documents(sources, project)
-    require_distinct_stems(files)
-    paper, params, clock = _settings(project, paper, params, timings)
-    # print.xsl compiles in a worker process (tools.core.xslt_worker) while the documents are read and validated
-    # here; without one (TOOLS_JOBS=1, one core, Saxon already running here) all runs in this process
+    # print.xsl compiles in a worker process (tools.core.xslt_worker) from now on, while the documents are found,
+    # read and validated here; without one (TOOLS_JOBS=1, one core, Saxon already running here) all runs here
     worker = XsltWorker.start(_compile_print)
     with worker or nullcontext():
+        outdir = outdir if outdir is not None else project.output_dir()
+        files = _documents(sources, project)
+        require_distinct_stems(files)
+        paper, params, clock = _settings(project, paper, params, timings)
         docs = _load_valid(files, force=force, warnings=warnings, clock=clock, project=project, output="the PDF")
         written = []
         with atomic_dir(Path(outdir) / "pdf", inputs=files, project=project) as tmp:
