@@ -43,6 +43,9 @@ if [ "${1:-}" = test ]; then
 else
   .venv/bin/python -m pip install -q -e .
 fi
+# the toolkit's own bytecode, written now: an editable install otherwise compiles its modules on first use, and
+# in a shell with PYTHONDONTWRITEBYTECODE set, on every command (0.1 s of each `tools validate`)
+.venv/bin/python -m compileall -q tools >/dev/null
 
 case "${1:-}" in
   build)

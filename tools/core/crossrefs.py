@@ -48,30 +48,40 @@ def check_documents(docs, project: Project | None) -> list[Problem]:
     return problems
 
 
+# the attributes worth a look, found in C: those with a '#' in them (most attributes have none)
+_WITH_HASH = etree.XPath("descendant-or-self::*/@*[contains(., '#')]")
+
+
 def check_tree(tree, path: Path, shown: str, reg: Registers, text: str | None = None) -> list[Problem]:
     lines = text.split("\n") if text is not None else None
     problems = []
     seen: dict[tuple[int, str, str], int] = {}  # (line, attribute, value) -> how many such attributes so far
-    for el in tree.iter():
-        if not isinstance(el.tag, str):
-            continue
-        for name, value in el.attrib.items():
-            if "#" not in value:
+    verdicts = reg.verdicts  # the same pointer from the same kind of element in the same folder: judged once
+    folder = str(Path(path).parent)
+    root = tree.getroot() if hasattr(tree, "getroot") else tree
+    for value in _WITH_HASH(root):
+        tokens = value.split()
+        if len(tokens) == 1 and tokens[0][0] == "#":
+            continue  # a local pointer: the Schematron's business
+        el = value.getparent()
+        attr = _attr_name(value.attrname)
+        value = str(value)
+        line = el.sourceline or 1
+        nth = seen.get((line, attr, value), 0)
+        seen[(line, attr, value)] = nth + 1
+        for token in tokens:
+            if not _POINTERISH.fullmatch(token):
                 continue
-            attr = _attr_name(name)
-            line = el.sourceline or 1
-            nth = seen.get((line, attr, value), 0)
-            seen[(line, attr, value)] = nth + 1
-            for token in value.split():
-                if not _POINTERISH.fullmatch(token):
-                    continue
+            key = (folder, token, attr, etree.QName(el).localname if attr == "ref" else None)
+            if key in verdicts:
+                msg = verdicts[key]
+            else:
                 found = reg.resolve(path, token)
-                if found is None:
-                    continue
-                target, ident = found
-                msg = _judge(el, target, ident, token, attr, reg)
-                if msg:
-                    problems.append(Problem(shown, line, _column(lines, line, attr, value, nth), "error", msg))
+                msg = None if found is None else _judge(el, found[0], found[1], token, attr, reg)
+                if found is None or found[0] in reg.files:  # not what depends on other files existing
+                    verdicts[key] = msg
+            if msg:
+                problems.append(Problem(shown, line, _column(lines, line, attr, value, nth), "error", msg))
     return problems
 
 

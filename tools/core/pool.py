@@ -72,6 +72,45 @@ def run(function, items: list, *, jobs: int = 1, deadline=lambda item: 600.0):
             w.stop()
 
 
+class Pending:
+    """One item started in a forked worker now, its outcome collected later (`wait`), so that this process
+    can do other work meanwhile; `cancel` if the outcome is no longer wanted."""
+
+    def __init__(self, function, item, deadline: float):
+        self.deadline = deadline
+        self.owner = os.getpid()  # a forked child inherits this object but not the pipes: `mine` says so
+        self._worker = _Worker(function, [item])
+        self._worker.start(0, time.monotonic() + deadline)
+        self._outcome: tuple | None = None
+
+    def wait(self) -> tuple:
+        """("ok", value) | ("timeout", seconds) | ("crash", text), as `run` gives."""
+        if self._outcome is None:
+            w = self._worker
+            ready, _, _ = select.select([w.results], [], [], max(0.0, w.limit - time.monotonic()))
+            if ready:
+                self._outcome = w.receive()
+                w.stop()
+            else:
+                self._outcome = ("timeout", self.deadline)
+                w.kill()
+        return self._outcome
+
+    @property
+    def mine(self) -> bool:
+        return self.owner == os.getpid()
+
+    def cancel(self) -> None:
+        if self._outcome is None and self.mine:
+            self._outcome = ("crash", "cancelled")
+            self._worker.kill()
+
+
+def start(function, item, *, deadline: float) -> Pending | None:
+    """`function(item)` begun in a forked worker (None where there is no fork)."""
+    return Pending(function, item, deadline) if can_fork() else None
+
+
 def _replace(worker: "_Worker", function, items) -> "_Worker":
     worker.kill()
     return _Worker(function, items)

@@ -54,6 +54,9 @@ class Registers:
     data: dict[Path, bytes] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
     _digests: dict[str, str] = field(default_factory=dict)
+    # tools.core.crossrefs: the verdict on a pointer, by (document folder, token, attribute, element kind);
+    # the same person is pointed to from hundreds of documents
+    verdicts: dict[tuple, str | None] = field(default_factory=dict)
 
     def entry(self, ident: str) -> Entry | None:
         return self.entries.get(ident)

@@ -27,10 +27,38 @@ class SchemaError(Exception):
     """The grammar cannot be used: not valid RELAX NG for libxml2, or not compiled within the deadline."""
 
 
+# proofs begun ahead of need (`prove_ahead`), by grammar key
+_pending: dict[str, pool.Pending] = {}
+
+
+def _key(data: bytes, base_url: str | None) -> str:
+    return cache.digest("relaxng proof", VERSIONS, data, *_included(data, base_url))
+
+
+def prove_ahead(data: bytes, *, base_url: str | None, deadline: float) -> None:
+    """Begin the proof of a grammar not yet proven on this machine in a forked child now, so that the caller
+    can read its documents meanwhile; `relaxng` of the same grammar then only waits for it. `cancel_pending`
+    ends a proof no one asked for."""
+    key = _key(data, base_url)
+    if key not in _pending and cache.get("proven", key) is None:
+        pending = pool.start(_try_compile, (data, base_url), deadline=deadline)
+        if pending is not None:
+            _pending[key] = pending
+
+
+def cancel_pending() -> None:
+    while _pending:
+        _pending.popitem()[1].cancel()
+
+
 def relaxng(data: bytes, *, base_url: str | None, label: str, deadline: float) -> etree.RelaxNG:
-    key = cache.digest("relaxng proof", VERSIONS, data, *_included(data, base_url))
+    key = _key(data, base_url)
     if cache.get("proven", key) is None and pool.can_fork():
-        [(_, outcome)] = pool.run(_try_compile, [(data, base_url)], jobs=1, deadline=lambda _: deadline)
+        pending = _pending.pop(key, None)
+        if pending is not None and pending.mine:
+            outcome = pending.wait()
+        else:
+            [(_, outcome)] = pool.run(_try_compile, [(data, base_url)], jobs=1, deadline=lambda _: deadline)
         if outcome[0] == "timeout":
             raise SchemaError(f"libxml2 did not finish compiling {label} within {deadline:.0f} s "
                               "(a known libxml2 limit)")

@@ -142,7 +142,7 @@ def _python_context(context: str, ns: dict):
                 return False
         return True
     test.tag = tag  # the element name the context needs (None: any), for dispatch by name
-    test.attribute = terms[0][0] if terms else None  # an attribute it needs, for dispatch by attribute
+    test.terms = terms  # (attribute, prefix or None) it needs: the first, for dispatch by attribute
     return test
 
 
@@ -152,9 +152,13 @@ class Engine:
             raise Unsupported("phases")
         self.ns = {ns.get("prefix"): ns.get("uri") for ns in schema.iter(SCH + "ns")}
         self.keys = []
+        id_keys = set()
         for key in schema.iter(XSL + "key"):
             _functions_ok(key.get("use"))
-            self.keys.append((key.get("name"), self._xpath(_selection(key.get("match"))), self._xpath(key.get("use"))))
+            self.keys.append((key.get("name"), self._xpath(_selection(key.get("match"))), self._xpath(key.get("use")),
+                              _plain_attribute(key.get("use"))))
+            if " ".join(key.get("match").split()) in ("*[@xml:id]", "*") and key.get("use").strip() == "@xml:id":
+                id_keys.add(key.get("name"))
         self.globals = [self._let(let) for let in schema.findall(SCH + "let")]
         self.patterns = []
         for pattern in schema.iter(SCH + "pattern"):
@@ -176,14 +180,32 @@ class Engine:
                         # the nodes that fire, all at once: the rule's nodes as a variable, the test as a
                         # predicate (not for a test that asks its position or current(), nor after a rule's
                         # lets, whose values differ node by node)
-                        bulk = None
+                        bulk = bulk_by_id = None
                         if not lets and not re.search(r"\b(position|last|current)\s*\(", test):
                             bulk = self._xpath(f"$nodes[{test}]" if is_report else f"$nodes[not({test})]")
-                        checks.append((is_report, self._xpath(f"boolean({test})"), bulk, check.get("role"),
-                                       self._message(check)))
+                            by_id = _keys_as_id(test, id_keys)
+                            if by_id != test:
+                                bulk_by_id = self._xpath(f"$nodes[{by_id}]" if is_report else f"$nodes[not({by_id})]")
+                        checks.append((is_report, self._xpath(f"boolean({test})"), (bulk, bulk_by_id),
+                                       check.get("role"), self._message(check)))
                 rules.append(_Rule(self._xpath(_selection(rule.get("context"))), lets, checks,
                                    _python_context(rule.get("context"), self.ns)))
             self.patterns.append(rules)
+        self._simple = [rule for rules in self.patterns for rule in rules if rule.test is not None]
+        self._by_tag: dict[str, list] = {}        # contexts of one element name ("tei:choice")
+        self._by_attribute: dict[str, list] = {}  # contexts of any name that need an attribute ("*[@ref]"):
+        self._any_tag = []                        #   (rule, its prefix test or None, its whole test or None)
+        for rule in self._simple:
+            if rule.test.tag is not None:
+                self._by_tag.setdefault(rule.test.tag, []).append(rule)
+            elif rule.test.terms:
+                name, prefix = rule.test.terms[0]
+                whole = rule.test if len(rule.test.terms) > 1 else None
+                self._by_attribute.setdefault(name, []).append((rule, prefix, whole))
+            else:
+                self._any_tag.append(rule)
+        self._uses_id = any(bulk_by_id is not None for rules in self.patterns for rule in rules
+                            for _, _, (_, bulk_by_id), _, _ in rule.checks)
 
     def _xpath(self, expr: str) -> etree.XPath:
         _functions_ok(expr)
@@ -222,32 +244,27 @@ class Engine:
         variables = {}
         for name, xp in self.globals:
             variables[name] = xp(root, **variables)
-        simple = [rule for rules in self.patterns for rule in rules if rule.test is not None]
-        selected: dict[int, list] = {id(rule): [] for rule in simple}
-        # one walk for every simple context; each element is tested only against the rules for its name (and
-        # those for any element): a test per rule per element was most of the engine's time
-        by_tag: dict[str, list] = {}
-        by_attribute: dict[str, list] = {}  # contexts of any name that need an attribute ("*[@ref]")
-        any_tag = []
-        for rule in simple:
-            if rule.test.tag is not None:
-                by_tag.setdefault(rule.test.tag, []).append(rule)
-            elif rule.test.attribute is not None:
-                by_attribute.setdefault(rule.test.attribute, []).append(rule)
-            else:
-                any_tag.append(rule)
+        selected: dict[int, list] = {id(rule): [] for rule in self._simple}
+        # one walk for every simple context; each element is tested only against the rules for its name, its
+        # attributes' names and any element: a test per rule per element was most of the engine's time.
+        # The xml:id values are gathered on the way (for `_ids_are_native`).
+        by_tag, by_attribute, any_tag = self._by_tag, self._by_attribute, self._any_tag
+        ids, with_id = [], []
         for el in root.iter(etree.Element):
             for rule in by_tag.get(el.tag, ()):
                 if rule.test(el):
                     selected[id(rule)].append(el)
-            if by_attribute:
-                for name in el.attrib:
-                    for rule in by_attribute.get(name, ()):
-                        if rule.test(el):
-                            selected[id(rule)].append(el)
+            for name, value in el.items():
+                if name == _XML_ID:
+                    ids.append(value)
+                    with_id.append(el)
+                for rule, prefix, whole in by_attribute.get(name, ()):
+                    if (prefix is None or value.startswith(prefix)) and (whole is None or whole(el)):
+                        selected[id(rule)].append(el)
             for rule in any_tag:
                 if rule.test(el):
                     selected[id(rule)].append(el)
+        by_id = self._uses_id and self._ids_are_native(root, ids, with_id)
         findings = []
         for rules in self.patterns:
             claimed = set()
@@ -257,7 +274,9 @@ class Engine:
                 claimed.update(nodes)
                 if not nodes:
                     continue
-                for is_report, test, bulk, role, message in rule.checks:
+                for is_report, test, (bulk, bulk_by_id), role, message in rule.checks:
+                    if by_id and bulk_by_id is not None:
+                        bulk = bulk_by_id
                     if bulk is not None:
                         fired = bulk(root, nodes=nodes, **variables)
                         findings += [(node, role, self._text(message, node, variables)) for node in fired]
@@ -271,6 +290,19 @@ class Engine:
                             findings.append((node, role, self._text(message, node, local)))
         self._tree = self._index = self._order = self._current = None
         return findings
+
+    def _ids_are_native(self, root, ids: list[str], with_id: list) -> bool:
+        """Whether libxml2's own id() gives what key() of an xml:id key gives, on this document (`ids`: its
+        xml:id values, `with_id`: the elements that bear them): the tree is a whole document, its xml:id
+        values are unique names (no space, no '#': so the argument `_keys_as_id` makes of a string with a space
+        finds nothing, as key() would), and libxml2's ID table holds exactly the elements that bear them (a
+        parsed document has them there; a tree built or copied by code may not)."""
+        if root.getroottree().getroot() is not root:
+            return False
+        if len(set(ids)) != len(ids) or any(not i or _NOT_A_NAME.search(i) for i in ids):
+            return False
+        return not ids or root.xpath("count(id($ids)) = $n and count(id($ids) | $elements) = $n",
+                                     ids=" ".join(ids), elements=with_id, n=len(ids))
 
     def _text(self, message: list, node, variables: dict) -> str:
         self._current = node
@@ -297,12 +329,83 @@ class Engine:
     def _build_index(self, name: str) -> dict[str, list]:
         index: dict[str, list] = {}
         root = self._tree.getroot() if hasattr(self._tree, "getroot") else self._tree
-        for key_name, match, use in self.keys:
-            if key_name == name:
+        for key_name, match, use, attribute in self.keys:
+            if key_name != name:
+                continue
+            if attribute is not None:  # the usual `use="@a"`: read the attribute, no XPath per node
                 for node in match(root):
-                    for v in _strings(use(node)):
-                        index.setdefault(v, []).append(node)
+                    value = node.get(attribute) if isinstance(node, etree._Element) else None
+                    if value is not None:
+                        index.setdefault(value, []).append(node)
+                continue
+            for node in match(root):
+                for v in _strings(use(node)):
+                    index.setdefault(v, []).append(node)
         return index
+
+
+_NOT_A_NAME = re.compile(r"[\s#]")
+_XML_NS = "{http://www.w3.org/XML/1998/namespace}"
+_XML_ID = _XML_NS + "id"
+
+
+def _plain_attribute(use: str) -> str | None:
+    """The attribute's name as lxml spells it when a key's `use` is just `@name` or `@xml:name`, else None."""
+    m = re.fullmatch(r"\s*@(xml:)?([A-Za-z_][\w.-]*)\s*", use or "")
+    if not m:
+        return None
+    return (_XML_NS if m.group(1) else "") + m.group(2)
+
+
+# key() calls whose argument is one string: an attribute of the context node, or a function that returns a string
+_ONE_STRING = re.compile(r"@[\w.-]+(?::[\w.-]+)?|(?:substring-after|substring-before|substring|concat|"
+                         r"normalize-space|string|translate)\(.*\)", re.S)
+
+
+def _keys_as_id(expr: str, id_keys: set[str]) -> str:
+    """`expr` with each `key('K', ARG)` of an xml:id key K made `id(translate(ARG, WHITESPACE, '####'))` when ARG
+    is one string (see _ONE_STRING): the same nodes, found by libxml2 in C instead of a call into Python for
+    each node (most of a document's Schematron time). translate() turns a string with spaces into one token that
+    is no name, so that id(), which would split it, finds nothing, as key() does. Used only on a document where
+    `_ids_are_native`; anything else is left as it was."""
+    out, i = [], 0
+    for m in re.finditer(r"(?<![\w.:-])key\s*\(", expr):
+        if m.start() < i:
+            continue
+        args, end = _arguments(expr, m.end())
+        if end is None or len(args) != 2:
+            continue
+        name = re.fullmatch(r"\s*(['\"])([^'\"]*)\1\s*", args[0])
+        arg = args[1].strip()
+        if not name or name.group(2) not in id_keys or not _ONE_STRING.fullmatch(arg):
+            continue
+        out.append(expr[i:m.start()])
+        out.append(f"id(translate({_keys_as_id(arg, id_keys)}, ' \t\n\r', '####'))")
+        i = end
+    out.append(expr[i:])
+    return "".join(out)
+
+
+def _arguments(expr: str, start: int) -> tuple[list[str], int | None]:
+    """The top-level arguments of the call whose '(' ends at `start`, and the index after its ')'."""
+    args, depth, quote, begin = [], 0, None, start
+    for j in range(start, len(expr)):
+        ch = expr[j]
+        if quote:
+            quote = None if ch == quote else quote
+        elif ch in "'\"":
+            quote = ch
+        elif ch in "([":
+            depth += 1
+        elif ch in ")]" and depth:
+            depth -= 1
+        elif ch == ")":
+            args.append(expr[begin:j])
+            return args, j + 1
+        elif ch == "," and depth == 0:
+            args.append(expr[begin:j])
+            begin = j + 1
+    return args, None
 
 
 def _strings(value) -> list[str]:

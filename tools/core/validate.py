@@ -50,7 +50,7 @@ from urllib.parse import unquote, urlsplit
 from lxml import etree, isoschematron
 
 from tools.core import cache as disk
-from tools.core import crossrefs, pool, teiall, xinclude
+from tools.core import crossrefs, pool, rngcompile, teiall, xinclude
 from tools.core.errors import EXIT_INVALID, EXIT_USAGE, Problem, ToolError
 from tools.core.grammar import Grammar
 from tools.core.project import Project, display, expand, find_project
@@ -190,6 +190,14 @@ def validate_paths(paths=(), *, project: Project | None = None, schema: str | No
     report = Report()
     if not paths:  # the project's shared registers are sources too (tools.core.registers)
         files += [p for p in project.register_files() if p not in {f.resolve() for f in files}]
+    _prove_ahead(project, override)  # the grammar's first proof on this machine runs while files are read
+    try:
+        return _validate_files(files, report, project, project_docs, override, jobs, use_cache)
+    finally:
+        rngcompile.cancel_pending()
+
+
+def _validate_files(files, report: Report, project: Project, project_docs, override, jobs, use_cache) -> Report:
     items: list[_Item] = []
     for path in files:
         shown = display(path)
@@ -263,18 +271,40 @@ def _deadline(item: _Item) -> float:
     return FILE_DEADLINE + PER_MB_DEADLINE * len(item.data) / 1e6
 
 
-def _warm(project: Project, override: Schema | None) -> None:
-    """Compile the schemas most files will need, here, before the workers are forked."""
+def _main_grammar(project: Project, override: Schema | None) -> Path | None:
+    """The grammar file most files will be judged by (None: tei_all, pruned per document)."""
+    if override is not None:
+        return override.rng
+    return project.rng
+
+
+def _prove_ahead(project: Project, override: Schema | None) -> None:
+    rng = _main_grammar(project, override)
+    if rng is None or str(rng) in _proof_begun:
+        return
     try:
-        if override is not None and override.rng is not None:
-            _rng_file(str(override.rng))
-        elif override is None and project.rng is not None:
-            _rng_file(str(project.rng))
-            if project.schematron is not None:
-                try:
-                    compile_schematron(str(project.schematron))
-                except Unsupported:
-                    _schematron(str(project.schematron))
+        data, base = _rng_source(str(rng))
+        rngcompile.prove_ahead(data, base_url=base, deadline=RNG_DEADLINE)
+    except (SchemaError, OSError, etree.LxmlError):
+        pass  # the compile reports it
+    _proof_begun.add(str(rng))
+
+
+_proof_begun: set[str] = set()  # grammars whose proof this process has begun (a server validates often)
+
+
+def _warm(project: Project, override: Schema | None) -> None:
+    """Compile the schemas most files will need, here, before the workers are forked (the Schematron first:
+    the grammar's proof may still be running)."""
+    try:
+        if override is None and project.rng is not None and project.schematron is not None:
+            try:
+                compile_schematron(str(project.schematron))
+            except Unsupported:
+                _schematron(str(project.schematron))
+        rng = _main_grammar(project, override)
+        if rng is not None:
+            _rng_file(str(rng))
     except (SchemaError, etree.LxmlError, OSError):
         pass  # each file meets the error itself, and reports it
 
