@@ -136,7 +136,10 @@
     <!-- an initial is a capital with a full stop standing alone ("ССР. Қазақ" ends a sentence); twice, since
          a match takes the capital after it, which may be the next initial -->
     <xsl:variable name="initial" select="'(^|[^\p{L}])(\p{Lu}\.)\s(\p{Lu})'"/>
-    <xsl:sequence select="replace(replace(string($s), $initial, '$1$2&#xA0;$3'), $initial, '$1$2&#xA0;$3')"/>
+    <!-- no full stop, no initial: the two regular expressions are spared (this runs for every text node of
+         the notes, the chronology and the indexes) -->
+    <xsl:sequence select="if (not(contains($s, '.'))) then string($s)
+                          else replace(replace(string($s), $initial, '$1$2&#xA0;$3'), $initial, '$1$2&#xA0;$3')"/>
   </xsl:function>
 
   <xsl:template match="tei:choice" mode="kp:inline">
