@@ -48,7 +48,6 @@ from tools.core.outputs import atomic_dir
 from tools.core.project import Project, expand, find_project, require_distinct_stems
 from tools.core.registers import stylesheet_params
 from tools.core.saxon import check_params, declared_params, transform_to_string
-from tools.core.validate import require_valid
 from tools.core.xslt_worker import XsltWorker
 
 PRINT_DIR = resources.xslt("print")
@@ -169,6 +168,10 @@ def _settings(project: Project, paper: str | None, params: dict[str, str] | None
 def _load_valid(files, *, force: bool, warnings, clock: dict, project: Project, output: str) -> list:
     """Each file read and parsed once (located errors first), then validated; refused when invalid unless
     `force` (whose id repairs go to `warnings`)."""
+    # imported here, after build_pdf has forked its XSLT worker: the validator's modules (~40 ms) load while
+    # the worker compiles
+    from tools.core.validate import require_valid
+
     t = time.perf_counter()
     found: list[str] = [] if warnings is None else warnings
     docs = [load(f, force=force, warnings=found) for f in files]
