@@ -4,7 +4,9 @@ Each round runs both, one after the other, alternating which goes first: ours as
 (`python -m tools build pdf EDITION`: start-up, validation, XSLT, Typst, writing), theirs as the two
 processes the TEI Stylesheets need (Saxon-HE, Java: TEI → XSL-FO with fo/fo.xsl; Apache FOP: XSL-FO → PDF).
 Wall time is measured around the processes, CPU time as the user + system time of the children
-(resource.getrusage). Then one instrumented build of ours in a fresh process shows where its time goes.
+(resource.getrusage; our build's XSLT worker process is one of them). Each round writes to fresh output
+folders. Then one instrumented build of ours in a fresh process shows where its time goes (its `xslt` is the
+time the build waited for its XSLT worker, which compiles the stylesheet while the build validates).
 
     python bench/bench_pdf.py [EDITION] [--rounds N] [--paper A4|A5|B5] [--stylesheets DIR]
     python bench/bench_pdf.py --scaling MB [--rounds N]   the edition with its body repeated to about MB megabytes,
@@ -124,14 +126,18 @@ def compare(src: Path, args, force: bool = False) -> tuple[tuple[float, float], 
             raise SystemExit(2)
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
-        ours = [[sys.executable, "-m", "tools", "build", "pdf", str(src), "-o", str(tmp / "ours"), "--paper", args.paper,
-                 *(["--force"] if force else [])]]
-        theirs = [["java", "-jar", str(SAXON_JAR), f"-s:{src}", f"-xsl:{fo_xsl}", f"-o:{tmp / 'tei.fo'}"],
-                  ["fop", "-fo", str(tmp / "tei.fo"), "-pdf", str(tmp / "tei.pdf")]]
+        def ours(r: int) -> list[list[str]]:  # a fresh output folder each round: nothing of the last build is there
+            return [[sys.executable, "-m", "tools", "build", "pdf", str(src), "-o", str(tmp / f"ours-{r}"),
+                     "--paper", args.paper, *(["--force"] if force else [])]]
+
+        def theirs(r: int) -> list[list[str]]:
+            return [["java", "-jar", str(SAXON_JAR), f"-s:{src}", f"-xsl:{fo_xsl}", f"-o:{tmp / f'tei-{r}.fo'}"],
+                    ["fop", "-fo", str(tmp / f"tei-{r}.fo"), "-pdf", str(tmp / f"tei-{r}.pdf")]]
+
         print(f"load before: {os.getloadavg()[0]:.2f}")
         rows = {"ours": [], "theirs": []}
         for r in range(args.rounds):
-            order = [("ours", ours), ("theirs", theirs)]
+            order = [("ours", ours(r)), ("theirs", theirs(r))]
             for name, commands in (order if r % 2 == 0 else order[::-1]):
                 rows[name].append(timed(commands))
             (o_wall, o_cpu), (t_wall, t_cpu) = rows["ours"][-1], rows["theirs"][-1]

@@ -25,12 +25,19 @@ per chapter) and the page labels (roman front matter, arabic text) come from the
 
 The editions are all validated before any is built, and refused when invalid unless `force`. `timings`, if
 given, receives the seconds of each step (PHASES).
+
+BOTH CORES: build_pdf forks an XSLT worker first (tools.core.xslt_worker), which compiles print.xsl (a third
+of a second or more) while this process reads, validates and hyphenates; the worker transforms each document
+as it is handed over, the next one while Typst sets this one. Saxon still sees a document only after the safe
+parse and the validation. Its `xslt` phase is then the time this process waited for the worker. Without a
+worker (TOOLS_JOBS=1, one core, Saxon already running in this process) the same functions run here.
 """
 from __future__ import annotations
 
 import copy
 import re
 import time
+from contextlib import nullcontext
 from functools import lru_cache
 from pathlib import Path
 
@@ -41,7 +48,7 @@ from tools.core.outputs import atomic_dir
 from tools.core.project import Project, expand, find_project, require_distinct_stems
 from tools.core.registers import stylesheet_params
 from tools.core.saxon import check_params, declared_params, transform_to_string
-from tools.core.validate import require_valid
+from tools.core.xslt_worker import XsltWorker
 
 PRINT_DIR = resources.xslt("print")
 STYLESHEET = PRINT_DIR / "print.xsl"
@@ -81,20 +88,67 @@ def build_pdf(sources: list[Path], outdir: Path | None = None, *, force: bool = 
     With `force`, malformed and duplicate xml:ids are renamed for the build (tools.core.repair), one line each
     in `warnings`, and an invalid edition is built all the same."""
     project = project or find_project()
-    outdir = outdir if outdir is not None else project.output_dir()
-    files = _documents(sources, project)
-    require_distinct_stems(files)
-    paper, params, clock = _settings(project, paper, params, timings)
-    docs = _load_valid(files, force=force, warnings=warnings, clock=clock, project=project, output="the PDF")
-    written = []
-    with atomic_dir(Path(outdir) / "pdf", inputs=files, project=project) as tmp:
-        for doc in docs:
-            pdf = render(doc, paper=paper, params=params, clock=clock, nodes=stylesheet_params(project))
-            t = time.perf_counter()
-            (tmp / f"{doc.path.stem}.pdf").write_bytes(pdf)
-            clock["write"] += time.perf_counter() - t
-            written.append(Path(outdir) / "pdf" / f"{doc.path.stem}.pdf")
+    # print.xsl compiles in a worker process (tools.core.xslt_worker) from now on, while the documents are found,
+    # read and validated here; without one (TOOLS_JOBS=1, one core, Saxon already running here) all runs here
+    worker = XsltWorker.start(_compile_print)
+    with worker or nullcontext():
+        outdir = outdir if outdir is not None else project.output_dir()
+        files = _documents(sources, project)
+        require_distinct_stems(files)
+        paper, params, clock = _settings(project, paper, params, timings)
+        docs = _load_valid(files, force=force, warnings=warnings, clock=clock, project=project, output="the PDF")
+        written = []
+        with atomic_dir(Path(outdir) / "pdf", inputs=files, project=project) as tmp:
+            for doc, text in _typst_sources(docs, params, clock, project, worker):
+                pdf = _set(text, doc, paper, clock)
+                t = time.perf_counter()
+                (tmp / f"{doc.path.stem}.pdf").write_bytes(pdf)
+                clock["write"] += time.perf_counter() - t
+                written.append(Path(outdir) / "pdf" / f"{doc.path.stem}.pdf")
     return written
+
+
+def _compile_print() -> None:
+    """The worker's warm-up: compile print.xsl (SaxonC, a third of a second or more)."""
+    from tools.core.saxon import compile_stylesheet
+
+    compile_stylesheet(str(STYLESHEET))
+
+
+def _typst_sources(docs, params, clock, project, worker):
+    """(document, its Typst source) for each document, in order. With a worker the XSLT runs there, the next
+    document's while the caller sets this one; `clock["xslt"]` is then the time spent waiting for it."""
+    if worker is None:
+        nodes = stylesheet_params(project)
+        for doc in docs:
+            yield doc, typst_source(doc, params, clock, nodes=nodes)
+        return
+
+    def send(doc: Document) -> None:
+        t = time.perf_counter()
+        text = hyphenated_xml(doc)
+        clock["hyphenate"] += time.perf_counter() - t
+        worker.send(_transform_hyphenated, text, doc.shown, dict(params), project)
+
+    if docs:
+        send(docs[0])
+    for i, doc in enumerate(docs):
+        t = time.perf_counter()
+        text = worker.receive()
+        clock["xslt"] += time.perf_counter() - t
+        if i + 1 < len(docs):
+            send(docs[i + 1])
+        yield doc, text
+
+
+def _transform_hyphenated(text: str, shown: str, params: dict[str, str], project: Project | None,
+                          nodes: dict | None = None) -> str:
+    """print.xsl on a document's hyphenated XML text (hyphenated_xml; made from a parsed, validated tree)."""
+    from tools.core.saxon import processor
+
+    node = processor().parse_xml(xml_text=text)
+    return transform_to_string(STYLESHEET, shown, params, node=node,
+                               nodes=nodes if nodes is not None else stylesheet_params(project))
 
 
 def _settings(project: Project, paper: str | None, params: dict[str, str] | None, timings) -> tuple[str, dict, dict]:
@@ -114,6 +168,10 @@ def _settings(project: Project, paper: str | None, params: dict[str, str] | None
 def _load_valid(files, *, force: bool, warnings, clock: dict, project: Project, output: str) -> list:
     """Each file read and parsed once (located errors first), then validated; refused when invalid unless
     `force` (whose id repairs go to `warnings`)."""
+    # imported here, after build_pdf has forked its XSLT worker: the validator's modules (~40 ms) load while
+    # the worker compiles
+    from tools.core.validate import require_valid
+
     t = time.perf_counter()
     found: list[str] = [] if warnings is None else warnings
     docs = [load(f, force=force, warnings=found) for f in files]
@@ -219,22 +277,27 @@ def _depth(doc: Document) -> int:
 def typst_source(source: Document | Path, params: dict[str, str] | None = None,
                  clock: dict[str, float] | None = None, *, nodes: dict | None = None) -> str:
     """The Typst document print.xsl writes for a TEI document (soft hyphens added to a copy in memory first)."""
-    from lxml import etree
-
-    from tools.core.hyphenation import hyphenate_tree
-    from tools.core.saxon import processor
-
     clock = clock if clock is not None else {}
     doc = source if isinstance(source, Document) else load(source)
     t = time.perf_counter()
-    tree = copy.deepcopy(doc.tree)
-    hyphenate_tree(tree)
-    node = processor().parse_xml(xml_text=etree.tostring(tree.getroot(), encoding="unicode"))
+    text = hyphenated_xml(doc)
     clock["hyphenate"] = clock.get("hyphenate", 0.0) + time.perf_counter() - t
     t = time.perf_counter()
-    result = transform_to_string(STYLESHEET, doc, dict(params or {}), node=node, nodes=nodes)
+    result = _transform_hyphenated(text, doc.shown, dict(params or {}), None, nodes=nodes if nodes is not None else {})
     clock["xslt"] = clock.get("xslt", 0.0) + time.perf_counter() - t
     return result
+
+
+def hyphenated_xml(doc: Document) -> str:
+    """The document as XML text, soft hyphens added to the words of the languages a pack hyphenates, in a copy
+    in memory (the file and `doc` are never changed)."""
+    from lxml import etree
+
+    from tools.core.hyphenation import hyphenate_tree
+
+    tree = copy.deepcopy(doc.tree)
+    hyphenate_tree(tree)
+    return etree.tostring(tree.getroot(), encoding="unicode")
 
 
 def typeset(source: str, paper: str = "A4", *, standard: str | None = PDF_STANDARD, name: str = "book") -> bytes:
@@ -256,7 +319,11 @@ def render(source: Document | Path, *, paper: str = "A4", params: dict[str, str]
     """The PDF of one TEI document, as bytes (`nodes`: the shared registers, tools.core.registers.stylesheet_params)."""
     clock = clock if clock is not None else {}
     doc = source if isinstance(source, Document) else load(source)
-    text = typst_source(doc, params, clock, nodes=nodes)
+    return _set(typst_source(doc, params, clock, nodes=nodes), doc, paper, clock)
+
+
+def _set(text: str, doc: Document, paper: str, clock: dict[str, float]) -> bytes:
+    """The Typst source of a document set into PDF bytes (Typst's limit on nesting: a located error)."""
     t = time.perf_counter()
     try:
         pdf = typeset(text, paper, name=doc.shown)

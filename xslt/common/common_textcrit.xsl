@@ -262,16 +262,14 @@
         </xsl:apply-templates>
       </xsl:value-of>
     </xsl:variable>
-    <!-- linear: one pass over the words (a regex over the whole paragraph backtracks badly) -->
+    <!-- linear in the words, and only the words of the sentence are tested: from the mark back to the
+         previous sentence end, and on to the next (a regex over the whole paragraph backtracks badly; testing
+         every word of the paragraph for each date made the chronology the slowest part of the print build) -->
     <xsl:variable name="t" select="tokenize(normalize-space($marked), ' ')"/>
-    <xsl:variable name="ends" as="xs:integer*" select="for $k in 1 to count($t) - 1 return $k[
-        matches($t[$k], '[^.]{2}[.!?…][»”)]?&#xE001;?$')
-        and not(matches($t[$k], '^[(«]?(' || $kse:abbreviations || ')\.$'))
-        and matches($t[$k + 1], '^&#xE000;?[«“(]?&#xE000;?[\p{Lu}\d]')]"/>
     <xsl:variable name="i" select="(for $k in 1 to count($t) return $k[contains($t[$k], '&#xE000;')])[1]"/>
     <xsl:variable name="j" select="(for $k in $i to count($t) return $k[contains($t[$k], '&#xE001;')])[1]"/>
-    <xsl:variable name="from" select="(($ends[. lt $i])[last()], 0)[1] + 1"/>
-    <xsl:variable name="to" select="(($ends[. ge $j])[1], count($t))[1]"/>
+    <xsl:variable name="from" select="((for $k in reverse(1 to $i - 1) return $k[kse:sentence-ends($t, $k)])[1], 0)[1] + 1"/>
+    <xsl:variable name="to" select="((for $k in $j to count($t) - 1 return $k[kse:sentence-ends($t, $k)])[1], count($t))[1]"/>
     <xsl:variable name="s" select="string-join($t[position() ge $from and position() le $to], ' ')"/>
     <xsl:sequence select="map{
       'before': substring-before($s, '&#xE000;'),
@@ -279,6 +277,16 @@
       'after':  substring-after($s, '&#xE001;')}"/>
     <!-- 'before' ends and 'after' starts with a space only where the text has one: "(1920 жылы)" -->
   </xsl:function>
+
+  <!-- does a sentence end after word $k of $t? -->
+  <xsl:function name="kse:sentence-ends" as="xs:boolean">
+    <xsl:param name="t" as="xs:string*"/>
+    <xsl:param name="k" as="xs:integer"/>
+    <xsl:sequence select="matches($t[$k], '[^.]{2}[.!?…][»”)]?&#xE001;?$')
+        and not(matches($t[$k], $kse:abbreviation-word))
+        and matches($t[$k + 1], '^&#xE000;?[«“(]?&#xE000;?[\p{Lu}\d]')"/>
+  </xsl:function>
+  <xsl:variable name="kse:abbreviation-word" as="xs:string" select="'^[(«]?(' || $kse:abbreviations || ')\.$'"/>
 
   <!-- ============ statistics ============ -->
 

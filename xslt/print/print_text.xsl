@@ -105,10 +105,16 @@
        hyphen, which here would leave "1-" at the end of a line -->
   <xsl:function name="kp:keep-ordinals" as="xs:string*">
     <xsl:param name="s" as="xs:string"/>
-    <xsl:analyze-string select="$s" regex="\d+-\p{{L}}+">
-      <xsl:matching-substring><xsl:sequence select="'#box(' || kp:str(.) || ')'"/></xsl:matching-substring>
-      <xsl:non-matching-substring><xsl:sequence select="kp:t(.)"/></xsl:non-matching-substring>
-    </xsl:analyze-string>
+    <xsl:choose>
+      <!-- no hyphen, no suffix: the regular expression is spared (this runs for every text node) -->
+      <xsl:when test="not(contains($s, '-'))"><xsl:sequence select="kp:t($s)[$s != '']"/></xsl:when>
+      <xsl:otherwise>
+        <xsl:analyze-string select="$s" regex="\d+-\p{{L}}+">
+          <xsl:matching-substring><xsl:sequence select="'#box(' || kp:str(.) || ')'"/></xsl:matching-substring>
+          <xsl:non-matching-substring><xsl:sequence select="kp:t(.)"/></xsl:non-matching-substring>
+        </xsl:analyze-string>
+      </xsl:otherwise>
+    </xsl:choose>
   </xsl:function>
   <!-- initials stay with the surname (no line or page break after "Қ. И."), as in good typesetting; so the
        index page of a name is the page that holds the whole name -->
@@ -130,7 +136,10 @@
     <!-- an initial is a capital with a full stop standing alone ("ССР. Қазақ" ends a sentence); twice, since
          a match takes the capital after it, which may be the next initial -->
     <xsl:variable name="initial" select="'(^|[^\p{L}])(\p{Lu}\.)\s(\p{Lu})'"/>
-    <xsl:sequence select="replace(replace(string($s), $initial, '$1$2&#xA0;$3'), $initial, '$1$2&#xA0;$3')"/>
+    <!-- no full stop, no initial: the two regular expressions are spared (this runs for every text node of
+         the notes, the chronology and the indexes) -->
+    <xsl:sequence select="if (not(contains($s, '.'))) then string($s)
+                          else replace(replace(string($s), $initial, '$1$2&#xA0;$3'), $initial, '$1$2&#xA0;$3')"/>
   </xsl:function>
 
   <xsl:template match="tei:choice" mode="kp:inline">

@@ -21,13 +21,19 @@
   <!-- a Typst string literal holding $s, whitespace collapsed -->
   <xsl:function name="kp:str" as="xs:string">
     <xsl:param name="s" as="xs:string?"/>
-    <xsl:sequence select="kp:str-raw(replace(string($s), '\s+', ' '))"/>
+    <!-- \s is the four XML whitespace characters: without a tab, newline, return or two spaces there is
+         nothing to collapse (tested without a regular expression) -->
+    <xsl:sequence select="kp:str-raw(if (contains($s, '  ') or contains($s, '&#x9;') or contains($s, '&#xA;') or contains($s, '&#xD;'))
+                          then replace(string($s), '\s+', ' ') else string($s))"/>
   </xsl:function>
   <!-- a Typst string literal holding $s as it is (no whitespace collapsed: identifiers, parameters) -->
   <xsl:function name="kp:str-raw" as="xs:string">
     <xsl:param name="s" as="xs:string?"/>
-    <xsl:sequence select="'&quot;' || replace(replace(replace(replace(string($s), '\\', '\\\\'), '&quot;', '\\&quot;'),
-                          '&#xA;', '\\n'), '&#xD;', '\\r') || '&quot;'"/>
+    <!-- most text has none of the four characters to escape: tested for first without a regular expression
+         (this function runs for every piece of text of the book) -->
+    <xsl:sequence select="'&quot;' || (if (contains($s, '\') or contains($s, '&quot;') or contains($s, '&#xA;') or contains($s, '&#xD;'))
+                          then replace(replace(replace(replace(string($s), '\\', '\\\\'), '&quot;', '\\&quot;'),
+                          '&#xA;', '\\n'), '&#xD;', '\\r') else string($s)) || '&quot;'"/>
   </xsl:function>
   <!-- text as an item of a content block: #"…" (empty for an empty string) -->
   <xsl:function name="kp:t" as="xs:string">
