@@ -382,3 +382,28 @@ def test_a_failed_second_rename_puts_the_old_output_back(monkeypatch, tmp_path):
             (tmp / "index.html").write_text("new")
     assert err.value.exit_code == 2
     assert (tmp_path / "site" / "index.html").read_text() == "old" and sorted(os.listdir(tmp_path)) == ["site"]
+
+
+def test_the_inventory_reads_only_files_the_replaced_output_did_not_have(tmp_path, monkeypatch):
+    """A rebuild links unchanged files from the build cache: their digests come from the old inventory."""
+    import os
+
+    from tools.core import outputs
+
+    old, new = tmp_path / "old", tmp_path / "new"
+    old.mkdir()
+    new.mkdir()
+    (old / "same.html").write_text("same", encoding="utf-8")
+    outputs.write_mark(old)
+    os.link(old / "same.html", new / "same.html")  # as the build cache does: same bytes, same mtime
+    (new / "fresh.html").write_text("fresh", encoding="utf-8")
+    read = []
+    real_digest = outputs._file_digest
+    monkeypatch.setattr(outputs, "_file_digest", lambda path: read.append(os.path.basename(path)) or real_digest(path))
+    outputs.write_mark(new, replacing=old)
+    assert read == ["fresh.html"]
+    monkeypatch.setattr(outputs, "_file_digest", real_digest)
+    assert outputs.foreign_entries(new) == []
+    (new / "same.html").unlink()
+    (new / "same.html").write_text("SAME", encoding="utf-8")  # same size, new bytes and mtime: seen
+    assert outputs.foreign_entries(new) == ["same.html (changed)"]

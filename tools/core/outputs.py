@@ -117,8 +117,12 @@ def _join(rel_here: str, name: str) -> str:
     return f"{rel_here}/{name}" if rel_here else name
 
 
-def _inventory(folder: Path) -> tuple[dict[str, list], list[str]]:
-    """Every file (size, mtime, SHA-256) and folder under `folder`, by relative POSIX path; the mark excluded."""
+def _inventory(folder: Path, previous: dict | None = None) -> tuple[dict[str, list], list[str]]:
+    """Every file (size, mtime, SHA-256) and folder under `folder`, by relative POSIX path; the mark excluded.
+    A file whose size and mtime are those `previous` (the inventory of the output this one replaces) recorded
+    keeps the digest recorded there: the build links unchanged files from its cache, so most of a corpus's
+    thousands of files need no reading (the same test `_changed` trusts)."""
+    previous = previous or {}
     files, dirs = {}, []
     for rel_here, subdirs, names, here in _walk(folder):
         dirs.extend(_join(rel_here, d) for d in subdirs)
@@ -128,14 +132,25 @@ def _inventory(folder: Path) -> tuple[dict[str, list], list[str]]:
                 continue
             full = os.path.join(here, name)
             st = os.lstat(full)
-            digest = _file_digest(full) if stat.S_ISREG(st.st_mode) else ""
+            before = previous.get(rel)
+            if not stat.S_ISREG(st.st_mode):
+                digest = ""
+            elif before and before[0] == st.st_size and before[1] == st.st_mtime_ns and before[2]:
+                digest = before[2]
+            else:
+                digest = _file_digest(full)
             files[rel] = [st.st_size, st.st_mtime_ns, digest]
     return files, sorted(dirs)
 
 
-def write_mark(folder: Path, building: bool = False) -> None:
-    """Write the mark of `folder`: while building, only the mark; at the end, the inventory of what was made."""
-    files, dirs = ({}, []) if building else _inventory(folder)
+def write_mark(folder: Path, building: bool = False, replacing: Path | None = None) -> None:
+    """Write the mark of `folder`: while building, only the mark; at the end, the inventory of what was made
+    (`replacing`: the output it will replace, whose inventory lends the digests of unchanged files)."""
+    previous = None
+    if not building and replacing is not None:
+        mark = _read_mark(replacing)
+        previous = mark.get("files") if isinstance(mark, dict) else None
+    files, dirs = ({}, []) if building else _inventory(folder, previous if isinstance(previous, dict) else None)
     mark = {"format": _MARK_FORMAT, "note": _MARK_NOTE, "complete": not building, "files": files, "dirs": dirs}
     (Path(folder) / OUTPUT_MARK).write_text(json.dumps(mark, ensure_ascii=False, separators=(",", ":")) + "\n",
                                             encoding="utf-8")
@@ -375,7 +390,7 @@ def atomic_dir(target: Path, *, inputs=(), project=None):
                 raise
             raise environment_error(exc, target, "write the output", named=True) from None
         with environment_errors(real, "write the output"):
-            write_mark(tmp)
+            write_mark(tmp, replacing=real)
             _swap_in(tmp, real)
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)

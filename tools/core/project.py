@@ -105,11 +105,19 @@ class Project:
         build/)."""
         found: dict[Path, None] = {}
         registers = set(self.register_files())
+        in_output: dict[str, bool] = {}  # by folder: a corpus has hundreds of documents in one
         for pattern in self.documents:
             for name in sorted(glob.glob(str(self.root / pattern), recursive=True)):
-                p = Path(name)
-                if p.is_file() and p.resolve() not in registers and not _in_output(p, self.root):
-                    found.setdefault(p.resolve(), None)
+                if not os.path.isfile(name):
+                    continue
+                folder = os.path.dirname(name)
+                if folder not in in_output:
+                    in_output[folder] = _in_output(Path(name), self.root)
+                if in_output[folder]:
+                    continue
+                real = Path(os.path.realpath(name))
+                if real not in registers:
+                    found.setdefault(real, None)
         return list(found)
 
     def register_files(self) -> list[Path]:

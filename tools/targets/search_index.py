@@ -180,12 +180,15 @@ def shards(postings: list[dict[str, tuple[list[int], list[int]]]]) -> tuple[dict
     SPLIT_BYTES is split by one letter more (two letters, then three, then four at most); the terms as long
     as the key stay in the shard of the key itself."""
     by_key: dict[str, dict[str, list]] = {}
+    # about the bytes of each term in a shard's file (two bytes a Cyrillic letter, four a block number),
+    # reckoned as the rows are gathered: whether to split a shard is decided on their sum
+    sizes: dict[str, int] = {}
     for doc, terms_of_doc in enumerate(postings):
         for term, (reading, witness) in terms_of_doc.items():
             by_key.setdefault(term[:2], {}).setdefault(term, []).append([doc, reading, witness])
+            sizes[term] = sizes.get(term, 2 * len(term) + 6) + 8 + 4 * (len(reading) + len(witness))
     out: dict[str, dict] = {}
     split: dict[str, list[str]] = {}
-    sizes = {term: _term_size(term, rows) for terms in by_key.values() for term, rows in terms.items()}
 
     def place(key: str, terms_of_key: dict) -> None:
         if len(key) >= MAX_KEY or sum(sizes[t] for t in terms_of_key) <= SPLIT_BYTES:
@@ -208,13 +211,6 @@ def shards(postings: list[dict[str, tuple[list[int], list[int]]]]) -> tuple[dict
 
 def shard_file(key: str, terms_of_key: dict) -> bytes:
     return _js_call("KSE_SEARCH_SHARD", key, terms_of_key)
-
-
-def _term_size(term: str, rows: list) -> int:
-    """About the bytes of one term in a shard's file (two bytes a Cyrillic letter, four a block number), without
-    writing it: whether to split a shard is decided on the sum (each term's size is reckoned once: a shard
-    split three times is summed four times)."""
-    return 2 * len(term) + 6 + sum(8 + 4 * (len(r) + len(w)) for _doc, r, w in rows)
 
 
 def bounds(records: list[dict], first: tuple[str, ...], second: tuple[str, ...]) -> list[int]:
