@@ -198,7 +198,9 @@ def _build(docs, target, store: BuildCache, base, single, registers: Registers, 
     tasks = [_Task(d.path, d.shown, d.data, str(store.staging()), d.folder, {**params, "pdf-href": d.pdf_href},
                    force, project,
                    str(STYLESHEET if single else DOC_STYLESHEET)) for d in todo]
-    results = pool.map(_build_document, tasks, at_least=1 if not own_pool else 2)
+    # in a corpus, even one changed document goes to a worker: this process stays free of Saxon, so that the
+    # corpus's pages can then be rendered on both cores (a forked copy of a running Saxon is not safe)
+    results = pool.map(_build_document, tasks, at_least=1 if not own_pool or not single else 2)
     problems: list[Problem] = []
     failed = []
     for d, task, res in zip(todo, tasks, results):
@@ -315,18 +317,22 @@ def _corpus_units(docs, store: BuildCache, made: dict, base, single, registers, 
     xslt_dirty = [n for n in dirty if units[n].make is None]
     if xslt_dirty:
         staging = store.staging()
-        job = corpus.job(merged, xslt_dirty)
         header = _corpus_header(project, merged.docs)
-        task = _CorpusTask(str(staging / "out"), json.dumps(job, ensure_ascii=False), header, params, project)
-        pool.map(_render_corpus, [task], at_least=1 if not own_pool else 2)
-        out = staging / "out"
-        for name in xslt_dirty:
-            files = {}
-            for rel in units[name].files:
-                if not (out / rel).is_file():
-                    raise ToolError(f"error: the corpus stylesheet did not write {rel}", EXIT_INVALID)
-                files[rel] = store.blob((out / rel).read_bytes())
-            have[name] = files
+        # the pages are independent of each other: with workers, in as many shares as there are workers
+        shares = max(1, min(pool.jobs if pool.parallel else 1, len(xslt_dirty)))
+        groups = [xslt_dirty[k::shares] for k in range(shares)]
+        tasks = [_CorpusTask(str(staging / f"out{k}"), json.dumps(corpus.job(merged, group), ensure_ascii=False),
+                             header, params, project) for k, group in enumerate(groups)]
+        pool.map(_render_corpus, tasks, at_least=1 if not own_pool else 2)
+        for k, group in enumerate(groups):
+            out = staging / f"out{k}"
+            for name in group:
+                files = {}
+                for rel in units[name].files:
+                    if not (out / rel).is_file():
+                        raise ToolError(f"error: the corpus stylesheet did not write {rel}", EXIT_INVALID)
+                    files[rel] = store.blob((out / rel).read_bytes())
+                have[name] = files
         shutil.rmtree(staging, ignore_errors=True)
     report.units_rendered = len(dirty)
     for name in units:
