@@ -104,3 +104,34 @@ print("same", len(here))
     ran = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, env=env, timeout=300)
     assert ran.returncode == 0, ran.stderr[-2000:]
     assert ran.stdout.startswith("same ")
+
+
+def test_the_worker_ends_when_its_parent_is_killed(tmp_path):
+    """A build killed from outside (tools serve ends its PDF build with SIGTERM) leaves no worker behind."""
+    import os
+    import subprocess
+    import sys
+    import time
+
+    pid_file = tmp_path / "worker.pid"
+    script = (
+        "import os, sys\n"
+        "from tools.core.xslt_worker import XsltWorker\n"
+        "w = XsltWorker.start()\n"
+        f"open({str(pid_file)!r}, 'w').write(str(w._process.pid if w else 0))\n"
+        "os._exit(0)  # killed: no close()\n"
+    )
+    subprocess.run([sys.executable, "-c", script], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                   timeout=60, env={**os.environ, "TOOLS_JOBS": "2"})
+    pid = int(pid_file.read_text() or 0)
+    if pid == 0:
+        return  # no fork here (one core): nothing can be left behind
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline:
+        try:
+            os.kill(pid, 0)
+        except ProcessLookupError:
+            return
+        time.sleep(0.1)
+    os.kill(pid, 9)
+    raise AssertionError("the XSLT worker outlived its parent")

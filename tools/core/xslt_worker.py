@@ -43,7 +43,7 @@ class XsltWorker:
             return None
         ctx = multiprocessing.get_context("fork")
         conn, child = ctx.Pipe()
-        process = ctx.Process(target=_serve, args=(child, warm), daemon=True, name="tools-xslt")
+        process = ctx.Process(target=_serve, args=(child, warm, conn), daemon=True, name="tools-xslt")
         process.start()
         child.close()
         return cls(process, conn)
@@ -110,9 +110,13 @@ def _died() -> ToolError:
                      "in one process)", EXIT_INTERNAL)
 
 
-def _serve(conn, warm) -> None:
+def _serve(conn, warm, parent_end=None) -> None:
     """The worker's loop: warm up, then run each call it is sent and send back (True, result) or (False,
     exception), until it is sent None or its parent goes away."""
+    if parent_end is not None:
+        # the fork copied the parent's end of the pipe too: while this process held it, a parent killed
+        # (SIGTERM from tools serve) never gave the worker its end of file, and the worker lived on for ever
+        parent_end.close()
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     if warm is not None:
         try:
