@@ -104,16 +104,28 @@ class Pool:
 
 
 def _worker_start(warm=None) -> None:
-    """A worker leaves Ctrl-C to its parent, which stops the pool (no traceback from every worker); then it
-    warms up."""
+    """A worker leaves Ctrl-C to its parent, which stops the pool (no traceback from every worker), and ends
+    when its parent is gone; then it warms up."""
     import signal
+    import threading
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    threading.Thread(target=_orphan_watch, args=(os.getppid(),), daemon=True, name="tools-orphan-watch").start()
     if warm is not None:
         try:
             warm()
         except Exception:  # noqa: BLE001 - a task will meet the same error and report it
             pass
+
+
+def _orphan_watch(parent: int) -> None:
+    """Leave when the parent has gone (killed with SIGTERM or SIGKILL, as tools serve ends a build): an
+    executor's worker otherwise waits for ever on a queue whose other end it holds itself."""
+    import time
+
+    while os.getppid() == parent:
+        time.sleep(0.5)
+    os._exit(1)
 
 
 def _nothing() -> None:
