@@ -70,20 +70,7 @@ def _selection(context: str) -> str:
     """An XSLT match pattern as an XPath that selects, from the root, the nodes it matches."""
     if may_match_attribute(context):
         raise Unsupported(f"context {context!r} may match attributes")
-    alternatives, depth, start, quote = [], 0, 0, None
-    for i, ch in enumerate(context):
-        if quote:
-            quote = None if ch == quote else quote
-        elif ch in "'\"":
-            quote = ch
-        elif ch in "[(":
-            depth += 1
-        elif ch in "])":
-            depth -= 1
-        elif ch == "|" and depth == 0:
-            alternatives.append(context[start:i])
-            start = i + 1
-    alternatives.append(context[start:])
+    alternatives, _ = _split_top(context, sep="|")
     out = []
     for alt in (a.strip() for a in alternatives):
         if not alt or alt == "/" or alt.startswith(("key(", "id(")):
@@ -387,8 +374,15 @@ def _keys_as_id(expr: str, id_keys: set[str]) -> str:
 
 
 def _arguments(expr: str, start: int) -> tuple[list[str], int | None]:
-    """The top-level arguments of the call whose '(' ends at `start`, and the index after its ')'."""
-    args, depth, quote, begin = [], 0, None, start
+    """The top-level arguments of the call whose '(' ends at `start`, and the index after its ')' (None: no
+    closing parenthesis)."""
+    return _split_top(expr, start, sep=",", close=")")
+
+
+def _split_top(expr: str, start: int = 0, *, sep: str, close: str | None = None) -> tuple[list[str], int | None]:
+    """`expr` from `start` split at `sep` where it stands outside quotes, brackets and parentheses, up to an
+    unmatched `close` (or the end): the parts, and the index after `close` (None when it ends without)."""
+    parts, depth, quote, begin = [], 0, None, start
     for j in range(start, len(expr)):
         ch = expr[j]
         if quote:
@@ -399,13 +393,14 @@ def _arguments(expr: str, start: int) -> tuple[list[str], int | None]:
             depth += 1
         elif ch in ")]" and depth:
             depth -= 1
-        elif ch == ")":
-            args.append(expr[begin:j])
-            return args, j + 1
-        elif ch == "," and depth == 0:
-            args.append(expr[begin:j])
+        elif close is not None and ch == close:
+            parts.append(expr[begin:j])
+            return parts, j + 1
+        elif ch == sep and depth == 0:
+            parts.append(expr[begin:j])
             begin = j + 1
-    return args, None
+    parts.append(expr[begin:])
+    return parts, None
 
 
 def _strings(value) -> list[str]:
