@@ -302,12 +302,15 @@ def require_distinct_stems(files: list[Path]) -> None:
 def display(path: Path) -> str:
     """A path as the user should see it: relative to the current directory when possible."""
     try:
-        return str(Path(path).resolve().relative_to(_resolved_folder(os.getcwd())))
+        return str(Path(path).resolve().relative_to(resolved(os.getcwd())))
     except ValueError:
         return str(path)
 
 
-@lru_cache(maxsize=64)
-def _resolved_folder(folder: str) -> Path:
-    """A folder's real path; cached (display() is called for every file of a corpus, several times)."""
-    return Path(folder).resolve()
+@lru_cache(maxsize=4096)
+def resolved(path: str, relative: str = "") -> Path:
+    """`path` (joined with `relative`), its real path: cached, since a corpus asks for the same few again and
+    again (the working folder for every message, the schema and the register every document points to), and
+    resolving costs a system call per path component. For one command's life: a link changed meanwhile is
+    not seen."""
+    return (Path(path) / relative).resolve()

@@ -27,8 +27,10 @@ class SchemaError(Exception):
     """The grammar cannot be used: not valid RELAX NG for libxml2, or not compiled within the deadline."""
 
 
-# proofs begun ahead of need (`prove_ahead`), by grammar key
+# proofs begun ahead of need (`prove_ahead`), by grammar key; the keys of every proof begun so (a server
+# validates again and again: a proof cancelled because no file needed the grammar is not begun again)
 _pending: dict[str, pool.Pending] = {}
+_begun: set[str] = set()
 
 
 def _key(data: bytes, base_url: str | None) -> str:
@@ -40,7 +42,8 @@ def prove_ahead(data: bytes, *, base_url: str | None, deadline: float) -> None:
     can read its documents meanwhile; `relaxng` of the same grammar then only waits for it. `cancel_pending`
     ends a proof no one asked for."""
     key = _key(data, base_url)
-    if key not in _pending and cache.get("proven", key) is None:
+    if key not in _begun and cache.get("proven", key) is None:
+        _begun.add(key)
         pending = pool.start(_try_compile, (data, base_url), deadline=deadline)
         if pending is not None:
             _pending[key] = pending
@@ -55,10 +58,9 @@ def relaxng(data: bytes, *, base_url: str | None, label: str, deadline: float) -
     key = _key(data, base_url)
     if cache.get("proven", key) is None and pool.can_fork():
         pending = _pending.pop(key, None)
-        if pending is not None and pending.mine:
-            outcome = pending.wait()
-        else:
-            [(_, outcome)] = pool.run(_try_compile, [(data, base_url)], jobs=1, deadline=lambda _: deadline)
+        if pending is None or not pending.mine:  # not begun ahead (or begun by the process this one forked from)
+            pending = pool.start(_try_compile, (data, base_url), deadline=deadline)
+        outcome = pending.wait()
         if outcome[0] == "timeout":
             raise SchemaError(f"libxml2 did not finish compiling {label} within {deadline:.0f} s "
                               "(a known libxml2 limit)")

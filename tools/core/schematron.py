@@ -142,9 +142,10 @@ class Engine:
         id_keys = set()
         for key in schema.iter(XSL + "key"):
             _functions_ok(key.get("use"))
+            attribute = _plain_attribute(key.get("use"))
             self.keys.append((key.get("name"), self._xpath(_selection(key.get("match"))), self._xpath(key.get("use")),
-                              _plain_attribute(key.get("use"))))
-            if " ".join(key.get("match").split()) in ("*[@xml:id]", "*") and key.get("use").strip() == "@xml:id":
+                              attribute))
+            if attribute == _XML_ID and " ".join(key.get("match").split()) in ("*[@xml:id]", "*"):
                 id_keys.add(key.get("name"))
         self.globals = [self._let(let) for let in schema.findall(SCH + "let")]
         self.patterns = []

@@ -53,7 +53,7 @@ from tools.core import cache as disk
 from tools.core import crossrefs, pool, rngcompile, teiall, xinclude
 from tools.core.errors import EXIT_INVALID, EXIT_USAGE, Problem, ToolError
 from tools.core.grammar import Grammar
-from tools.core.project import Project, display, expand, find_project
+from tools.core.project import Project, display, expand, find_project, resolved as resolved_path
 from tools.core.rngcompile import SchemaError, relaxng
 from tools.core.schematron import Unsupported, compile_schematron, may_match_attribute
 from tools.core.xmlsafe import parse_bytes, read_bytes, safe_parser
@@ -280,17 +280,13 @@ def _main_grammar(project: Project, override: Schema | None) -> Path | None:
 
 def _prove_ahead(project: Project, override: Schema | None) -> None:
     rng = _main_grammar(project, override)
-    if rng is None or str(rng) in _proof_begun:
+    if rng is None:
         return
     try:
         data, base = _rng_source(str(rng))
         rngcompile.prove_ahead(data, base_url=base, deadline=RNG_DEADLINE)
     except (SchemaError, OSError, etree.LxmlError):
         pass  # the compile reports it
-    _proof_begun.add(str(rng))
-
-
-_proof_begun: set[str] = set()  # grammars whose proof this process has begun (a server validates often)
 
 
 def _warm(project: Project, override: Schema | None) -> None:
@@ -535,14 +531,7 @@ def _local_file(href: str, doc: Path, resolved: Path | None = None) -> Path | No
         return Path(unquote(parts.path))
     if parts.scheme and len(parts.scheme) > 1:  # http:, https:, … (a one-letter "scheme" is a Windows drive)
         return None
-    return _resolve_under(str((resolved or Path(doc).resolve()).parent), unquote(parts.path))
-
-
-@lru_cache(maxsize=4096)
-def _resolve_under(folder: str, relative: str) -> Path:
-    """A relative path from a folder, resolved: cached, since every file of a corpus folder declares the same
-    schema (resolving costs a system call per path component)."""
-    return (Path(folder) / relative).resolve()
+    return resolved_path(str((resolved or Path(doc).resolve()).parent), unquote(parts.path))
 
 
 @lru_cache(maxsize=None)
