@@ -59,11 +59,13 @@ def file_digest(path: Path) -> str:
 @lru_cache(maxsize=None)
 def toolkit_digest() -> str:
     """A hash of what the toolkit makes its outputs with: every file of the stylesheets' folder (XSLT,
-    assets, labels, rules) and the Python modules of the core and the builders (which validate, transform
-    and write). Conservative: any change of the toolkit rebuilds everything once. Computed once per process."""
+    assets, labels, rules), the Python modules of the core and the builders (which validate, transform
+    and write) and the bundled language packs (their data decide the search keys, the other script's text and
+    the hyphenation). Conservative: any change of the toolkit rebuilds everything once. Computed once per
+    process."""
     h = hashlib.sha256()
     package = Path(__file__).resolve().parent.parent
-    for root in (resources.xslt(), package / "core", package / "targets"):
+    for root in (resources.xslt(), package / "core", package / "targets", package / "lang"):
         for path in sorted(root.rglob("*")):
             if path.is_file() and "__pycache__" not in path.parts:
                 h.update(str(path.relative_to(root)).encode() + b"\0")
