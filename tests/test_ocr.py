@@ -330,6 +330,9 @@ def test_light_verb_after_a_possessive_subject(tmp_path):
     got = _flag(tmp_path, text, 0.3)
     items = [it for it in got.values() if "ет-" in it.reason]
     assert len(items) == 1 and items[0].suggestion == "өтті" and items[0].column < text.index("Съезд")
+    # an accusative after a consonant (-ты/-ті) before the possessive: "made the committee its X", left alone
+    got = _flag(tmp_path, "Съезд комитетті конференциясы етті.", 0.3)
+    assert not [it for it in got.values() if "ет-" in it.reason]
 
 
 def test_initial_before_a_surname_begins_no_sentence(tmp_path):

@@ -468,7 +468,10 @@ _NEGATIVE = {"ма", "ме", "ба", "бе", "па", "пе"}  # the negative of 
 # Finite forms of the light verb ет- ("do"); a 3rd-person possessive ending; an accusative ending.
 _LIGHT_FINITE = {"етті", "етеді", "етпеді", "етпейді"}
 _POSSESSIVE_3 = re.compile(r"(?:[аеыіәөүұо]с[ыі]|[^аоұыәөүіеиуэюяёдтн][ыі])$")
-_ACCUSATIVE = re.compile(r"(?:н[ыі]|[ыі]н|[аоұыәөүіеиуэюя][дт][ыі])$")
+# The accusative after a consonant (-ды/-ді after a voiced one, -ты/-ті after a voiceless one: жерді, комитетті);
+# after a vowel it is -ны/-ні, after a possessive -н.
+_ACCUSATIVE_DT = re.compile(r"(?<=[^аоұыәөүіеиуэюяё])[дт][ыі]$")
+_ACCUSATIVE = re.compile(r"(?:н[ыі]|[ыі]н|(?<=[^аоұыәөүіеиуэюяё])[дт][ыі])$")
 LIGHT_VERB_CONF = 0.35
 PASSIVE_OBJECT_CONF = 0.4
 SECOND_PERSON_CONF = 0.4
@@ -979,7 +982,7 @@ class _Finder:
             root = lb[:m.start()]
             if len(root) < 3 or root[-1] in VOWELS or not self.lex.spell(root):
                 continue
-            acc = re.search(r"(?<=[^аоұыәөүіеиуэюяё])[дт][ыі]$", la)
+            acc = _ACCUSATIVE_DT.search(la)
             if not acc or len(la) < 5:
                 continue
             stem = la[:acc.start()]
