@@ -629,7 +629,7 @@ def test_several_editions_are_all_validated_before_any_is_built(tmp_path, monkey
     bad.write_text(text.replace('<corr resp="#ed" cert="high">үстіне</corr>', "<corr>үстіне</corr>", 1),
                    encoding="utf-8")
     rendered = []
-    monkeypatch.setattr(builder, "render", lambda src, **kw: rendered.append(src) or b"%PDF-")
+    monkeypatch.setattr(builder, "_set", lambda text, doc, *a, **kw: rendered.append(doc) or b"%PDF-")
     with pytest.raises(ToolError) as err:
         build_pdf([good, bad], tmp_path / "out")
     assert err.value.exit_code == 1 and {p.path for p in err.value.problems} == {str(bad)}

@@ -57,7 +57,7 @@ class Pool:
     def _ensure(self) -> ProcessPoolExecutor | None:
         if self._executor is None and self.jobs > 1 and can_fork():
             self._executor = ProcessPoolExecutor(self.jobs, mp_context=multiprocessing.get_context("fork"),
-                                                 initializer=_worker_start, initargs=(self.warm,))
+                                                 initializer=worker_start, initargs=(self.warm,))
         return self._executor
 
     def submit(self, function, *args) -> Future:
@@ -103,7 +103,7 @@ class Pool:
         self.close()
 
 
-def _worker_start(warm=None) -> None:
+def worker_start(warm=None) -> None:
     """A worker leaves Ctrl-C to its parent, which stops the pool (no traceback from every worker), and ends
     when its parent is gone; then it warms up."""
     import signal

@@ -51,10 +51,13 @@ def _captured_stderr():
             os.close(saved)
 
 
-@lru_cache(maxsize=None)
 def compile_stylesheet(path: str):
-    """Compile an XSLT 3.0 stylesheet once per process (keyed by absolute path)."""
-    path = str(Path(path).resolve())
+    """Compile an XSLT 3.0 stylesheet once per process (keyed by its real path, however the caller spells it)."""
+    return _compile(str(Path(path).resolve()))
+
+
+@lru_cache(maxsize=None)
+def _compile(path: str):
     xslt = processor().new_xslt30_processor()
     with _captured_stderr() as err:
         try:
@@ -111,7 +114,7 @@ def transform_to_string(stylesheet: Path, source, params: dict[str, str] | None 
     if node is None:
         node = load_source(source)
     shown = getattr(source, "shown", source)
-    exe = compile_stylesheet(str(Path(stylesheet).resolve()))
+    exe = compile_stylesheet(stylesheet)
     exe.clear_parameters()  # the executable is reused across calls: no parameter may leak from the last one
     for name, value in (params or {}).items():
         exe.set_parameter(name, proc.make_string_value(str(value)))

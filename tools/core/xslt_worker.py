@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import multiprocessing
 import os
-import signal
 
 from tools.core.errors import EXIT_INTERNAL, ToolError
 
@@ -110,19 +109,15 @@ def _died() -> ToolError:
                      "in one process)", EXIT_INTERNAL)
 
 
-def _serve(conn, warm, parent_end=None) -> None:
+def _serve(conn, warm, parent_end) -> None:
     """The worker's loop: warm up, then run each call it is sent and send back (True, result) or (False,
     exception), until it is sent None or its parent goes away."""
-    if parent_end is not None:
-        # the fork copied the parent's end of the pipe too: while this process held it, a parent killed
-        # (SIGTERM from tools serve) never gave the worker its end of file, and the worker lived on for ever
-        parent_end.close()
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    if warm is not None:
-        try:
-            warm()
-        except Exception:  # noqa: BLE001 - the first call meets the same error and reports it
-            pass
+    # the fork copied the parent's end of the pipe too: while this process held it, a parent killed (SIGTERM
+    # from tools serve) never gave the worker its end of file, and the worker lived on for ever
+    parent_end.close()
+    from tools.core.build_pool import worker_start
+
+    worker_start(warm)  # as a build worker: Ctrl-C left to the parent, gone with it, then warmed up
     while True:
         try:
             message = conn.recv()

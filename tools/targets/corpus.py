@@ -22,7 +22,7 @@ id as another document's is the same entry (the first document's markup is shown
 shared entry is the shared entry. Every entry of the shared registers is listed, named in the corpus or not.
 Dates go to the year of their sort key (kse:date-sort-key: the first of @when, @from, @notBefore …).
 
-`corpus_for_print(project)` gives the print builder the ordered documents and the merged registers.
+`documents_for_print(project)` gives the print builder the documents in the order of the edition.
 """
 from __future__ import annotations
 
@@ -197,20 +197,12 @@ def job(merged: Merged, dirty: list[str]) -> dict:
 
 # ---------------------------------------------------------------- the corpus as a book (the print builder)
 
-@dataclass
-class PrintCorpus:
-    documents: list[Path]          # in the order of the project file's globs (the order of the book)
-    registers_xml: str             # the shared registers as one TEI document (the stylesheets' `registers`)
-    entries: dict                  # id -> tools.core.registers.Entry
-
-
-def corpus_for_print(project, sources=()) -> PrintCorpus:
-    """What the print builder needs to set a corpus as one book: the documents in the order of the edition
-    (the project file's list, or `sources`), and its shared registers, the parameter `registers` of the
-    print stylesheets (so that kse:entries() and kse:occurrences() see the shared entries of each document)."""
+def documents_for_print(project, sources=()) -> list[Path]:
+    """The documents the print builder sets, in the order of the edition (the project file's list, or
+    `sources`): the shared register files are sources of the edition, not documents of it (the print
+    stylesheets get the registers themselves through tools.core.registers.stylesheet_params)."""
     from tools.core.project import expand
-    from tools.core.registers import load_registers, register_documents_xml
+    from tools.core.registers import load_registers
 
     reg = load_registers(project)
-    files = [f for f in expand(list(sources), project) if not reg.is_register(f)]
-    return PrintCorpus(files, register_documents_xml(reg) if reg.files else "", dict(reg.entries))
+    return [f for f in expand(list(sources), project) if not reg.is_register(f)]

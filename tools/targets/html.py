@@ -412,7 +412,7 @@ def warm_up() -> None:
     from tools.core.saxon import compile_stylesheet
 
     for sheet in (STYLESHEET, DOC_STYLESHEET, CORPUS_STYLESHEET):
-        compile_stylesheet(str(sheet.resolve()))
+        compile_stylesheet(sheet)
 
 
 @dataclass

@@ -47,7 +47,7 @@ from tools.core.errors import EXIT_INTERNAL, EXIT_INVALID, EXIT_USAGE, Problem, 
 from tools.core.outputs import atomic_dir
 from tools.core.project import Project, expand, find_project, require_distinct_stems
 from tools.core.registers import stylesheet_params
-from tools.core.saxon import check_params, declared_params, transform_to_string
+from tools.core.saxon import check_params, declared_params, parse_text, transform_to_string
 from tools.core.xslt_worker import XsltWorker
 
 PRINT_DIR = resources.xslt("print")
@@ -144,9 +144,7 @@ def _typst_sources(docs, params, clock, project, worker):
 def _transform_hyphenated(text: str, shown: str, params: dict[str, str], project: Project | None,
                           nodes: dict | None = None) -> str:
     """print.xsl on a document's hyphenated XML text (hyphenated_xml; made from a parsed, validated tree)."""
-    from tools.core.saxon import processor
-
-    node = processor().parse_xml(xml_text=text)
+    node = parse_text(text)
     return transform_to_string(STYLESHEET, shown, params, node=node,
                                nodes=nodes if nodes is not None else stylesheet_params(project))
 
@@ -185,10 +183,10 @@ def _load_valid(files, *, force: bool, warnings, clock: dict, project: Project, 
 def _documents(sources, project: Project) -> list[Path]:
     """The TEI documents to print: `sources` (files or folders; none = the project's), the project's shared
     register files left out (they are sources of the edition, not documents of it), in the order of the
-    project file (tools.targets.corpus.corpus_for_print: the order of the book)."""
-    from tools.targets.corpus import corpus_for_print
+    project file (the order of the book)."""
+    from tools.targets.corpus import documents_for_print
 
-    return corpus_for_print(project, list(sources)).documents
+    return documents_for_print(project, list(sources))
 
 
 def book_title(project: Project, sources=()) -> str:
@@ -214,8 +212,6 @@ def build_book(sources: list[Path], outdir: Path | None = None, *, force: bool =
     Validation, `force` and `warnings` as for build_pdf: every document is validated (its pointers into the
     shared registers too) before anything is written, and the output folder is replaced only on success."""
     from lxml import etree
-
-    from tools.core.saxon import parse_text
 
     project = project or find_project()
     outdir = outdir if outdir is not None else project.output_dir()
@@ -252,7 +248,7 @@ def build_book(sources: list[Path], outdir: Path | None = None, *, force: bool =
         pdf = typeset(source, paper, name=project.name or "the book")
     except ToolError as err:
         if re.search(r"maximum [a-z ]*depth exceeded", str(err)):
-            deepest = max(docs, key=_depth)
+            deepest = max(docs, key=lambda d: _deepest(d)[0])
             raise _too_deep(deepest) from None
         raise
     clock["typeset"] += time.perf_counter() - t
@@ -264,14 +260,17 @@ def build_book(sources: list[Path], outdir: Path | None = None, *, force: bool =
     return [Path(outdir) / "pdf" / name]
 
 
-def _depth(doc: Document) -> int:
+def _deepest(doc: Document):
+    """How deep the document's elements nest, and its first element that deep."""
     from lxml import etree
 
     depth = deepest = 0
-    for event, _el in etree.iterwalk(doc.root, events=("start", "end")):
+    where = doc.root
+    for event, el in etree.iterwalk(doc.root, events=("start", "end")):
         depth += 1 if event == "start" else -1
-        deepest = max(deepest, depth)
-    return deepest
+        if event == "start" and depth > deepest:
+            deepest, where = depth, el
+    return deepest, where
 
 
 def typst_source(source: Document | Path, params: dict[str, str] | None = None,
@@ -314,14 +313,6 @@ def typeset(source: str, paper: str = "A4", *, standard: str | None = PDF_STANDA
                         "please report it with the TEI file", EXIT_INTERNAL) from None
 
 
-def render(source: Document | Path, *, paper: str = "A4", params: dict[str, str] | None = None,
-           clock: dict[str, float] | None = None, nodes: dict | None = None) -> bytes:
-    """The PDF of one TEI document, as bytes (`nodes`: the shared registers, tools.core.registers.stylesheet_params)."""
-    clock = clock if clock is not None else {}
-    doc = source if isinstance(source, Document) else load(source)
-    return _set(typst_source(doc, params, clock, nodes=nodes), doc, paper, clock)
-
-
 def _set(text: str, doc: Document, paper: str, clock: dict[str, float]) -> bytes:
     """The Typst source of a document set into PDF bytes (Typst's limit on nesting: a located error)."""
     t = time.perf_counter()
@@ -338,14 +329,7 @@ def _set(text: str, doc: Document, paper: str, clock: dict[str, float]) -> bytes
 def _too_deep(doc: Document) -> ToolError:
     """Typst's parser refuses markup nested past its limit (some 60 levels of inline wrappers such as <hi> or
     <foreign>, or of lists): a located error (exit 1) at the document's deepest element, not an internal one."""
-    from lxml import etree
-
-    depth = deepest = 0
-    where = doc.root
-    for event, el in etree.iterwalk(doc.root, events=("start", "end")):
-        depth += 1 if event == "start" else -1
-        if event == "start" and depth > deepest:
-            deepest, where = depth, el
+    deepest, where = _deepest(doc)
     line = where.sourceline or 1
     msg = (f"elements nested {deepest} deep here are more than the print edition can set (Typst's limit on nested "
            "markup): flatten the nesting (the HTML edition is not limited)")
