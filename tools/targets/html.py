@@ -50,7 +50,7 @@ from tools.core.errors import EXIT_INVALID, EXIT_USAGE, Problem, ToolError
 from tools.core.outputs import atomic_dir, check_output
 from tools.core.build_pool import Pool
 from tools.core.project import Project, display, expand, find_project, require_distinct_stems
-from tools.core.registers import Registers, load_registers, stylesheet_params
+from tools.core.registers import KINDS as REGISTER_KINDS, Registers, load_registers, stylesheet_params
 from tools.core.saxon import check_params, declared_params, load_source, parse_text, transform_to_string
 from tools.core.xmlsafe import parse_bytes, read_bytes
 from tools.targets import corpus, search_index
@@ -281,7 +281,7 @@ def _single_register_records(parts: dict, registers) -> list[dict]:
     found, seen = [], set()
     for ident, xml in parts.get("entries", {}).items():
         el = search_index.parse_entry(xml)
-        kind = search_index.KINDS.get(etree.QName(el).localname) if el is not None else None
+        kind = REGISTER_KINDS.get(etree.QName(el).localname) if el is not None else None
         if kind:
             found.append((ident, kind, el))
             seen.add(ident)

@@ -52,6 +52,7 @@ import unicodedata
 from functools import lru_cache
 
 from tools.core import packs, resources
+from tools.core.registers import TEI_NS
 
 VERSION = 2
 CHUNK = 4              # records per text file (a result loads its file: small files, small loads)
@@ -139,10 +140,6 @@ def fold(text: str) -> str:
 
 def terms(text: str) -> list[str]:
     return [k for k in (key(w) for w in words(text)) if len(k) >= 2]
-
-
-def shard_key(term: str, split: bool) -> str:
-    return term[:3] if split else term[:2]
 
 
 def key_file(key: str) -> str:
@@ -238,15 +235,10 @@ def title_files(titles: list[str]) -> dict[str, bytes]:
             for g in range((len(titles) + TITLES - 1) // TITLES)}
 
 
-def folding_for_client() -> dict:
-    return rules()
-
-
 # ---------- the register entries as records ----------
-_TEI = "{http://www.tei-c.org/ns/1.0}"
+_TEI = "{" + TEI_NS + "}"
 _DESC_TAGS = {"occupation", "note", "desc", "p", "state", "trait", "affiliation", "faith", "education", "residence",
               "location", "nationality"}
-KINDS = {"person": "persons", "personGrp": "persons", "place": "places", "org": "orgs"}
 
 
 def register_records(entries, href, latin=None) -> list[dict]:
