@@ -215,3 +215,20 @@ def test_labels_follow_the_interface_language(tmp_path):
     assert "Мазмұны" not in en_text
     for text in (kk_text, en_text):
         assert "SUPPORT DESC" not in text and "MS ITEM" not in text and "ms-" not in text
+
+
+def test_front_and_back_matter_of_a_right_to_left_text_are_in_the_labels_language(tmp_path):
+    """An Arabic text's book: the text is set right to left, its colophon and introduction (the labels'
+    language, English here) left to right, the direction said each time it changes."""
+    from tools.core.document import load
+    from tools.targets.pdf import typst_source
+
+    source = typst_source(load(FIXTURES / "realworld" / "arabic.xml"), {"languages": "en"})
+    front, rest = source.split("#k.start-text()", 1)
+    text, back = rest.split('#set text(lang: "en"', 1)
+    assert '#set text(lang: "en", dir: auto, ligatures: true)' in front
+    assert front.index('lang: "en", dir: auto') < front.index("k.colophon")
+    assert '#set text(lang: "ar", dir: rtl, ligatures: false)' in text
+    assert "dir: auto" in back.split(")", 1)[0]
+    # the book's own language (the PDF's) stays the text's
+    assert 'lang: "ar"' in front.split("#show: k.book.with", 1)[1].split("\n", 1)[0]

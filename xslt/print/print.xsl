@@ -83,7 +83,9 @@
     <xsl:text>, lang: </xsl:text><xsl:value-of select="kp:str($kp:doc-lang)"/>
     <xsl:text>, line-key: </xsl:text><xsl:value-of select="$apparatus-key = 'line'"/>
     <xsl:text>)&#xA;</xsl:text>
-    <!-- front matter (roman numerals) -->
+    <!-- front matter (roman numerals), in the language of the labels (the book's language, kp:doc-lang, is
+         the text's: the PDF's language, and the text's direction and hyphenation) -->
+    <xsl:sequence select="kp:set-language($kp:ui-lang)[$kp:ui-lang != $kp:doc-lang]"/>
     <xsl:call-template name="kp:title-page"/>
     <xsl:call-template name="kp:colophon"/>
     <xsl:call-template name="kp:introduction"/>
@@ -92,8 +94,10 @@
     <xsl:call-template name="kp:chronology"/>
     <!-- the text (from 1) -->
     <xsl:text>#k.start-text()&#xA;#set page(numbering: "1")&#xA;</xsl:text>
+    <xsl:sequence select="kp:set-language($kp:doc-lang)[$kp:ui-lang != $kp:doc-lang]"/>
     <xsl:apply-templates select="tei:TEI/tei:text" mode="kp:text"/>
-    <!-- back matter -->
+    <!-- back matter: the labels' language again -->
+    <xsl:sequence select="kp:set-language($kp:ui-lang)[$kp:ui-lang != $kp:doc-lang]"/>
     <xsl:call-template name="kp:commentary"/>
     <xsl:call-template name="kp:indexes"/>
     <xsl:call-template name="kp:contents"/>

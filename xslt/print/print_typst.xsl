@@ -69,6 +69,14 @@
     <xsl:param name="code" as="xs:string"/>
     <xsl:sequence select="kp:lang-args($code, ())"/>
   </xsl:function>
+  <!-- a top-level set rule for the rest of the book in a language: its direction and ligatures said as well
+       (a set rule's direction would otherwise stay from the language before: an English colophon after
+       Arabic set right to left) -->
+  <xsl:function name="kp:set-language" as="xs:string">
+    <xsl:param name="code" as="xs:string"/>
+    <xsl:sequence select="'#set text(lang: ' || kp:str($code) || ', dir: ' || (if ($code = $kp:rtl) then 'rtl' else 'auto')
+        || ', ligatures: ' || (if ($code = $kp:arabic-script) then 'false' else 'true') || ')&#xA;'"/>
+  </xsl:function>
   <!-- a Typst language code from xml:lang ('en-GB' → "en", ISO 639-2/3 codes of languages Typst knows by
        their two letters → those: 'yid' → "yi", 'ara' → "ar"), or '' when Typst would not take it -->
   <xsl:variable name="kp:two-letter" as="map(xs:string, xs:string)" select="map{
